@@ -1,0 +1,87 @@
+// Package extract holds tokenlint's config front ends: one file per format,
+// each turning a file's bytes into a rules.Unit with exact positions. A
+// front end never judges; it only says what the file describes.
+package extract
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// A Format is one input format.
+type Format struct {
+	Name string
+	// Match reports whether the file is of this format, from its slash path
+	// and its first bytes (up to 4 KiB).
+	Match func(name string, head []byte) bool
+	// Priority orders formats that match the same file: a Postman collection
+	// (matched by content) before generic JSON.
+	Priority int
+	// Extract builds the unit of one file. file is the name to record in
+	// spans. A malformed file returns an *Error.
+	Extract func(file string, src []byte) (*rules.Unit, error)
+	// Comments are the line-comment markers of the format, for inline
+	// suppression ("#", "//"); Markdown uses "<!--".
+	Comments []string
+}
+
+var formats []*Format
+
+// Register adds a format; each format file calls it from init.
+func Register(f *Format) {
+	formats = append(formats, f)
+	sort.SliceStable(formats, func(i, j int) bool { return formats[i].Priority > formats[j].Priority })
+}
+
+// Formats lists the registered formats, highest priority first.
+func Formats() []*Format { return formats }
+
+// ByName returns the format with the given name, or nil.
+func ByName(name string) *Format {
+	for _, f := range formats {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// Detect returns the format of a file, or nil when tokenlint does not read
+// it. name is a slash path; head is the start of the content.
+func Detect(name string, head []byte) *Format {
+	for _, f := range formats {
+		if f.Match(name, head) {
+			return f
+		}
+	}
+	return nil
+}
+
+// An Error is a malformed input, at a line when one is known.
+type Error struct {
+	File string
+	Line int // 0 when unknown
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// Errorf makes an *Error.
+func Errorf(file string, line int, format string, args ...any) *Error {
+	return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+// base is the lower-case base name of a slash path.
+func base(name string) string { return strings.ToLower(path.Base(name)) }
+
+// ext is the lower-case extension of a slash path, with the dot.
+func ext(name string) string { return strings.ToLower(path.Ext(name)) }

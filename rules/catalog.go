@@ -1,0 +1,409 @@
+package rules
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+)
+
+//go:embed catalog.toml
+var catalogTOML string
+
+// A Catalog is what tokenlint knows about OAuth providers. It is data
+// (catalog.toml, extended by .tokenlint.toml), never rule code.
+type Catalog struct {
+	TokenPaths       []string    `toml:"token_paths"`
+	CredentialFields []string    `toml:"credential_fields"`
+	IdentityFields   []string    `toml:"identity_fields"`
+	ClientGrants     []string    `toml:"client_grants"`
+	Providers        []*Provider `toml:"provider"`
+}
+
+// A Provider is one OAuth provider's facts.
+type Provider struct {
+	ID   string `toml:"id"`
+	Name string `toml:"name"`
+	// TokenPath is the one path the provider serves tokens at, when it has
+	// one; empty when the path varies (a tenant in it).
+	TokenPath       string `toml:"token_path"`
+	TokenHostPrefix string `toml:"token_host_prefix"`
+	APIHostPrefix   string `toml:"api_host_prefix"`
+	// TokenHosts are host patterns ("*" is one label) that issue this
+	// provider's tokens, for providers without a region table.
+	TokenHosts []string `toml:"token_hosts"`
+	// FormOnly: the token endpoint takes form bodies only, so a JSON token
+	// request is an error; otherwise it is a warning, and AcceptsJSON
+	// silences it.
+	FormOnly    bool          `toml:"form_only"`
+	AcceptsJSON bool          `toml:"accepts_json"`
+	Families    []string      `toml:"families"`
+	Regions     []*Region     `toml:"region"`
+	Fabricated  []*Fabricated `toml:"fabricated"`
+	UserOnly    []*Endpoint   `toml:"user_only"`
+	NotUserOnly []*Endpoint   `toml:"not_user_only"`
+	Source      string        `toml:"source"`
+	Docs        string        `toml:"docs"`
+}
+
+// A Region is one deployment of a provider with its own hosts.
+type Region struct {
+	AWS      string `toml:"aws"`
+	SDK      string `toml:"sdk"`
+	Domain   string `toml:"domain"`
+	Internal bool   `toml:"internal"`
+	Source   string `toml:"source"`
+}
+
+// Name is the region's AWS code, the name people use.
+func (r *Region) Name() string { return r.AWS }
+
+// A Fabricated entry is a host pattern that no source supports but that
+// circulates in answers and samples.
+type Fabricated struct {
+	Host   string   `toml:"host"`
+	Except []string `toml:"except"`
+	Why    string   `toml:"why"`
+	Source string   `toml:"source"`
+}
+
+// An Endpoint is a method and a path template ("{x}" is one segment).
+type Endpoint struct {
+	Method string `toml:"method"`
+	Path   string `toml:"path"`
+	// Level is "error" (documented) or "warning" (inferred).
+	Level  string `toml:"level"`
+	Source string `toml:"source"`
+}
+
+var (
+	defaultOnce    sync.Once
+	defaultCatalog *Catalog
+	defaultErr     error
+)
+
+// DefaultCatalog is the embedded catalog, decoded once per process.
+func DefaultCatalog() *Catalog {
+	defaultOnce.Do(func() {
+		defaultCatalog, defaultErr = ParseCatalog(catalogTOML)
+	})
+	if defaultErr != nil {
+		// The embedded catalog is tested; failing here is a build defect.
+		panic("tokenlint: embedded catalog: " + defaultErr.Error())
+	}
+	return defaultCatalog
+}
+
+// ParseCatalog decodes a catalog from TOML and checks it.
+func ParseCatalog(src string) (*Catalog, error) {
+	var c Catalog
+	md, err := toml.Decode(src, &c)
+	if err != nil {
+		return nil, err
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return nil, fmt.Errorf("unknown catalog key %q", und[0].String())
+	}
+	return &c, c.check()
+}
+
+func (c *Catalog) check() error {
+	for _, p := range c.Providers {
+		if p.ID == "" {
+			return fmt.Errorf("provider without id")
+		}
+		for _, e := range append(append([]*Endpoint{}, p.UserOnly...), p.NotUserOnly...) {
+			if !strings.HasPrefix(e.Path, "/") {
+				return fmt.Errorf("provider %s: endpoint path %q does not start with /", p.ID, e.Path)
+			}
+		}
+		for _, e := range p.UserOnly {
+			if _, ok := ParseSeverity(e.Level); !ok {
+				return fmt.Errorf("provider %s: endpoint %s: level %q is not error or warning", p.ID, e.Path, e.Level)
+			}
+		}
+	}
+	return nil
+}
+
+// Merge returns a catalog with extra's providers added; a provider with an
+// existing ID extends that provider's lists.
+func (c *Catalog) Merge(extra *Catalog) *Catalog {
+	out := *c
+	out.TokenPaths = append(append([]string{}, c.TokenPaths...), extra.TokenPaths...)
+	out.CredentialFields = append(append([]string{}, c.CredentialFields...), extra.CredentialFields...)
+	out.IdentityFields = append(append([]string{}, c.IdentityFields...), extra.IdentityFields...)
+	out.ClientGrants = append(append([]string{}, c.ClientGrants...), extra.ClientGrants...)
+	out.Providers = nil
+	byID := map[string]*Provider{}
+	for _, p := range c.Providers {
+		cp := *p
+		out.Providers = append(out.Providers, &cp)
+		byID[p.ID] = &cp
+	}
+	for _, p := range extra.Providers {
+		if have := byID[p.ID]; have != nil {
+			have.TokenHosts = append(append([]string{}, have.TokenHosts...), p.TokenHosts...)
+			have.UserOnly = append(append([]*Endpoint{}, have.UserOnly...), p.UserOnly...)
+			have.NotUserOnly = append(append([]*Endpoint{}, have.NotUserOnly...), p.NotUserOnly...)
+			continue
+		}
+		cp := *p
+		out.Providers = append(out.Providers, &cp)
+		byID[p.ID] = &cp
+	}
+	return &out
+}
+
+// Provider returns the provider with the given ID, or nil.
+func (c *Catalog) Provider(id string) *Provider {
+	for _, p := range c.Providers {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}
+
+// HostKind is what a host is to its provider.
+type HostKind int
+
+const (
+	HostUnknown     HostKind = iota // not a host the catalog knows
+	HostToken                       // issues tokens (login.<domain>)
+	HostAPI                         // serves the API, not tokens (api.<domain>)
+	HostService                     // another real host of a region (apps.<domain>)
+	HostNotProvider                 // under the provider's domains but not a real host
+	HostFabricated                  // a known fabrication
+)
+
+// HostInfo is what the catalog says of one host.
+type HostInfo struct {
+	Kind     HostKind
+	Provider *Provider
+	Region   *Region // the region the host names, when it names one
+	Why      string  // for HostNotProvider and HostFabricated
+}
+
+// Host classifies a host name (lower case, no port).
+func (c *Catalog) Host(host string) HostInfo {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	for _, p := range c.Providers {
+		if info, ok := p.host(host); ok {
+			return info
+		}
+	}
+	return HostInfo{}
+}
+
+func (p *Provider) host(host string) (HostInfo, bool) {
+	// The longest region domain that host is, or is under.
+	var region *Region
+	for _, r := range p.Regions {
+		if (host == r.Domain || strings.HasSuffix(host, "."+r.Domain)) && (region == nil || len(r.Domain) > len(region.Domain)) {
+			region = r
+		}
+	}
+	if region != nil {
+		label := strings.TrimSuffix(strings.TrimSuffix(host, region.Domain), ".")
+		switch {
+		case p.TokenHostPrefix != "" && host == p.TokenHostPrefix+region.Domain:
+			return HostInfo{Kind: HostToken, Provider: p, Region: region}, true
+		case p.APIHostPrefix != "" && host == p.APIHostPrefix+region.Domain:
+			return HostInfo{Kind: HostAPI, Provider: p, Region: region}, true
+		case label != "" && !strings.Contains(label, "."):
+			return HostInfo{Kind: HostService, Provider: p, Region: region}, true
+		case label == "":
+			return HostInfo{Kind: HostNotProvider, Provider: p, Region: region,
+				Why: "a bare region domain serves neither tokens nor the API"}, true
+		default:
+			return HostInfo{Kind: HostNotProvider, Provider: p, Region: region,
+				Why: p.Name + " has no per-organization subdomains"}, true
+		}
+	}
+	for _, f := range p.Fabricated {
+		if matchHost(f.Host, host) && !contains(f.Except, host) {
+			return HostInfo{Kind: HostFabricated, Provider: p, Why: f.Why}, true
+		}
+	}
+	for _, pat := range p.TokenHosts {
+		if matchHost(pat, host) {
+			return HostInfo{Kind: HostToken, Provider: p}, true
+		}
+	}
+	for _, fam := range p.Families {
+		if underFamily(fam, host) {
+			return HostInfo{Kind: HostNotProvider, Provider: p,
+				Why: "it is not the host of any " + p.Name + " region"}, true
+		}
+	}
+	return HostInfo{}, false
+}
+
+// matchHost matches a host against a pattern where "*" is one or more
+// labels at the front or exactly one label elsewhere.
+func matchHost(pattern, host string) bool {
+	pl := strings.Split(pattern, ".")
+	hl := strings.Split(host, ".")
+	if len(pl) > 0 && pl[0] == "*" && len(hl) >= len(pl) {
+		// A leading * absorbs any number of labels.
+		hl = append([]string{"*"}, hl[len(hl)-len(pl)+1:]...)
+	}
+	if len(pl) != len(hl) {
+		return false
+	}
+	for i := range pl {
+		if pl[i] != "*" && pl[i] != hl[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// underFamily reports whether host is a family domain or under it;
+// "name.*" matches a label name followed by any suffix.
+func underFamily(fam, host string) bool {
+	if name, ok := strings.CutSuffix(fam, ".*"); ok {
+		labels := strings.Split(host, ".")
+		for i, l := range labels[:max(len(labels)-1, 0)] {
+			if l == name && i < len(labels)-1 {
+				return true
+			}
+		}
+		return false
+	}
+	return host == fam || strings.HasSuffix(host, "."+fam)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// LookupRegion finds a region by any alias: AWS code with - or _, SDK key,
+// domain, or an API or login host or URL of the region.
+func (c *Catalog) LookupRegion(s string) (*Provider, *Region) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "https://"), "http://")
+	s = strings.TrimSuffix(s, "/")
+	norm := strings.ReplaceAll(s, "_", "-")
+	for _, p := range c.Providers {
+		for _, r := range p.Regions {
+			if norm == r.AWS || (r.SDK != "" && s == r.SDK) || s == r.Domain ||
+				(p.APIHostPrefix != "" && s == p.APIHostPrefix+r.Domain) ||
+				(p.TokenHostPrefix != "" && s == p.TokenHostPrefix+r.Domain) {
+				return p, r
+			}
+		}
+	}
+	return nil, nil
+}
+
+// TokenURL is where p issues tokens in region r.
+func (p *Provider) TokenURL(r *Region) string {
+	return "https://" + p.TokenHostPrefix + r.Domain + p.TokenPath
+}
+
+// DefaultRegion is the provider's first listed region, used only in
+// examples ("e.g. ..."), never as a guess about the user's org.
+func (p *Provider) DefaultRegion() *Region {
+	if len(p.Regions) == 0 {
+		return nil
+	}
+	return p.Regions[0]
+}
+
+// IsTokenPath reports whether path matches one of the catalog's token
+// endpoint patterns.
+func (c *Catalog) IsTokenPath(path string) bool {
+	for _, pat := range c.TokenPaths {
+		if matchPath(pat, path) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsCredentialField reports whether a form field carries a credential.
+func (c *Catalog) IsCredentialField(name string) bool {
+	for _, f := range c.CredentialFields {
+		if strings.EqualFold(f, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsIdentityField reports whether a form field names a client or user.
+func (c *Catalog) IsIdentityField(name string) bool {
+	for _, f := range c.IdentityFields {
+		if strings.EqualFold(f, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsClientGrant reports whether grant gives a token with no user.
+func (c *Catalog) IsClientGrant(grant string) bool {
+	for _, g := range c.ClientGrants {
+		if g == grant {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchEndpoint returns the first endpoint in list that method and path
+// match. An empty method matches any endpoint method.
+func MatchEndpoint(list []*Endpoint, method, path string) *Endpoint {
+	for _, e := range list {
+		if (method == "" || strings.EqualFold(e.Method, method)) && matchPath(e.Path, path) {
+			return e
+		}
+	}
+	return nil
+}
+
+// matchPath matches a path against a pattern of segments where "*" and
+// "{name}" match one segment and "**" any number.
+func matchPath(pattern, path string) bool {
+	ps := splitPath(pattern)
+	xs := splitPath(path)
+	return matchSegs(ps, xs)
+}
+
+func splitPath(p string) []string {
+	p = strings.Trim(p, "/")
+	if p == "" {
+		return nil
+	}
+	return strings.Split(p, "/")
+}
+
+func matchSegs(ps, xs []string) bool {
+	for len(ps) > 0 {
+		if ps[0] == "**" {
+			for i := 0; i <= len(xs); i++ {
+				if matchSegs(ps[1:], xs[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(xs) == 0 {
+			return false
+		}
+		if ps[0] != "*" && !(strings.HasPrefix(ps[0], "{") && strings.HasSuffix(ps[0], "}")) && !strings.EqualFold(ps[0], xs[0]) {
+			return false
+		}
+		ps, xs = ps[1:], xs[1:]
+	}
+	return len(xs) == 0
+}

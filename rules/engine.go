@@ -1,0 +1,289 @@
+package rules
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// A Rule is one check with the metadata that feeds `tokenlint rules`,
+// `tokenlint explain`, SARIF rules[] and the README table.
+type Rule struct {
+	ID       string
+	Severity Severity // default severity
+	Summary  string   // one line, what is wrong
+	// Doc is the long explanation: why, a bad and a good example, the source.
+	Doc   string
+	Check func(*Pass)
+}
+
+// A Pass is one rule's view of one unit.
+type Pass struct {
+	Unit    *Unit
+	Catalog *Catalog
+	Options *Options
+	rule    *Rule
+	out     *[]Finding
+	facts   *unitFacts
+}
+
+// Options tune a run.
+type Options struct {
+	Catalog *Catalog // nil means DefaultCatalog()
+	// Rules to run; nil means All().
+	Rules []*Rule
+	// Severity overrides a rule's default.
+	Severity map[string]Severity
+	// Regions pins the regions the user's org lives in, by any alias.
+	Regions []string
+}
+
+// Report records a finding of the pass's rule; Rule and Severity are
+// filled in when empty.
+func (p *Pass) Report(f Finding) {
+	f.Rule = p.rule.ID
+	if f.Severity == 0 {
+		f.Severity = p.rule.Severity
+	}
+	if p.Options != nil {
+		if s, ok := p.Options.Severity[p.rule.ID]; ok {
+			// An override replaces the rule's level; a rule that reports at
+			// two levels keeps its warnings below its errors.
+			if f.Severity == p.rule.Severity || s < f.Severity {
+				f.Severity = s
+			}
+		}
+	}
+	*p.out = append(*p.out, f)
+}
+
+// TokenRequests are the unit's requests classified as token requests.
+func (p *Pass) TokenRequests() []*Request { return p.facts.token }
+
+// APICalls are the unit's requests classified as API calls.
+func (p *Pass) APICalls() []*Request { return p.facts.api }
+
+// Grants are the grant types the unit's token requests and settings state
+// literally, in order of appearance, without duplicates.
+func (p *Pass) Grants() []string { return p.facts.grants }
+
+// DynamicGrant reports whether some token request's grant is not literal.
+func (p *Pass) DynamicGrant() bool { return p.facts.dynamicGrant }
+
+// ProviderOf is the provider a request goes to, by its host, with the
+// host's classification; nil when the host is unknown or dynamic.
+func (p *Pass) ProviderOf(r *Request) (*Provider, HostInfo) {
+	u := ParseURL(r.URL)
+	h, ok := u.HostName()
+	if !ok {
+		return nil, HostInfo{}
+	}
+	info := p.Catalog.Host(h)
+	return info.Provider, info
+}
+
+// InferRegion names the region of provider prov that the unit points at,
+// from its hosts and declared settings, when they agree on exactly one.
+func (p *Pass) InferRegion(prov *Provider) *Region {
+	var found *Region
+	for _, r := range p.Unit.Requests {
+		if _, info := p.ProviderOf(r); info.Provider == prov && info.Region != nil && (info.Kind == HostToken || info.Kind == HostAPI) {
+			if found != nil && found != info.Region {
+				return nil
+			}
+			found = info.Region
+		}
+	}
+	for _, s := range p.Unit.Settings {
+		if !s.Value.Known() {
+			continue
+		}
+		switch s.Kind {
+		case SettingRegion, SettingEnvironment, SettingBaseURL:
+			text := s.Value.Text
+			if s.Kind == SettingBaseURL {
+				h, _ := ParseURL(s.Value).HostName()
+				text = h
+			}
+			if pv, r := p.Catalog.LookupRegion(text); pv == prov && r != nil {
+				if found != nil && found != r {
+					return nil
+				}
+				found = r
+			}
+		}
+	}
+	if found == nil && p.Options != nil && len(p.Options.Regions) == 1 {
+		if pv, r := p.Catalog.LookupRegion(p.Options.Regions[0]); pv == prov {
+			found = r
+		}
+	}
+	return found
+}
+
+type unitFacts struct {
+	token, api   []*Request
+	grants       []string
+	dynamicGrant bool
+}
+
+// Run applies the rules to one unit and returns its findings in source
+// order. It classifies requests whose role the front end left unknown.
+func Run(u *Unit, opts *Options) []Finding {
+	if opts == nil {
+		opts = &Options{}
+	}
+	cat := opts.Catalog
+	if cat == nil {
+		cat = DefaultCatalog()
+	}
+	facts := classify(u, cat)
+	list := opts.Rules
+	if list == nil {
+		list = All()
+	}
+	var out []Finding
+	for _, r := range list {
+		p := &Pass{Unit: u, Catalog: cat, Options: opts, rule: r, out: &out, facts: facts}
+		r.Check(p)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Span.File != b.Span.File {
+			return a.Span.File < b.Span.File
+		}
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start < b.Span.Start
+		}
+		return a.Rule < b.Rule
+	})
+	return out
+}
+
+func classify(u *Unit, cat *Catalog) *unitFacts {
+	f := &unitFacts{}
+	addGrant := func(v Value) {
+		if v.IsZero() {
+			return
+		}
+		if !v.Known() {
+			f.dynamicGrant = true
+			return
+		}
+		g := strings.TrimSpace(v.Text)
+		if !slices.Contains(f.grants, g) {
+			f.grants = append(f.grants, g)
+		}
+	}
+	for _, r := range u.Requests {
+		if r.Role == RoleUnknown {
+			r.Role = RoleAPI
+			if !r.GrantType().IsZero() {
+				r.Role = RoleToken
+			} else {
+				pu := ParseURL(r.URL)
+				path, known := pu.PathText()
+				host, hostKnown := pu.HostName()
+				if known && cat.IsTokenPath(path) {
+					r.Role = RoleToken
+				} else if hostKnown && cat.Host(host).Kind == HostToken && known && path != "" {
+					// Anything sent to a token host's path is a token request,
+					// except the browser endpoints which are not under the
+					// token path patterns and are GETs.
+					if !r.Method.Known() || !strings.EqualFold(r.Method.Text, "GET") {
+						r.Role = RoleToken
+					}
+				}
+			}
+		}
+		switch r.Role {
+		case RoleToken:
+			f.token = append(f.token, r)
+			addGrant(r.GrantType())
+		case RoleAPI:
+			f.api = append(f.api, r)
+		}
+	}
+	for _, s := range u.Settings {
+		if s.Kind == SettingGrantType {
+			addGrant(s.Value)
+		}
+	}
+	return f
+}
+
+// SecretSpans lists the spans in u that hold credential values: the unit's
+// own list, credential form fields, Basic and bearer secrets, and secret
+// settings. Every output redacts these.
+func SecretSpans(u *Unit, cat *Catalog) []Span {
+	if cat == nil {
+		cat = DefaultCatalog()
+	}
+	out := append([]Span{}, u.Secrets...)
+	add := func(v Value) {
+		if !v.IsZero() && len(v.Text) > 0 {
+			out = append(out, v.Span())
+		}
+	}
+	for _, r := range u.Requests {
+		add(r.Auth.Secret)
+		if r.Body != nil {
+			for _, fl := range r.Body.Fields {
+				if fl.Name.Known() && cat.IsCredentialField(fl.Name.Text) {
+					add(fl.Value)
+				}
+			}
+		}
+		for _, q := range ParseForm(ParseURL(r.URL).Query, EncodingRaw, "") {
+			if q.Name.Known() && cat.IsCredentialField(q.Name.Text) {
+				add(q.Value)
+			}
+		}
+		for _, h := range r.Headers {
+			if h.Name.Known() && strings.EqualFold(h.Name.Text, "Authorization") {
+				// Keep the scheme word readable, hide the credential.
+				if _, cred, ok := h.Value.Cut(' '); ok {
+					add(cred)
+				} else {
+					add(h.Value)
+				}
+			}
+		}
+	}
+	for _, s := range u.Settings {
+		if s.Kind == SettingClientSecret {
+			add(s.Value)
+		}
+	}
+	return out
+}
+
+// Fingerprint identifies a finding across edits: rule, file and the
+// normalised flagged construct, never a line number or a secret.
+// Occurrence distinguishes identical constructs in one file.
+func Fingerprint(f Finding, occurrence int) string {
+	h := sha256.New()
+	h.Write([]byte(f.Rule))
+	h.Write([]byte{0})
+	h.Write([]byte(f.Span.File))
+	h.Write([]byte{0})
+	key := f.Key
+	if key == "" {
+		key = f.Message
+	}
+	h.Write([]byte(strings.Join(strings.Fields(key), " ")))
+	h.Write([]byte{0, byte(occurrence), byte(occurrence >> 8)})
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+// Lookup finds a rule by ID.
+func Lookup(id string) *Rule {
+	for _, r := range All() {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}

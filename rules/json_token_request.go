@@ -1,0 +1,86 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+)
+
+// JSONTokenRequest flags a token request sent as JSON.
+var JSONTokenRequest = &Rule{
+	ID:       "json-token-request",
+	Severity: Error,
+	Summary:  "token request sent as JSON instead of application/x-www-form-urlencoded",
+	Doc: `OAuth 2.0 token requests carry their parameters as
+application/x-www-form-urlencoded (RFC 6749 section 4.4.2). A JSON body, a
+Content-Type: application/json header or curl --json makes the token
+endpoint miss grant_type and the credentials; Genesys Cloud then rejects the
+request.
+
+Bad:
+    curl -X POST https://login.mypurecloud.com/oauth/token \
+      -H "Content-Type: application/json" -d '{"grant_type":"client_credentials"}'
+
+Good:
+    curl -X POST https://login.mypurecloud.com/oauth/token \
+      -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials
+
+It is an error for providers whose token endpoint is documented as form-only
+(Genesys Cloud) and a warning for providers the catalog does not know;
+providers documented to accept JSON (Auth0) are not flagged.
+
+Source: RFC 6749 section 4.4.2; every official Genesys client sends a form
+body (shared/facts/genesys.md SUMMARY 3, formats.md 0.1).`,
+	Check: checkJSONTokenRequest,
+}
+
+func checkJSONTokenRequest(p *Pass) {
+	for _, r := range p.TokenRequests() {
+		if r.Library {
+			continue
+		}
+		prov, _ := p.ProviderOf(r)
+		sev := Warning
+		name := "the token endpoint"
+		if prov != nil {
+			if prov.AcceptsJSON {
+				continue
+			}
+			if prov.FormOnly {
+				sev = Error
+			}
+			name = "the " + prov.Name + " token endpoint"
+		}
+		if h := r.Header("Content-Type"); h != nil && h.Value.Known() && isJSONType(h.Value.Text) {
+			p.Report(Finding{
+				Severity: sev,
+				Span:     h.Value.Span(),
+				Key:      "content-type",
+				Message:  fmt.Sprintf("%s takes application/x-www-form-urlencoded, not %s: send the parameters as a form (grant_type=client_credentials)", name, strings.TrimSpace(h.Value.Text)),
+			})
+			continue
+		}
+		if r.Body != nil && r.Body.Kind == BodyJSON {
+			via := r.Body.Via
+			what := "a JSON body"
+			if via != "" {
+				what = "a JSON body (" + via + ")"
+			}
+			span := r.Body.Raw.Span()
+			if r.Body.Raw.IsZero() {
+				span = r.Pos
+			}
+			p.Report(Finding{
+				Severity: sev,
+				Span:     span,
+				Key:      "json-body",
+				Message:  fmt.Sprintf("%s takes application/x-www-form-urlencoded, not %s: send the parameters as a form (grant_type=client_credentials)", name, what),
+			})
+		}
+	}
+}
+
+func isJSONType(ct string) bool {
+	mt, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(ct)), ";")
+	mt = strings.TrimSpace(mt)
+	return mt == "application/json" || strings.HasSuffix(mt, "+json")
+}

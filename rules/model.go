@@ -1,0 +1,306 @@
+package rules
+
+import "strings"
+
+// Role says what a request is for.
+type Role int
+
+const (
+	// RoleUnknown: the front end could not tell; Run classifies it (a
+	// grant_type in the body or a known token endpoint makes it a token
+	// request, anything else is an API call).
+	RoleUnknown Role = iota
+	// RoleToken: a request to a token endpoint (a grant).
+	RoleToken
+	// RoleAPI: a call that carries a token.
+	RoleAPI
+)
+
+func (r Role) String() string {
+	switch r {
+	case RoleToken:
+		return "token request"
+	case RoleAPI:
+		return "API call"
+	}
+	return "request"
+}
+
+// BodyKind is how a request body is written.
+type BodyKind int
+
+const (
+	BodyNone BodyKind = iota
+	BodyForm          // application/x-www-form-urlencoded fields
+	BodyJSON          // a JSON document
+	BodyRaw           // anything else, or text the front end could not classify
+)
+
+// Encoding says what the mechanism that writes a form field does to its
+// value on the wire.
+type Encoding int
+
+const (
+	// EncodingRaw: the bytes go out as written (curl -d, an .http body, a
+	// hand-built string). The writer must percent-encode.
+	EncodingRaw Encoding = iota
+	// EncodingFull: the mechanism percent-encodes the value (curl
+	// --data-urlencode, url.Values.Encode, x/oauth2, Postman's OAuth helper).
+	EncodingFull
+	// EncodingExceptPlus: encodes & but sends + as written (Postman's
+	// urlencoded body mode, postmanlabs/postman-app-support#8849).
+	EncodingExceptPlus
+)
+
+// A Field is one name=value pair of a form body or query string.
+type Field struct {
+	Name     Value
+	Value    Value
+	Encoding Encoding
+	// Via names how the field was written, for messages ("curl -d",
+	// "--data-urlencode", "url.Values"); empty means the request's Via.
+	Via string
+}
+
+// A Body is a request body.
+type Body struct {
+	Kind   BodyKind
+	Raw    Value   // the body as written, when there is such a text
+	Fields []Field // form fields (BodyForm), or top-level JSON members (BodyJSON)
+	// Via names the construct that set the body ("--json", "-d", "json.Marshal").
+	Via string
+}
+
+// Field returns the last field named name (as servers read the last one), or nil.
+func (b *Body) Field(name string) *Field {
+	if b == nil {
+		return nil
+	}
+	for i := len(b.Fields) - 1; i >= 0; i-- {
+		if b.Fields[i].Name.Known() && strings.EqualFold(b.Fields[i].Name.Text, name) {
+			return &b.Fields[i]
+		}
+	}
+	return nil
+}
+
+// A Header is one request header.
+type Header struct {
+	Name  Value
+	Value Value
+}
+
+// AuthKind is how a request authenticates.
+type AuthKind int
+
+const (
+	AuthNone   AuthKind = iota
+	AuthBasic           // Authorization: Basic, curl -u, SetBasicAuth
+	AuthBearer          // a token
+	AuthOAuth2          // a client library or tool helper that runs the grant itself
+)
+
+// Auth is a request's authentication as the source states it.
+type Auth struct {
+	Kind   AuthKind
+	User   Value // Basic user / client id
+	Secret Value // Basic password / client secret / bearer token
+	// Encodes: the mechanism percent-encodes User and Secret before use
+	// (x/oauth2's header style); curl -u and SetBasicAuth do not.
+	Encodes bool
+	Via     string
+}
+
+// A Request is one HTTP request as the source describes it.
+type Request struct {
+	Role    Role
+	Method  Value // zero when the source does not say (the tool's default applies)
+	URL     Value
+	Headers []Header
+	Body    *Body
+	Auth    Auth
+	// Grant is the OAuth grant type this token request asks for, when the
+	// source states it outside a body field (a helper's grant_type setting).
+	Grant Value
+	// Via names the tool or library that sends the request ("curl",
+	// "http file", "net/http", "golang.org/x/oauth2", "Genesys Go SDK").
+	Via string
+	// Library is true when a client library builds the wire request itself
+	// (x/oauth2, an SDK, Postman's OAuth helper): it encodes the body and
+	// sets the content type, so rules about hand-built requests stay silent.
+	Library bool
+	// Pos is the span of the whole request, for findings about something
+	// missing from it.
+	Pos Span
+}
+
+// Header returns the last header named name (case-insensitive), or nil.
+func (r *Request) Header(name string) *Header {
+	for i := len(r.Headers) - 1; i >= 0; i-- {
+		if r.Headers[i].Name.Known() && strings.EqualFold(r.Headers[i].Name.Text, name) {
+			return &r.Headers[i]
+		}
+	}
+	return nil
+}
+
+// GrantType is the grant the request asks for: Grant, else the body's
+// grant_type field. The zero Value means none is stated.
+func (r *Request) GrantType() Value {
+	if !r.Grant.IsZero() {
+		return r.Grant
+	}
+	if f := r.Body.Field("grant_type"); f != nil {
+		return f.Value
+	}
+	return Value{}
+}
+
+// SettingKind is what a declared setting means.
+type SettingKind int
+
+const (
+	SettingRegion       SettingKind = iota + 1 // a region code or SDK key (us-east-1, us_east_1)
+	SettingEnvironment                         // a region domain (mypurecloud.com)
+	SettingBaseURL                             // an API base URL
+	SettingClientID                            // an OAuth client id
+	SettingClientSecret                        // an OAuth client secret or other credential
+	SettingGrantType                           // a declared grant type
+)
+
+// A Setting is something a unit declares outside any request: a region,
+// an environment, a base URL, a credential.
+type Setting struct {
+	Kind  SettingKind
+	Key   Value // the key or variable name as written
+	Value Value
+}
+
+// A Unit is what one rule run sees together: one config file, or one Go
+// package.
+type Unit struct {
+	// Name is the file path or package path, for messages.
+	Name     string
+	Requests []*Request
+	Settings []Setting
+	// Secrets are spans of credential values that no output may show,
+	// beyond those Run derives from the requests and settings.
+	Secrets []Span
+}
+
+// Severity ranks findings.
+type Severity int
+
+const (
+	Warning Severity = iota + 1
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "off"
+}
+
+// ParseSeverity reads "error" or "warning".
+func ParseSeverity(s string) (Severity, bool) {
+	switch strings.ToLower(s) {
+	case "error":
+		return Error, true
+	case "warning":
+		return Warning, true
+	}
+	return 0, false
+}
+
+// A TextEdit replaces the bytes Start:End of File with New.
+type TextEdit struct {
+	Span
+	New string
+}
+
+// A Fix is a certain correction.
+type Fix struct {
+	Message string
+	Edits   []TextEdit
+}
+
+// A Finding is one problem found by one rule.
+type Finding struct {
+	Rule     string
+	Severity Severity
+	Message  string
+	Span     Span
+	Fix      *Fix
+	// Key is the normalised flagged construct (never a secret): with Rule
+	// and the file it makes the fingerprint, so baselines survive edits
+	// that move lines.
+	Key string
+
+	// Filled by the driver, which has the file's text:
+	Pos         Position // 1-based lines, 1-based byte columns; End is exclusive
+	Fingerprint string
+	// SourceLine is the text of the finding's first line with every secret
+	// redacted; reporters show this, never the file itself.
+	SourceLine string
+	// Suppressed holds the justification when an inline directive or
+	// baseline suppressed the finding (kept for SARIF suppressions).
+	Suppressed string
+}
+
+// Position is a finding's place in line and column terms.
+type Position struct {
+	Line, Column, EndLine, EndColumn int
+}
+
+// Names front ends use in Request.Via and Field.Via, so rules can name the
+// encoded alternative for the mechanism at hand.
+const (
+	ViaCurl          = "curl"
+	ViaCurlURLEncode = "curl --data-urlencode"
+	ViaHTTPFile      = "http file"
+	ViaGo            = "Go"
+	ViaConfig        = "config"
+)
+
+// Values calls fn on every Value of the unit, so a front end that lints text
+// embedded in another file (a Markdown fence, a YAML block scalar) can map
+// positions back to the outer file in one place.
+func (u *Unit) Values(fn func(*Value)) {
+	for _, r := range u.Requests {
+		fn(&r.Method)
+		fn(&r.URL)
+		fn(&r.Grant)
+		for i := range r.Headers {
+			fn(&r.Headers[i].Name)
+			fn(&r.Headers[i].Value)
+		}
+		if r.Body != nil {
+			fn(&r.Body.Raw)
+			for i := range r.Body.Fields {
+				fn(&r.Body.Fields[i].Name)
+				fn(&r.Body.Fields[i].Value)
+			}
+		}
+		fn(&r.Auth.User)
+		fn(&r.Auth.Secret)
+	}
+	for i := range u.Settings {
+		fn(&u.Settings[i].Key)
+		fn(&u.Settings[i].Value)
+	}
+}
+
+// Spans calls fn on every Span of the unit that is not inside a Value.
+func (u *Unit) Spans(fn func(*Span)) {
+	for _, r := range u.Requests {
+		fn(&r.Pos)
+	}
+	for i := range u.Secrets {
+		fn(&u.Secrets[i])
+	}
+}

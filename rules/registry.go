@@ -1,0 +1,17 @@
+package rules
+
+import "sort"
+
+// All lists every rule, sorted by ID. Adding a rule means adding its file
+// and one line here.
+func All() []*Rule {
+	list := []*Rule{
+		TokenHost,
+		TokenPath,
+		JSONTokenRequest,
+		UnencodedSecret,
+		UserScopedAPI,
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
+	return list
+}

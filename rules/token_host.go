@@ -1,0 +1,85 @@
+package rules
+
+import "fmt"
+
+// TokenHost flags a token request sent to a host that does not issue tokens.
+var TokenHost = &Rule{
+	ID:       "token-host",
+	Severity: Error,
+	Summary:  "token requested from a host that does not issue tokens",
+	Doc: `A token request must go to the provider's token host. Genesys Cloud issues
+tokens only at https://login.<region domain>/oauth/token; api.<region domain>
+serves the Platform API and answers a token request with an error, and hosts
+such as api.us.genesys.cloud or api.myorg.mypurecloud.com do not exist at all.
+The server then answers {"error":"invalid_client"} or the connection fails,
+although the credentials are right.
+
+Bad:
+    curl -X POST https://api.mypurecloud.com/oauth/token -d grant_type=client_credentials
+    curl -X POST https://api.us.genesys.cloud/oauth/token -d grant_type=client_credentials
+
+Good:
+    curl -X POST https://login.mypurecloud.com/oauth/token -d grant_type=client_credentials
+
+Hosts of other providers (login.microsoftonline.com, api.* token hosts of
+other services) are not judged by the Genesys host table.
+
+Source: every official Genesys host builder derives the token host by
+replacing api. with login. (platform-client-sdk-go configuration.go
+AuthorizeClientCredentials; platform-client-sdk-cli restclient.go), and no
+official region map has a genesys.cloud API host (shared/facts/genesys.md 1.1, 1.3).`,
+	Check: checkTokenHost,
+}
+
+func checkTokenHost(p *Pass) {
+	for _, r := range p.TokenRequests() {
+		u := ParseURL(r.URL)
+		host, ok := u.HostName()
+		if !ok {
+			continue
+		}
+		info := p.Catalog.Host(host)
+		prov := info.Provider
+		if prov == nil || info.Kind == HostToken || prov.TokenHostPrefix == "" {
+			continue
+		}
+		region := info.Region
+		if region == nil {
+			region = p.InferRegion(prov)
+		}
+		right := fmt.Sprintf("%s issues tokens at https://%s<region domain>%s", prov.Name, prov.TokenHostPrefix, prov.TokenPath)
+		if region != nil {
+			right = fmt.Sprintf("use %s (%s)", prov.TokenURL(region), region.Name())
+		} else if d := prov.DefaultRegion(); d != nil {
+			right += fmt.Sprintf(", e.g. %s for %s", prov.TokenURL(d), d.Name())
+		}
+		f := Finding{Span: u.Host.Span(), Key: host}
+		switch info.Kind {
+		case HostAPI:
+			f.Message = fmt.Sprintf("token requested from %s, which serves the %s API, not tokens: %s", host, prov.Name, right)
+			f.Fix = &Fix{
+				Message: "use " + prov.TokenHostPrefix + region.Domain,
+				Edits:   []TextEdit{{Span: u.Host.Span(), New: prov.TokenHostPrefix + region.Domain}},
+			}
+			if !u.Host.Known() || !verbatim(u.Host) {
+				f.Fix = nil
+			}
+		case HostService:
+			f.Message = fmt.Sprintf("token requested from %s, which does not issue tokens: %s", host, right)
+		default:
+			f.Message = fmt.Sprintf("%s is not a %s host (%s): %s", host, prov.Name, info.Why, right)
+		}
+		p.Report(f)
+	}
+}
+
+// verbatim reports whether v's text is exactly the file's bytes, so an edit
+// of its span is certain.
+func verbatim(v Value) bool {
+	for _, s := range v.Segs {
+		if !s.Verbatim || s.Dynamic {
+			return false
+		}
+	}
+	return len(v.Segs) > 0
+}

@@ -1,0 +1,66 @@
+package rules
+
+import "fmt"
+
+// TokenPath flags a token request to a provider host whose path is not the
+// provider's token path.
+var TokenPath = &Rule{
+	ID:       "token-path",
+	Severity: Error,
+	Summary:  "token requested at a path that is not the provider's token endpoint",
+	Doc: `Genesys Cloud serves tokens at exactly /oauth/token on the login host. The
+Platform API prefix does not apply: /api/v2/oauth/token does not exist and
+answers with an error, although the request is otherwise right.
+
+Bad:
+    POST https://login.mypurecloud.com/api/v2/oauth/token
+
+Good:
+    POST https://login.mypurecloud.com/oauth/token
+
+The rule judges only hosts of a provider with a fixed token path: other
+providers serve tokens at many paths, /api/v2/oauth/token among them.
+
+Source: platform-client-sdk-go configuration.go AuthorizeClientCredentials
+(BasePath with api. replaced by login., plus /oauth/token);
+platform-client-sdk-cli restclient.go (https://login.%s/oauth/token)
+(shared/facts/genesys.md SUMMARY 1).`,
+	Check: checkTokenPath,
+}
+
+func checkTokenPath(p *Pass) {
+	for _, r := range p.TokenRequests() {
+		u := ParseURL(r.URL)
+		prov, info := p.ProviderOf(r)
+		if prov == nil || prov.TokenPath == "" || info.Kind == HostUnknown {
+			continue
+		}
+		path, ok := u.PathText()
+		if !ok || path == prov.TokenPath || path == prov.TokenPath+"/" {
+			continue
+		}
+		span := u.Path.Span()
+		shown := path
+		if u.Path.IsZero() {
+			span = u.Host.Span()
+			span.Start = span.End
+			shown = "no path"
+		}
+		f := Finding{
+			Span:    span,
+			Key:     path,
+			Message: fmt.Sprintf("%s issues tokens at %s, not %s: use %s", prov.Name, prov.TokenPath, quoteOr(shown, path), prov.TokenPath),
+		}
+		if verbatim(u.Path) || u.Path.IsZero() && verbatim(u.Host) {
+			f.Fix = &Fix{Message: "use " + prov.TokenPath, Edits: []TextEdit{{Span: span, New: prov.TokenPath}}}
+		}
+		p.Report(f)
+	}
+}
+
+func quoteOr(shown, path string) string {
+	if path == "" {
+		return shown
+	}
+	return path
+}

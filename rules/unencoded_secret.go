@@ -1,0 +1,156 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// UnencodedSecret flags a credential written raw into a form body.
+var UnencodedSecret = &Rule{
+	ID:       "unencoded-secret",
+	Severity: Error,
+	Summary:  "credential written into a form body without percent-encoding",
+	Doc: `A form body (application/x-www-form-urlencoded) is decoded by the server:
+"+" becomes a space, "%" starts an escape and "&" ends the field. A client
+secret pasted raw into a body written by hand (curl -d/--data/--data-raw/
+--data-binary, an .http body, a string built in code) reaches the server
+changed, and the server answers {"error":"invalid_client"} although the
+secret is right.
+
+- A literal with "+", "&", a "%" that does not start an escape, or a space is
+  an error: the message names the character and what the server reads.
+- A literal with "=", "/", "?", "#" or a non-ASCII character is a warning:
+  the form encoding requires them escaped, and strict servers reject them,
+  though common parsers read them unchanged.
+- A variable inserted raw (client_secret=$SECRET) is a warning: the
+  linter cannot see the value, and a secret that contains "+" will break.
+
+Bad:
+    curl https://login.mypurecloud.com/oauth/token \
+      -d "grant_type=client_credentials&client_id=abc&client_secret=abc+def"
+
+Good:
+    curl https://login.mypurecloud.com/oauth/token \
+      -d grant_type=client_credentials \
+      --data-urlencode "client_id=$CLIENT_ID" --data-urlencode "client_secret=$CLIENT_SECRET"
+
+Best: send the credentials as Basic auth (curl -u, SetBasicAuth), as the
+official Genesys Cloud clients do.
+
+Mechanisms that encode (curl --data-urlencode, url.Values.Encode,
+http.PostForm, golang.org/x/oauth2, Postman's OAuth 2.0 helper) are not
+flagged. Postman's urlencoded body mode encodes "&" but not "+".
+
+Source: WHATWG URL application/x-www-form-urlencoded parser; curl
+docs/cmdline-opts/data.md ("passed on to the server exactly as provided");
+postmanlabs/postman-app-support#8849 (shared/facts/formats.md 0.2).`,
+	Check: checkUnencodedSecret,
+}
+
+// Characters a form decoder changes: the server reads something else.
+var formChanges = map[byte]string{
+	'+': "a space",
+	'&': "the end of the field",
+	' ': "an invalid body, or a space only by luck",
+}
+
+// Characters the form encoding requires escaped that lenient parsers keep.
+const formReserved = "=/?#"
+
+// encodedAlternative is the way to encode a field, by the mechanism that
+// wrote it.
+func encodedAlternative(via, name string) string {
+	switch {
+	case strings.HasPrefix(via, ViaCurl):
+		return fmt.Sprintf("pass it with --data-urlencode \"%s=...\" (curl encodes it) or as Basic auth with -u", name)
+	case via == ViaGo:
+		return "encode it with url.QueryEscape, or build the body with url.Values{...}.Encode()"
+	case via == ViaHTTPFile:
+		return "percent-encode it (\"+\" is %2B), or send the credentials in an Authorization: Basic header"
+	}
+	return "percent-encode it (\"+\" is %2B), or send the credentials as Basic auth"
+}
+
+func checkUnencodedSecret(p *Pass) {
+	for _, r := range p.Unit.Requests {
+		if r.Body == nil || r.Body.Kind != BodyForm {
+			continue
+		}
+		for _, f := range r.Body.Fields {
+			if f.Encoding == EncodingFull || !f.Name.Known() {
+				continue
+			}
+			name := f.Name.Text
+			secret := p.Catalog.IsCredentialField(name)
+			if !secret && !p.Catalog.IsIdentityField(name) {
+				continue
+			}
+			via := f.Via
+			if via == "" {
+				via = r.Via
+			}
+			if found := checkLiteralField(p, f, name, via); found || f.Value.Known() {
+				continue
+			}
+			if secret && f.Value.HasDynamic() && f.Encoding == EncodingRaw {
+				p.Report(Finding{
+					Severity: Warning,
+					Span:     f.Value.Span(),
+					Key:      name + ":dynamic",
+					Message: fmt.Sprintf("%s is inserted into the form body without percent-encoding; a value with \"+\", \"&\" or \"%%\" will reach the server changed: %s",
+						name, encodedAlternative(via, name)),
+				})
+			}
+		}
+	}
+}
+
+// checkLiteralField reports the first character of the field's literal
+// text that the form encoding changes; it says whether it reported.
+func checkLiteralField(p *Pass, f Field, name, via string) bool {
+	v := f.Value
+	for i := 0; i < len(v.Text); i++ {
+		if v.DynamicAt(i) {
+			continue
+		}
+		c := v.Text[i]
+		if f.Encoding == EncodingExceptPlus && c != '+' {
+			continue
+		}
+		var sev Severity
+		var reads, char string
+		width := 1
+		switch {
+		case formChanges[c] != "":
+			sev, reads = Error, formChanges[c]
+			char = fmt.Sprintf("%q", string(c))
+		case c == '%' && !validEscape(v.Text[i:]):
+			sev, reads, char = Error, "a broken percent-escape", `"%"`
+		case strings.IndexByte(formReserved, c) >= 0:
+			sev, char = Warning, fmt.Sprintf("%q", string(c))
+		case c >= utf8.RuneSelf:
+			_, width = utf8.DecodeRuneInString(v.Text[i:])
+			sev, char = Warning, "a non-ASCII character"
+		default:
+			continue
+		}
+		var msg string
+		if sev == Error {
+			msg = fmt.Sprintf("%s contains %s, which the server reads as %s: %s", name, char, reads, encodedAlternative(via, name))
+		} else {
+			msg = fmt.Sprintf("%s contains %s, which the form encoding requires percent-encoded (strict servers reject it): %s", name, char, encodedAlternative(via, name))
+		}
+		p.Report(Finding{Severity: sev, Span: v.SpanOf(i, i+width), Key: name + ":" + char, Message: msg})
+		return true
+	}
+	return false
+}
+
+func validEscape(s string) bool {
+	return len(s) >= 3 && isHex(s[1]) && isHex(s[2])
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}

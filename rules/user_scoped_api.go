@@ -1,0 +1,112 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+)
+
+// UserScopedAPI flags a user-context endpoint called with a token that has
+// no user.
+var UserScopedAPI = &Rule{
+	ID:       "user-scoped-api",
+	Severity: Error,
+	Summary:  "user-context API called with a client-credentials token",
+	Doc: `A client-credentials token belongs to an OAuth client, not a user. Endpoints
+that act as "me" or "the logged-in user" cannot work with it: Genesys Cloud
+answers "This request requires a user context. Client credentials cannot be
+used for requests to this resource."
+
+The rule fires only when every grant the file or package uses is
+client_credentials; a unit that also uses a user grant (authorization code,
+PKCE, implicit, password, device, SAML bearer) is not judged.
+
+- error: endpoints documented as not valid with client credentials
+  (GET /api/v2/users/me, POST /api/v2/conversations/emails/{id}/reconnect).
+- warning: endpoints whose documentation says they act for the current user
+  (/me paths, the logged-in user's conversations, voicemail, schedules).
+- never: /api/v2/organizations/me and /api/v2/tokens/me, which work with
+  client credentials, and org-level endpoints such as /api/v2/users/{userId}.
+
+Bad:
+    POST https://login.mypurecloud.com/oauth/token   grant_type=client_credentials
+    GET  https://api.mypurecloud.com/api/v2/users/me
+
+Good:
+    GET  https://api.mypurecloud.com/api/v2/users/{userId}
+
+Source: https://developer.genesys.cloud/api/tutorials/oauth-client-credentials;
+Go SDK v188 operation docs (shared/facts/genesys.md 3,
+genesys-user-context-candidates.tsv).`,
+	Check: checkUserScopedAPI,
+}
+
+func checkUserScopedAPI(p *Pass) {
+	grants := p.Grants()
+	if len(grants) == 0 || p.DynamicGrant() {
+		return
+	}
+	for _, g := range grants {
+		if !p.Catalog.IsClientGrant(g) {
+			return
+		}
+	}
+	// The provider the client-credentials tokens come from, when one.
+	var tokenProv *Provider
+	for _, r := range p.TokenRequests() {
+		prov, _ := p.ProviderOf(r)
+		if prov == nil {
+			continue
+		}
+		if tokenProv != nil && tokenProv != prov {
+			tokenProv = nil
+			break
+		}
+		tokenProv = prov
+	}
+	for _, r := range p.APICalls() {
+		u := ParseURL(r.URL)
+		path, ok := u.PathText()
+		if !ok || path == "" {
+			continue
+		}
+		prov, info := p.ProviderOf(r)
+		if prov == nil {
+			if _, known := u.HostName(); known && !u.Host.IsZero() {
+				continue // a host of someone else
+			}
+			prov = tokenProv
+		} else if info.Kind != HostAPI && info.Kind != HostNotProvider && info.Kind != HostFabricated {
+			continue
+		}
+		if prov == nil {
+			continue
+		}
+		method := "GET"
+		if !r.Method.IsZero() {
+			if !r.Method.Known() {
+				method = ""
+			} else {
+				method = strings.ToUpper(strings.TrimSpace(r.Method.Text))
+			}
+		}
+		if MatchEndpoint(prov.NotUserOnly, method, path) != nil {
+			continue
+		}
+		e := MatchEndpoint(prov.UserOnly, method, path)
+		if e == nil {
+			continue
+		}
+		sev, _ := ParseSeverity(e.Level)
+		how := "needs a user"
+		if sev == Warning {
+			how = "acts for the current user"
+		}
+		p.Report(Finding{
+			Severity: sev,
+			Span:     u.Path.Span(),
+			Key:      e.Method + " " + e.Path,
+			Message: fmt.Sprintf("%s %s %s, but every token here comes from the client-credentials grant, which has no user: call it with a user grant (authorization code or PKCE), or use an org-level endpoint",
+				e.Method, e.Path, how),
+		})
+	}
+}
