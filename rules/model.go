@@ -255,6 +255,8 @@ type Finding struct {
 // Position is a finding's place in line and column terms.
 type Position struct {
 	Line, Column, EndLine, EndColumn int
+	// The columns in UTF-16 code units, as SARIF consumers expect.
+	Column16, EndColumn16 int
 }
 
 // Names front ends use in Request.Via and Field.Via, so rules can name the

@@ -16,7 +16,9 @@ import (
 type Format struct {
 	Name string
 	// Match reports whether the file is of this format, from its slash path
-	// and its first bytes (up to 4 KiB).
+	// and its first bytes (up to 4 KiB). With a nil head it answers whether
+	// the name alone makes the file a candidate, so the walker reads only
+	// files some format may claim.
 	Match func(name string, head []byte) bool
 	// Priority orders formats that match the same file: a Postman collection
 	// (matched by content) before generic JSON.

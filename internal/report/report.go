@@ -31,6 +31,9 @@ type Result struct {
 	// Suppressed findings, shown only where a format records them (SARIF).
 	Suppressed []rules.Finding
 	Errors     []FileError
+	// Skipped inputs (over the size limit, not regular files): notices,
+	// not errors.
+	Skipped []FileError
 	// Rules that were enabled, for formats that describe them (SARIF).
 	Rules []*rules.Rule
 	// Version of tokenlint.

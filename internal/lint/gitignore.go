@@ -1,0 +1,115 @@
+package lint
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"path"
+	"strings"
+)
+
+// An ignoreRule is one .gitignore line.
+type ignoreRule struct {
+	base     string // slash directory of the .gitignore, relative to the walk root ("" at the root)
+	pattern  string
+	negate   bool
+	dirOnly  bool
+	anchored bool // contains a slash before its end: matched against the path from base
+}
+
+// ignoreSet holds the .gitignore rules in force in a directory: the
+// parent's plus the directory's own, in order (later lines win).
+type ignoreSet []ignoreRule
+
+// withFile returns the set extended by the .gitignore in dir, if any.
+func (s ignoreSet) withFile(dirOnDisk, relDir string) ignoreSet {
+	data, err := os.ReadFile(path.Join(dirOnDisk, ".gitignore"))
+	if err != nil || len(data) == 0 {
+		return s
+	}
+	out := append(ignoreSet{}, s...)
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for sc.Scan() {
+		line := strings.TrimRight(sc.Text(), " \t\r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		r := ignoreRule{base: relDir}
+		if strings.HasPrefix(line, "!") {
+			r.negate, line = true, line[1:]
+		}
+		line = strings.TrimPrefix(line, `\`)
+		if strings.HasSuffix(line, "/") {
+			r.dirOnly, line = true, strings.TrimSuffix(line, "/")
+		}
+		if strings.Contains(line, "/") {
+			r.anchored, line = true, strings.TrimPrefix(line, "/")
+		}
+		if line == "" {
+			continue
+		}
+		r.pattern = line
+		out = append(out, r)
+	}
+	return out
+}
+
+// ignored reports whether rel (slash path from the walk root) is ignored.
+func (s ignoreSet) ignored(rel string, isDir bool) bool {
+	ignored := false
+	for _, r := range s {
+		if r.dirOnly && !isDir {
+			continue
+		}
+		sub := rel
+		if r.base != "" {
+			if !strings.HasPrefix(rel, r.base+"/") {
+				continue
+			}
+			sub = rel[len(r.base)+1:]
+		}
+		var ok bool
+		if r.anchored {
+			ok = globMatch(r.pattern, sub)
+		} else {
+			ok = globMatch(r.pattern, path.Base(sub))
+		}
+		if ok {
+			ignored = !r.negate
+		}
+	}
+	return ignored
+}
+
+// globMatch matches a slash path against a gitignore glob where "**"
+// spans directories.
+func globMatch(pattern, name string) bool {
+	if !strings.Contains(pattern, "**") {
+		ok, _ := path.Match(pattern, name)
+		return ok
+	}
+	ps := strings.Split(pattern, "/")
+	ns := strings.Split(name, "/")
+	return matchGlobSegs(ps, ns)
+}
+
+func matchGlobSegs(ps, ns []string) bool {
+	for len(ps) > 0 {
+		if ps[0] == "**" {
+			for i := 0; i <= len(ns); i++ {
+				if matchGlobSegs(ps[1:], ns[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(ns) == 0 {
+			return false
+		}
+		if ok, _ := path.Match(ps[0], ns[0]); !ok {
+			return false
+		}
+		ps, ns = ps[1:], ns[1:]
+	}
+	return len(ns) == 0
+}

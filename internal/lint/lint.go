@@ -1,0 +1,417 @@
+package lint
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/tokenlint/tokenlint/internal/extract"
+	"github.com/tokenlint/tokenlint/internal/report"
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// DefaultMaxFileSize is the size above which a file is skipped unread.
+const DefaultMaxFileSize = 10 << 20
+
+// Options configure a run.
+type Options struct {
+	Rules *rules.Options
+	// MaxFileSize skips larger files with a notice; 0 means the default.
+	MaxFileSize int64
+	// Exclude reports whether a slash path (as the user will see it) is
+	// excluded by configuration.
+	Exclude func(path string) bool
+	// Stdin is read for the path "-", named StdinFilename in output.
+	Stdin         io.Reader
+	StdinFilename string
+	// Workers is the number of files linted at once; 0 means GOMAXPROCS.
+	Workers int
+	// Go runs the analyzer over Go packages; nil disables Go.
+	Go GoLinter
+}
+
+// A GoLinter lints Go packages: dirs are directories whose packages (and
+// sub-packages, when recursive) to load; files restricts the reported
+// findings to those files when non-empty.
+type GoLinter func(patterns []string, opts *rules.Options) ([]FileFindings, []report.FileError)
+
+// FileFindings are one file's findings from a front end that reads the file
+// itself (the Go analyzer), with the secrets to redact.
+type FileFindings struct {
+	Path     string
+	Src      []byte
+	Findings []rules.Finding
+	Secrets  []rules.Span
+}
+
+// A job is one file to lint.
+type job struct {
+	path     string // path to open
+	display  string // path shown in output (slash form)
+	data     []byte // content already read (stdin)
+	explicit bool   // named on the command line: linted even if no format claims it by name
+}
+
+// Run lints the paths and returns what it found.
+func Run(paths []string, opts Options) *report.Result {
+	if opts.MaxFileSize == 0 {
+		opts.MaxFileSize = DefaultMaxFileSize
+	}
+	if opts.Rules == nil {
+		opts.Rules = &rules.Options{}
+	}
+	res := &report.Result{}
+	var jobs []job
+	var goPatterns []string
+	goFiles := map[string]bool{}
+	for _, p := range paths {
+		switch {
+		case p == "-":
+			data, err := readLimited(opts.Stdin, opts.MaxFileSize)
+			name := opts.StdinFilename
+			if name == "" {
+				name = "<stdin>"
+			}
+			if err != nil {
+				res.Errors = append(res.Errors, report.FileError{File: name, Message: err.Error()})
+				continue
+			}
+			jobs = append(jobs, job{path: name, display: filepath.ToSlash(name), data: data, explicit: true})
+		case strings.HasSuffix(p, "/...") || p == "...":
+			root := strings.TrimSuffix(strings.TrimSuffix(p, "..."), "/")
+			if root == "" {
+				root = "."
+			}
+			jobs = append(jobs, walk(root, opts, res)...)
+			goPatterns = append(goPatterns, p)
+		default:
+			info, err := os.Stat(p)
+			if err != nil {
+				res.Errors = append(res.Errors, report.FileError{File: p, Message: describeOpenError(err)})
+				continue
+			}
+			if info.IsDir() {
+				jobs = append(jobs, walk(p, opts, res)...)
+				if hasGo(p) {
+					goPatterns = append(goPatterns, strings.TrimSuffix(p, "/")+"/...")
+				}
+				continue
+			}
+			if strings.HasSuffix(p, ".go") {
+				abs, _ := filepath.Abs(p)
+				goFiles[abs] = true
+				goPatterns = append(goPatterns, "./"+filepath.ToSlash(filepath.Dir(filepath.Clean(p))))
+				continue
+			}
+			jobs = append(jobs, job{path: p, display: filepath.ToSlash(p), explicit: true})
+		}
+	}
+	lintFiles(jobs, opts, res)
+	if opts.Go != nil && len(goPatterns) > 0 {
+		files, errs := opts.Go(dedupe(goPatterns), opts.Rules)
+		res.Errors = append(res.Errors, errs...)
+		for _, f := range files {
+			if len(goFiles) > 0 && !goFiles[f.Path] {
+				continue
+			}
+			display := relDisplay(f.Path)
+			if opts.Exclude != nil && opts.Exclude(display) {
+				continue
+			}
+			for i := range f.Findings {
+				f.Findings[i].Span.File = display
+			}
+			res.Findings = append(res.Findings, Position(f.Src, f.Findings, f.Secrets)...)
+		}
+	}
+	res.Sort()
+	return res
+}
+
+func dedupe(list []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range list {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// relDisplay shows an absolute path relative to the working directory when
+// it is under it.
+func relDisplay(p string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(p)
+}
+
+// hasGo reports whether a directory tree has a Go module or Go file at its top.
+func hasGo(dir string) bool {
+	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+		return true
+	}
+	m, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	return len(m) > 0
+}
+
+// skipDirs are never walked.
+var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": true, ".hg": true, ".svn": true}
+
+// walk lists the candidate files under root.
+func walk(root string, opts Options, res *report.Result) []job {
+	var jobs []job
+	ignores := map[string]ignoreSet{}
+	rootSet := ignoreSet{}.withFile(root, "")
+	ignores["."] = rootSet
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			res.Errors = append(res.Errors, report.FileError{File: filepath.ToSlash(p), Message: describeOpenError(err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		display := filepath.ToSlash(p)
+		parent := filepath.ToSlash(filepath.Dir(rel))
+		set := ignores[parent]
+		if d.IsDir() {
+			if p == root {
+				return nil
+			}
+			if skipDirs[d.Name()] || set.ignored(rel, true) || (opts.Exclude != nil && opts.Exclude(display)) {
+				return fs.SkipDir
+			}
+			ignores[rel] = set.withFile(p, rel)
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 || !d.Type().IsRegular() {
+			// Links are not followed (a loop or a path out of the tree);
+			// FIFOs and devices are never opened.
+			return nil
+		}
+		if set.ignored(rel, false) || (opts.Exclude != nil && opts.Exclude(display)) {
+			return nil
+		}
+		if !candidate(d.Name()) {
+			return nil
+		}
+		jobs = append(jobs, job{path: p, display: display})
+		return nil
+	})
+	if err != nil {
+		res.Errors = append(res.Errors, report.FileError{File: filepath.ToSlash(root), Message: err.Error()})
+	}
+	return jobs
+}
+
+// candidate reports whether some format may claim a file by its name, or
+// the name has no extension (a script with a shebang).
+func candidate(name string) bool {
+	if filepath.Ext(name) == "" || strings.HasPrefix(name, ".env") {
+		return true
+	}
+	return extract.Detect(name, nil) != nil
+}
+
+// fileResult is what linting one file produced.
+type fileResult struct {
+	findings []rules.Finding
+	err      *report.FileError
+	skipped  *report.FileError
+}
+
+// lintFiles lints jobs on a pool of workers and appends results in job order.
+func lintFiles(jobs []job, opts Options, res *report.Result) {
+	results := make([]fileResult, len(jobs))
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(workers, max(len(jobs), 1)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = lintOne(jobs[i], opts)
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, r := range results {
+		res.Findings = append(res.Findings, r.findings...)
+		if r.err != nil {
+			res.Errors = append(res.Errors, *r.err)
+		}
+		if r.skipped != nil {
+			res.Skipped = append(res.Skipped, *r.skipped)
+		}
+	}
+}
+
+// lintOne reads, filters, parses and judges one file. A panic in a front
+// end becomes an error for that file, never a crash of the run.
+func lintOne(j job, opts Options) (out fileResult) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = fileResult{err: &report.FileError{File: j.display, Message: fmt.Sprintf("internal error while reading this file: %v", r)}}
+		}
+	}()
+	data := j.data
+	if data == nil {
+		var err error
+		data, err = readFile(j.path, opts.MaxFileSize)
+		var tooBig *tooBigError
+		switch {
+		case errors.As(err, &tooBig):
+			return fileResult{skipped: &report.FileError{File: j.display, Message: err.Error()}}
+		case err != nil:
+			return fileResult{err: &report.FileError{File: j.display, Message: err.Error()}}
+		}
+	}
+	if !Prefilter(data) {
+		return fileResult{}
+	}
+	head := data[:min(len(data), 4096)]
+	f := extract.Detect(j.display, head)
+	if f == nil {
+		return fileResult{}
+	}
+	unit, err := f.Extract(j.display, data)
+	if err != nil {
+		fe := report.FileError{File: j.display, Message: err.Error()}
+		var xe *extract.Error
+		if errors.As(err, &xe) {
+			fe.Line, fe.Message = xe.Line, xe.Msg
+		}
+		return fileResult{err: &fe}
+	}
+	if unit == nil {
+		return fileResult{}
+	}
+	findings := rules.Run(unit, opts.Rules)
+	return fileResult{findings: Position(data, findings, rules.SecretSpans(unit, opts.Rules.Catalog))}
+}
+
+// Position fills each finding's line and column, UTF-16 columns, redacted
+// source line and fingerprint, from the file's text.
+func Position(src []byte, findings []rules.Finding, secrets []rules.Span) []rules.Finding {
+	if len(findings) == 0 {
+		return nil
+	}
+	li := rules.NewLineIndex(src)
+	red := newRedactor(src, secrets)
+	seen := map[string]int{}
+	for i := range findings {
+		f := &findings[i]
+		start := max(0, min(f.Span.Start, len(src)))
+		end := max(start, min(f.Span.End, len(src)))
+		f.Pos.Line, f.Pos.Column = li.Position(start)
+		f.Pos.EndLine, f.Pos.EndColumn = li.Position(end)
+		f.Pos.Column16 = li.UTF16Column(f.Pos.Line, f.Pos.Column)
+		f.Pos.EndColumn16 = li.UTF16Column(f.Pos.EndLine, f.Pos.EndColumn)
+		ls := li.LineStart(f.Pos.Line)
+		le := ls + len(li.Line(f.Pos.Line))
+		f.SourceLine = red.line(ls, le)
+		f.Message = red.scrub(f.Message)
+		if f.Fix != nil {
+			f.Fix.Message = red.scrub(f.Fix.Message)
+			for k := range f.Fix.Edits {
+				f.Fix.Edits[k].New = red.scrub(f.Fix.Edits[k].New)
+			}
+		}
+		k := f.Rule + "\x00" + f.Key
+		f.Fingerprint = rules.Fingerprint(*f, seen[k])
+		seen[k]++
+	}
+	return findings
+}
+
+// tooBigError marks a file skipped for its size.
+type tooBigError struct{ size, limit int64 }
+
+func (e *tooBigError) Error() string {
+	return fmt.Sprintf("skipped: %s is over the %s size limit (max_file_size)", humanSize(e.size), humanSize(e.limit))
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// readFile reads a regular file of at most limit bytes, without reading a
+// larger one at all.
+func readFile(name string, limit int64) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, errors.New(describeOpenError(err))
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	if info.Size() > limit {
+		return nil, &tooBigError{info.Size(), limit}
+	}
+	return readLimited(f, limit)
+}
+
+// readLimited reads r up to limit bytes; more is an error.
+func readLimited(r io.Reader, limit int64) ([]byte, error) {
+	if r == nil {
+		return nil, errors.New("no standard input")
+	}
+	var buf bytes.Buffer
+	n, err := io.Copy(&buf, io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if n > limit {
+		return nil, &tooBigError{n, limit}
+	}
+	return buf.Bytes(), nil
+}
+
+// describeOpenError words an OS error without repeating the path.
+func describeOpenError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	return err.Error()
+}

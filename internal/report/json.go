@@ -1,0 +1,62 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+)
+
+func init() { register("json", writeJSON) }
+
+type jsonFinding struct {
+	Rule        string   `json:"rule"`
+	Severity    string   `json:"severity"`
+	Message     string   `json:"message"`
+	File        string   `json:"file"`
+	Line        int      `json:"line"`
+	Column      int      `json:"column"`
+	EndLine     int      `json:"end_line"`
+	EndColumn   int      `json:"end_column"`
+	Fingerprint string   `json:"fingerprint"`
+	Fix         *jsonFix `json:"fix,omitempty"`
+}
+
+type jsonFix struct {
+	Message string     `json:"message"`
+	Edits   []jsonEdit `json:"edits"`
+}
+
+type jsonEdit struct {
+	File  string `json:"file"`
+	Start int    `json:"start"` // byte offsets
+	End   int    `json:"end"`
+	New   string `json:"new"`
+}
+
+type jsonOutput struct {
+	Findings []jsonFinding `json:"findings"`
+	Errors   []FileError   `json:"errors"`
+}
+
+// writeJSON prints {"findings":[...],"errors":[...]}, findings sorted by
+// file, line and column; both lists are present even when empty.
+func writeJSON(w io.Writer, r *Result, _ Options) error {
+	out := jsonOutput{Findings: []jsonFinding{}, Errors: []FileError{}}
+	for _, f := range r.Findings {
+		jf := jsonFinding{
+			Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
+			File: f.Span.File, Line: f.Pos.Line, Column: f.Pos.Column,
+			EndLine: f.Pos.EndLine, EndColumn: f.Pos.EndColumn, Fingerprint: f.Fingerprint,
+		}
+		if f.Fix != nil {
+			jf.Fix = &jsonFix{Message: f.Fix.Message}
+			for _, e := range f.Fix.Edits {
+				jf.Fix.Edits = append(jf.Fix.Edits, jsonEdit{File: f.Span.File, Start: e.Start, End: e.End, New: e.New})
+			}
+		}
+		out.Findings = append(out.Findings, jf)
+	}
+	out.Errors = append(out.Errors, r.Errors...)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

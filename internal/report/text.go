@@ -1,0 +1,91 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fatih/color"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+func init() { register("text", writeText) }
+
+// writeText prints each finding as
+//
+//	file:line:col: severity: message [rule-id]
+//	   |
+//	 3 |   -H "Content-Type: application/json" \
+//	   |       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+//
+// in the style of actionlint and compilers, so editors can jump to it.
+func writeText(w io.Writer, r *Result, opts Options) error {
+	p := newPalette(opts.Color)
+	for _, f := range r.Findings {
+		sev := p.warning
+		if f.Severity == rules.Error {
+			sev = p.error
+		}
+		if _, err := fmt.Fprintf(w, "%s: %s: %s %s\n",
+			p.pos(fmt.Sprintf("%s:%d:%d", f.Span.File, f.Pos.Line, f.Pos.Column)),
+			sev(f.Severity.String()), f.Message, p.rule("["+f.Rule+"]")); err != nil {
+			return err
+		}
+		if f.SourceLine != "" || f.Pos.Line > 0 {
+			if _, err := io.WriteString(w, snippet(f, p)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// snippet is the source line with an underline under the span's part on
+// that line. The padding copies the line's tabs so the caret lines up.
+func snippet(f rules.Finding, p palette) string {
+	line := strings.TrimRight(f.SourceLine, "\r")
+	num := strconv.Itoa(f.Pos.Line)
+	gutter := strings.Repeat(" ", len(num))
+	start := min(max(f.Pos.Column-1, 0), len(line))
+	end := len(line)
+	if f.Pos.EndLine == f.Pos.Line {
+		end = min(max(f.Pos.EndColumn-1, start), len(line))
+	}
+	var pad strings.Builder
+	for _, c := range line[:start] {
+		if c == '\t' {
+			pad.WriteByte('\t')
+		} else {
+			pad.WriteByte(' ')
+		}
+	}
+	width := max(utf8.RuneCountInString(line[start:end]), 1)
+	mark := "^" + strings.Repeat("~", width-1)
+	return fmt.Sprintf("%s |\n%s | %s\n%s | %s%s\n", gutter, num, line, gutter, pad.String(), p.mark(mark))
+}
+
+type palette struct {
+	pos, rule, mark, error, warning func(a ...any) string
+}
+
+func newPalette(on bool) palette {
+	mk := func(attrs ...color.Attribute) func(a ...any) string {
+		c := color.New(attrs...)
+		if on {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+		return c.SprintFunc()
+	}
+	return palette{
+		pos:     mk(color.Bold),
+		rule:    mk(color.FgHiBlack),
+		mark:    mk(color.FgGreen),
+		error:   mk(color.FgRed, color.Bold),
+		warning: mk(color.FgYellow, color.Bold),
+	}
+}
