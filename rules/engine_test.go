@@ -1,0 +1,107 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// scenario builds, by hand, the unit a front end makes of the user's
+// request in issue 2.
+func scenario() *Unit {
+	u := Lit("s.sh", "https://api.us.genesys.cloud/oauth/token", 18)
+	body := Lit("s.sh", "grant_type=client_credentials&client_id=abc123&client_secret=abc+def", 100)
+	return &Unit{Requests: []*Request{{
+		Method:  Lit("s.sh", "POST", 8),
+		URL:     u,
+		Headers: []Header{{Name: Lit("s.sh", "Content-Type", 70), Value: Lit("s.sh", "application/json", 84)}},
+		Body:    &Body{Kind: BodyForm, Raw: body, Fields: ParseForm(body, EncodingRaw, ViaCurl)},
+		Via:     ViaCurl,
+	}}}
+}
+
+func TestRunScenario(t *testing.T) {
+	got := Run(scenario(), nil)
+	want := []struct {
+		rule  string
+		start int
+	}{
+		{"token-host", 26},
+		{"json-token-request", 84},
+		{"unencoded-secret", 100 + strings.Index("grant_type=client_credentials&client_id=abc123&client_secret=abc+def", "+")},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d findings, want %d: %+v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		if got[i].Rule != w.rule || got[i].Span.Start != w.start || got[i].Severity != Error {
+			t.Errorf("finding %d = %s at %d (%v), want %s at %d (error)", i, got[i].Rule, got[i].Span.Start, got[i].Severity, w.rule, w.start)
+		}
+		if strings.Contains(got[i].Message, "abc+def") {
+			t.Errorf("message leaks the secret: %s", got[i].Message)
+		}
+	}
+	if !strings.Contains(got[0].Message, "https://login.mypurecloud.com/oauth/token") {
+		t.Errorf("token-host message should name an example login URL: %s", got[0].Message)
+	}
+}
+
+func TestClassifyTokenRequests(t *testing.T) {
+	mk := func(url string, grant bool) *Request {
+		r := &Request{URL: Lit("f", url, 0), Method: Lit("f", "POST", 0)}
+		if grant {
+			b := Lit("f", "grant_type=client_credentials", 0)
+			r.Body = &Body{Kind: BodyForm, Fields: ParseForm(b, EncodingRaw, "")}
+		}
+		return r
+	}
+	u := &Unit{Requests: []*Request{
+		mk("https://api.mypurecloud.com/api/v2/users", false),
+		mk("https://example.com/anything", true),
+		mk("https://login.microsoftonline.com/t/oauth2/v2.0/token", false),
+		mk("https://api.mypurecloud.com/api/v2/webdeployments/token/refresh", false),
+	}}
+	classify(u, DefaultCatalog())
+	want := []Role{RoleAPI, RoleToken, RoleToken, RoleAPI}
+	for i, r := range u.Requests {
+		if r.Role != want[i] {
+			t.Errorf("request %d role %v, want %v", i, r.Role, want[i])
+		}
+	}
+}
+
+func TestSeverityOverride(t *testing.T) {
+	got := Run(scenario(), &Options{Severity: map[string]Severity{"token-host": Warning}})
+	for _, f := range got {
+		if f.Rule == "token-host" && f.Severity != Warning {
+			t.Errorf("override ignored: %v", f.Severity)
+		}
+	}
+}
+
+func TestFingerprintIgnoresPosition(t *testing.T) {
+	a := Finding{Rule: "token-host", Key: "api.mypurecloud.com", Span: Span{File: "x", Start: 1}}
+	b := a
+	b.Span.Start = 999
+	if Fingerprint(a, 0) != Fingerprint(b, 0) {
+		t.Error("fingerprint must not depend on the offset")
+	}
+	if Fingerprint(a, 0) == Fingerprint(a, 1) {
+		t.Error("occurrences must differ")
+	}
+}
+
+func TestRulesHaveDocs(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range All() {
+		if seen[r.ID] {
+			t.Errorf("duplicate rule %s", r.ID)
+		}
+		seen[r.ID] = true
+		if r.Summary == "" || len(r.Doc) < 200 || r.Check == nil || r.Severity == 0 {
+			t.Errorf("rule %s lacks summary, doc, check or severity", r.ID)
+		}
+		if !strings.Contains(r.Doc, "Bad") || !strings.Contains(r.Doc, "Good") || !strings.Contains(r.Doc, "Source") {
+			t.Errorf("rule %s doc needs a bad and a good example and its source", r.ID)
+		}
+	}
+}
