@@ -1,0 +1,528 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"strings"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// The .http / .rest front end: JetBrains HTTP Client and VS Code REST
+// Client request files (shared/facts/formats.md §1). The dialects differ in
+// variables and scripts, not in request, header or body layout.
+
+func init() {
+	Register(&Format{
+		Name:     "http",
+		Match:    func(name string, _ []byte) bool { e := ext(name); return e == ".http" || e == ".rest" },
+		Extract:  extractHTTP,
+		Comments: []string{"#", "//"},
+	})
+}
+
+// A srcLine is one line of a file: its text without the line ending and the
+// byte offset where it starts.
+type srcLine struct {
+	num   int // 1-based
+	start int
+	text  string
+}
+
+// end is the offset just past the line's text (before any line ending).
+func (l srcLine) end() int { return l.start + len(l.text) }
+
+// splitLines cuts src into lines, dropping "\n" and a "\r" before it.
+func splitLines(src []byte) []srcLine {
+	var out []srcLine
+	for off := 0; off < len(src); {
+		n := bytes.IndexByte(src[off:], '\n')
+		next := off + n + 1
+		if n < 0 {
+			n, next = len(src)-off, len(src)
+		}
+		text := strings.TrimSuffix(string(src[off:off+n]), "\r")
+		out = append(out, srcLine{num: len(out) + 1, start: off, text: text})
+		off = next
+	}
+	return out
+}
+
+// indent is the number of leading spaces and tabs of s.
+func indent(s string) int { return len(s) - len(strings.TrimLeft(s, " \t")) }
+
+func isHTTPComment(trimmed string) bool {
+	return strings.HasPrefix(trimmed, "#") || strings.HasPrefix(trimmed, "//")
+}
+
+// isSeparator reports a "###" request separator line (its tail is a name).
+func isSeparator(text string) bool { return strings.HasPrefix(text, "###") }
+
+// httpMethods are the request-line methods REST Client recognises
+// (httpRequestParser.ts parseRequestLine); anything else is a URL.
+var httpMethods = map[string]bool{
+	"GET": true, "POST": true, "PUT": true, "DELETE": true, "PATCH": true, "HEAD": true,
+	"OPTIONS": true, "CONNECT": true, "TRACE": true, "LOCK": true, "UNLOCK": true,
+	"PROPFIND": true, "PROPPATCH": true, "COPY": true, "MOVE": true, "MKCOL": true,
+	"MKCALENDAR": true, "ACL": true, "SEARCH": true,
+}
+
+type httpParser struct {
+	file string
+	unit *rules.Unit
+	// vars are the file variables (@name = value) defined so far, resolved.
+	vars map[string]rules.Value
+}
+
+func extractHTTP(file string, src []byte) (*rules.Unit, error) {
+	if bytes.IndexByte(src, 0) >= 0 {
+		return nil, Errorf(file, 0, "binary file (NUL byte)")
+	}
+	p := &httpParser{file: file, unit: &rules.Unit{Name: file}, vars: map[string]rules.Value{}}
+	lines := splitLines(src)
+	blockStart := 0
+	for i := 0; i <= len(lines); i++ {
+		if i == len(lines) || isSeparator(lines[i].text) {
+			if err := p.block(lines[blockStart:i]); err != nil {
+				return nil, err
+			}
+			blockStart = i + 1
+		}
+	}
+	return p.unit, nil
+}
+
+// block reads the part of a file between two separators: comments and
+// variables, then at most one request.
+func (p *httpParser) block(lines []srcLine) error {
+	j := 0
+	for ; j < len(lines); j++ {
+		t := strings.TrimSpace(lines[j].text)
+		if t == "" || isHTTPComment(t) {
+			continue
+		}
+		if strings.HasPrefix(t, "@") {
+			p.variable(lines[j])
+			continue
+		}
+		break
+	}
+	if j == len(lines) {
+		return nil
+	}
+	if t := strings.TrimSpace(lines[j].text); strings.HasPrefix(t, "curl ") {
+		// REST Client also runs a pasted curl command; that is curl syntax,
+		// not a request line.
+		return nil
+	}
+	r := &rules.Request{Via: rules.ViaHTTPFile}
+	p.requestLine(r, lines[j])
+	reqStart, reqEnd := lines[j].start+indent(lines[j].text), lines[j].end()
+	j++
+
+	// URL continuation lines: REST Client reads lines starting with ? or &,
+	// JetBrains also indented path lines (formats.md §1.1).
+	for ; j < len(lines); j++ {
+		t := strings.TrimSpace(lines[j].text)
+		if t == "" || !(strings.HasPrefix(t, "?") || strings.HasPrefix(t, "&") || indent(lines[j].text) > 0 && strings.HasPrefix(t, "/")) {
+			break
+		}
+		r.URL = rules.Concat(r.URL, p.text(t, lines[j].start+indent(lines[j].text)))
+		reqEnd = lines[j].end()
+	}
+
+	// Headers up to the first blank line.
+	for ; j < len(lines); j++ {
+		l := lines[j]
+		t := strings.TrimSpace(l.text)
+		if t == "" {
+			j++
+			break
+		}
+		reqEnd = l.end()
+		if isHTTPComment(t) {
+			continue
+		}
+		colon := strings.IndexByte(l.text, ':')
+		if colon < 0 {
+			continue
+		}
+		name := strings.TrimSpace(l.text[:colon])
+		valText := l.text[colon+1:]
+		valStart := l.start + colon + 1 + indent(valText)
+		r.Headers = append(r.Headers, rules.Header{
+			Name:  rules.Lit(p.file, name, l.start+indent(l.text)),
+			Value: p.text(strings.TrimSpace(valText), valStart),
+		})
+	}
+	for _, h := range r.Headers {
+		if strings.EqualFold(h.Name.Text, "Authorization") {
+			r.Auth = httpAuth(p.file, h.Value)
+		}
+	}
+
+	bodyEnd, err := p.body(r, lines[min(j, len(lines)):])
+	if err != nil {
+		return err
+	}
+	reqEnd = max(reqEnd, bodyEnd)
+	r.Pos = rules.Span{File: p.file, Start: reqStart, End: reqEnd}
+	p.unit.Requests = append(p.unit.Requests, r)
+	return nil
+}
+
+// variable records a file variable line "@name = value".
+func (p *httpParser) variable(l srcLine) {
+	t := strings.TrimSpace(l.text)
+	name, val, ok := strings.Cut(t[1:], "=")
+	name = strings.TrimSpace(name)
+	if !ok || name == "" || strings.ContainsAny(name, " \t") {
+		return
+	}
+	eq := strings.IndexByte(l.text, '=')
+	rest := l.text[eq+1:]
+	val = strings.TrimSpace(val)
+	p.vars[name] = p.text(val, l.start+eq+1+indent(rest))
+}
+
+// text is literal text found verbatim at offset start, with {{...}}
+// placeholders dynamic and file variables defined earlier resolved.
+func (p *httpParser) text(s string, start int) rules.Value {
+	return p.resolve(Templated(p.file, s, start, Mustache))
+}
+
+// resolve replaces {{name}} placeholders that name a file variable defined
+// earlier by that variable's value, which keeps pointing at where the value
+// is written. {{%name}} (REST Client: percent-encoded) and unknown names
+// stay dynamic.
+func (p *httpParser) resolve(v rules.Value) rules.Value {
+	if !v.HasDynamic() {
+		return v
+	}
+	var parts []rules.Value
+	for k, s := range v.Segs {
+		end := len(v.Text)
+		if k+1 < len(v.Segs) {
+			end = v.Segs[k+1].Off
+		}
+		part := v.Slice(s.Off, end)
+		if s.Dynamic {
+			name := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(part.Text, "{{"), "}}"))
+			if def, ok := p.vars[name]; ok && !def.IsZero() {
+				part = def
+			}
+		}
+		parts = append(parts, part)
+	}
+	out := rules.Concat(parts...)
+	if out.IsZero() {
+		return v
+	}
+	return out
+}
+
+// requestLine reads "[METHOD] URL [HTTP/x.y]".
+func (p *httpParser) requestLine(r *rules.Request, l srcLine) {
+	off := indent(l.text)
+	rest := strings.TrimRight(l.text[off:], " \t")
+	if sp := strings.IndexAny(rest, " \t"); sp > 0 && httpMethods[strings.ToUpper(rest[:sp])] {
+		r.Method = rules.Lit(p.file, rest[:sp], l.start+off)
+		skip := sp + indent(rest[sp:])
+		off += skip
+		rest = rest[skip:]
+	}
+	if sp := strings.LastIndexAny(rest, " \t"); sp > 0 && strings.HasPrefix(strings.ToUpper(rest[sp+1:]), "HTTP/") {
+		rest = strings.TrimRight(rest[:sp], " \t")
+	}
+	r.URL = p.text(rest, l.start+off)
+	if r.Method.IsZero() {
+		// The method defaults to GET (spec §3.2.1); point at the URL.
+		r.Method = rules.Decoded(p.file, "GET", l.start+off, l.start+off)
+	}
+}
+
+// body reads a request body up to a response handler or the block's end
+// into r.Body, and returns where its text ends (0 when there is none).
+func (p *httpParser) body(r *rules.Request, lines []srcLine) (int, error) {
+	var kept []srcLine
+	include := false
+	for k := 0; k < len(lines); k++ {
+		l := lines[k]
+		t := strings.TrimSpace(l.text)
+		switch {
+		case strings.HasPrefix(t, ">") || strings.HasPrefix(t, "<>"):
+			// A response handler (> {% ... %}, > file.js, >> file) or a
+			// response reference ends the body.
+			if strings.HasPrefix(t, "> {%") && !strings.Contains(t, "%}") && !closes(lines[k+1:]) {
+				return 0, Errorf(p.file, l.num, "response handler script \"> {%%\" is not closed with \"%%}\"")
+			}
+			k = len(lines)
+		case strings.HasPrefix(t, "<") && !strings.HasPrefix(t, "<?") && len(kept) == 0:
+			// "< ./file" or "<@ file": the body comes from a file the linter
+			// does not read.
+			include = true
+			kept = append(kept, l)
+		case isHTTPComment(t) && !strings.HasPrefix(t, "#{"):
+			// Comment lines may stand anywhere in a request (spec §2.4).
+		default:
+			kept = append(kept, l)
+		}
+	}
+	for len(kept) > 0 && strings.TrimSpace(kept[0].text) == "" {
+		kept = kept[1:]
+	}
+	for len(kept) > 0 && strings.TrimSpace(kept[len(kept)-1].text) == "" {
+		kept = kept[:len(kept)-1]
+	}
+	if len(kept) == 0 {
+		return 0, nil
+	}
+	first, last := kept[0], kept[len(kept)-1]
+	end := last.end()
+
+	ct, ctKnown := "", false
+	if h := r.Header("Content-Type"); h != nil && h.Value.Known() {
+		ct, ctKnown = mediaType(h.Value.Text), true
+	}
+	if include {
+		raw := rules.Dyn(p.file, strings.TrimSpace(first.text), first.start+indent(first.text), end)
+		r.Body = &rules.Body{Kind: bodyKind(ct, ctKnown, ""), Raw: raw, Via: "< file"}
+		return end, nil
+	}
+	form := bodyKind(ct, ctKnown, strings.TrimSpace(first.text)) == rules.BodyForm
+	var raw rules.Value
+	prevEnd := -1
+	for _, l := range kept {
+		t := strings.TrimSpace(l.text)
+		// REST Client joins form lines that start with & without a line
+		// break (httpRequestParser.ts); every other line keeps its break.
+		if prevEnd >= 0 && !(form && strings.HasPrefix(t, "&")) {
+			raw = rules.Concat(raw, rules.Decoded(p.file, "\n", prevEnd, l.start))
+		}
+		raw = rules.Concat(raw, p.text(t, l.start+indent(l.text)))
+		prevEnd = l.end()
+	}
+	b := &rules.Body{Raw: raw, Kind: bodyKind(ct, ctKnown, raw.Text)}
+	switch b.Kind {
+	case rules.BodyForm:
+		b.Fields = rules.ParseForm(raw, rules.EncodingRaw, rules.ViaHTTPFile)
+		for i := range b.Fields {
+			if percentEncodedVar(b.Fields[i].Value) {
+				b.Fields[i].Encoding = rules.EncodingFull
+			}
+		}
+	case rules.BodyJSON:
+		b.Fields = jsonMembers(p.file, raw)
+	}
+	r.Body = b
+	return end, nil
+}
+
+// closes reports whether a "> {%" handler script is closed in lines.
+func closes(lines []srcLine) bool {
+	for _, l := range lines {
+		if strings.Contains(l.text, "%}") {
+			return true
+		}
+	}
+	return false
+}
+
+// mediaType is the lower-case media type of a Content-Type value, without
+// parameters.
+func mediaType(ct string) string {
+	mt, _, _ := strings.Cut(ct, ";")
+	return strings.ToLower(strings.TrimSpace(mt))
+}
+
+// bodyKind is the body's kind from its content type, or from its text when
+// the type is not stated or not literal.
+func bodyKind(ct string, ctKnown bool, text string) rules.BodyKind {
+	switch {
+	case ct == "application/x-www-form-urlencoded":
+		return rules.BodyForm
+	case ct == "application/json" || strings.HasSuffix(ct, "+json"):
+		// A form text under a JSON content type is still written as a
+		// form: the header is the mistake, the text keeps its own.
+		if looksLikeForm(text) {
+			return rules.BodyForm
+		}
+		return rules.BodyJSON
+	case ctKnown:
+		return rules.BodyRaw
+	case strings.HasPrefix(strings.TrimSpace(text), "{"):
+		return rules.BodyJSON
+	case looksLikeForm(text):
+		return rules.BodyForm
+	}
+	return rules.BodyRaw
+}
+
+// looksLikeForm reports whether a body without a content type starts like a
+// form: name=value with a plain field name.
+func looksLikeForm(text string) bool {
+	name, _, ok := strings.Cut(text, "=")
+	if !ok || name == "" {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; !isNameChar(c) && c != '-' && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// percentEncodedVar reports whether v is one {{%name}} placeholder, which
+// REST Client percent-encodes before sending (README "File Variables").
+func percentEncodedVar(v rules.Value) bool {
+	t := strings.TrimSpace(v.Text)
+	return len(v.Segs) == 1 && v.Segs[0].Dynamic && strings.HasPrefix(t, "{{%") && strings.HasSuffix(t, "}}")
+}
+
+// httpAuth reads an Authorization header value.
+func httpAuth(file string, v rules.Value) rules.Auth {
+	v = v.TrimSpace()
+	scheme, rest, ok := v.Cut(' ')
+	if !ok || !scheme.Known() {
+		return rules.Auth{}
+	}
+	rest = rest.TrimSpace()
+	switch strings.ToLower(scheme.Text) {
+	case "bearer":
+		return rules.Auth{Kind: rules.AuthBearer, Secret: rest, Via: rules.ViaHTTPFile}
+	case "basic":
+		a := rules.Auth{Kind: rules.AuthBasic, Via: rules.ViaHTTPFile}
+		// REST Client base64-encodes "id:secret" and "id secret" itself
+		// (README "Basic Auth"); anything else is already base64.
+		if user, secret, ok := rest.Cut(':'); ok {
+			a.User, a.Secret = user, secret
+		} else if user, secret, ok := rest.Cut(' '); ok {
+			a.User, a.Secret = user, secret.TrimSpace()
+		} else if dec, err := base64.StdEncoding.DecodeString(rest.Text); err == nil && rest.Known() && strings.Contains(string(dec), ":") {
+			user, secret, _ := strings.Cut(string(dec), ":")
+			sp := rest.Span()
+			a.User = rules.Decoded(file, user, sp.Start, sp.End)
+			a.Secret = rules.Decoded(file, secret, sp.Start, sp.End)
+		} else {
+			a.Secret = rest
+		}
+		return a
+	}
+	return rules.Auth{}
+}
+
+// jsonMembers lists the top-level members of a JSON object body, so the
+// engine sees grant_type and credentials sent as JSON. It stops quietly at
+// the first thing that is not JSON (an unquoted {{placeholder}}).
+func jsonMembers(file string, v rules.Value) []rules.Field {
+	s := v.Text
+	i := skipJSONSpace(s, 0)
+	if i >= len(s) || s[i] != '{' {
+		return nil
+	}
+	var out []rules.Field
+	for i = skipJSONSpace(s, i+1); i < len(s) && s[i] == '"'; i = skipJSONSpace(s, i+1) {
+		nameStart, nameEnd := i, jsonStringEnd(s, i)
+		if nameEnd < 0 {
+			return out
+		}
+		i = skipJSONSpace(s, nameEnd)
+		if i >= len(s) || s[i] != ':' {
+			return out
+		}
+		i = skipJSONSpace(s, i+1)
+		valEnd := jsonValueEnd(s, i)
+		if valEnd <= i {
+			return out
+		}
+		out = append(out, rules.Field{
+			Name:     jsonText(file, v, nameStart, nameEnd),
+			Value:    jsonText(file, v, i, valEnd),
+			Encoding: rules.EncodingFull,
+			Via:      rules.ViaHTTPFile,
+		})
+		i = skipJSONSpace(s, valEnd)
+		if i >= len(s) || s[i] != ',' {
+			return out
+		}
+	}
+	return out
+}
+
+func skipJSONSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// jsonStringEnd is the offset just past the string starting at s[i] == '"',
+// or -1 when it does not end.
+func jsonStringEnd(s string, i int) int {
+	for k := i + 1; k < len(s); k++ {
+		switch s[k] {
+		case '\\':
+			k++
+		case '"':
+			return k + 1
+		}
+	}
+	return -1
+}
+
+// jsonValueEnd is the offset just past the value starting at s[i]: a
+// string, or anything up to the comma or brace that ends it at depth 0.
+func jsonValueEnd(s string, i int) int {
+	if i < len(s) && s[i] == '"' {
+		return jsonStringEnd(s, i)
+	}
+	depth := 0
+	for k := i; k < len(s); k++ {
+		switch s[k] {
+		case '"':
+			if k = jsonStringEnd(s, k) - 1; k < 0 {
+				return -1
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth == 0 {
+				return trimJSONSpaceEnd(s, i, k)
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				return trimJSONSpaceEnd(s, i, k)
+			}
+		}
+	}
+	return trimJSONSpaceEnd(s, i, len(s))
+}
+
+func trimJSONSpaceEnd(s string, i, k int) int {
+	for k > i && strings.ContainsRune(" \t\r\n", rune(s[k-1])) {
+		k--
+	}
+	return k
+}
+
+// jsonText is the value of the JSON token v.Text[i:j]: a string's content
+// (decoded when it has escapes), or the token as written.
+func jsonText(file string, v rules.Value, i, j int) rules.Value {
+	tok := v.Text[i:j]
+	if len(tok) < 2 || tok[0] != '"' {
+		return v.Slice(i, j)
+	}
+	inner := v.Slice(i+1, j-1)
+	if !strings.Contains(inner.Text, "\\") || inner.HasDynamic() {
+		return inner
+	}
+	var dec string
+	if err := json.Unmarshal([]byte(tok), &dec); err != nil {
+		return inner
+	}
+	sp := inner.Span()
+	return rules.Decoded(file, dec, sp.Start, sp.End)
+}
