@@ -182,7 +182,29 @@ func addKeyValue(u *rules.Unit, name string, key, value rules.Value) {
 		setting(rules.SettingClientSecret)
 	case keyGrantType:
 		setting(rules.SettingGrantType)
+	case keyOther:
+		if credentialKey(name) {
+			u.Secrets = append(u.Secrets, value.Span())
+		}
 	}
+}
+
+// credentialKey reports whether a key of no other kind holds a credential
+// (DB_PASSWORD, STRIPE_API_KEY, GITHUB_TOKEN), so outputs redact its value
+// like a client secret's.
+func credentialKey(name string) bool {
+	words := keyWords(name)
+	for i, w := range words {
+		switch w {
+		case "secret", "password", "passwd", "pwd", "token", "credential", "credentials", "apikey", "privatekey":
+			return true
+		case "key":
+			if i > 0 && (words[i-1] == "api" || words[i-1] == "private" || words[i-1] == "access" || words[i-1] == "secret") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // looksLikeURL reports whether a value is an absolute URL or starts with a
