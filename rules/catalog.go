@@ -15,11 +15,19 @@ var catalogTOML string
 // A Catalog is what tokenlint knows about OAuth providers. It is data
 // (catalog.toml, extended by .tokenlint.toml), never rule code.
 type Catalog struct {
-	TokenPaths       []string    `toml:"token_paths"`
-	CredentialFields []string    `toml:"credential_fields"`
-	IdentityFields   []string    `toml:"identity_fields"`
-	ClientGrants     []string    `toml:"client_grants"`
-	Providers        []*Provider `toml:"provider"`
+	TokenPaths       []string `toml:"token_paths"`
+	CredentialFields []string `toml:"credential_fields"`
+	IdentityFields   []string `toml:"identity_fields"`
+	ClientGrants     []string `toml:"client_grants"`
+	// GrantTypes are the registered grant_type values; any absolute URI is
+	// an extension grant as well (RFC 6749 section 4.5).
+	GrantTypes []string `toml:"grant_types"`
+	// QuerySecretFields are parameters that must never be in a URL.
+	QuerySecretFields []string `toml:"query_secret_fields"`
+	// StaticSecretFields are credential fields whose value is a long-lived
+	// secret a person writes down (not a code or token issued at run time).
+	StaticSecretFields []string    `toml:"static_secret_fields"`
+	Providers          []*Provider `toml:"provider"`
 }
 
 // A Provider is one OAuth provider's facts.
@@ -34,6 +42,13 @@ type Provider struct {
 	// TokenHosts are host patterns ("*" is one label) that issue this
 	// provider's tokens, for providers without a region table.
 	TokenHosts []string `toml:"token_hosts"`
+	// APIHosts are host patterns that serve the provider's API (they
+	// classify as HostAPI, so user-only endpoints apply to them).
+	APIHosts []string `toml:"api_hosts"`
+	// Hosts are other host patterns of the provider: known, so rules can
+	// name the provider, but neither classified as token hosts (a request
+	// to them is a token request only by its path or grant) nor as API hosts.
+	Hosts []string `toml:"hosts"`
 	// FormOnly: the token endpoint takes form bodies only, so a JSON token
 	// request is an error; otherwise it is a warning, and AcceptsJSON
 	// silences it.
@@ -44,8 +59,11 @@ type Provider struct {
 	Fabricated  []*Fabricated `toml:"fabricated"`
 	UserOnly    []*Endpoint   `toml:"user_only"`
 	NotUserOnly []*Endpoint   `toml:"not_user_only"`
-	Source      string        `toml:"source"`
-	Docs        string        `toml:"docs"`
+	// ClientCredentials holds what the provider requires of a
+	// client-credentials token request beyond RFC 6749.
+	ClientCredentials *ClientCredentials `toml:"client_credentials"`
+	Source            string             `toml:"source"`
+	Docs              string             `toml:"docs"`
 }
 
 // A Region is one deployment of a provider with its own hosts.
@@ -59,6 +77,42 @@ type Region struct {
 
 // Name is the region's AWS code, the name people use.
 func (r *Region) Name() string { return r.AWS }
+
+// ClientCredentials is what a provider requires of a client-credentials
+// token request, each with its source.
+type ClientCredentials struct {
+	// Paths are the token paths ("{x}" is one segment) the facts apply to;
+	// empty means every token request to the provider.
+	Paths []string `toml:"paths"`
+	// Required are form parameters the request must carry (Auth0 audience).
+	Required []string `toml:"required"`
+	// ScopeSuffix: every scope must be a resource followed by this suffix
+	// (Entra "/.default"); ScopeExample is a correct scope for messages.
+	ScopeSuffix  string `toml:"scope_suffix"`
+	ScopeExample string `toml:"scope_example"`
+	// NotAt are host patterns that do not serve the grant at all
+	// (Salesforce login/test); TokenURL is where the grant is served, for
+	// messages.
+	NotAt    []string `toml:"not_at"`
+	TokenURL string   `toml:"token_url"`
+	Source   string   `toml:"source"`
+}
+
+// Applies reports whether the facts cover a token request at path.
+func (cc *ClientCredentials) Applies(path string) bool {
+	if cc == nil {
+		return false
+	}
+	if len(cc.Paths) == 0 {
+		return true
+	}
+	for _, pat := range cc.Paths {
+		if matchPath(pat, path) {
+			return true
+		}
+	}
+	return false
+}
 
 // A Fabricated entry is a host pattern that no source supports but that
 // circulates in answers and samples.
@@ -136,6 +190,9 @@ func (c *Catalog) Merge(extra *Catalog) *Catalog {
 	out.CredentialFields = append(append([]string{}, c.CredentialFields...), extra.CredentialFields...)
 	out.IdentityFields = append(append([]string{}, c.IdentityFields...), extra.IdentityFields...)
 	out.ClientGrants = append(append([]string{}, c.ClientGrants...), extra.ClientGrants...)
+	out.GrantTypes = append(append([]string{}, c.GrantTypes...), extra.GrantTypes...)
+	out.QuerySecretFields = append(append([]string{}, c.QuerySecretFields...), extra.QuerySecretFields...)
+	out.StaticSecretFields = append(append([]string{}, c.StaticSecretFields...), extra.StaticSecretFields...)
 	out.Providers = nil
 	byID := map[string]*Provider{}
 	for _, p := range c.Providers {
@@ -146,6 +203,8 @@ func (c *Catalog) Merge(extra *Catalog) *Catalog {
 	for _, p := range extra.Providers {
 		if have := byID[p.ID]; have != nil {
 			have.TokenHosts = append(append([]string{}, have.TokenHosts...), p.TokenHosts...)
+			have.APIHosts = append(append([]string{}, have.APIHosts...), p.APIHosts...)
+			have.Hosts = append(append([]string{}, have.Hosts...), p.Hosts...)
 			have.UserOnly = append(append([]*Endpoint{}, have.UserOnly...), p.UserOnly...)
 			have.NotUserOnly = append(append([]*Endpoint{}, have.NotUserOnly...), p.NotUserOnly...)
 			continue
@@ -231,6 +290,16 @@ func (p *Provider) host(host string) (HostInfo, bool) {
 	for _, pat := range p.TokenHosts {
 		if matchHost(pat, host) {
 			return HostInfo{Kind: HostToken, Provider: p}, true
+		}
+	}
+	for _, pat := range p.APIHosts {
+		if matchHost(pat, host) {
+			return HostInfo{Kind: HostAPI, Provider: p}, true
+		}
+	}
+	for _, pat := range p.Hosts {
+		if matchHost(pat, host) {
+			return HostInfo{Kind: HostService, Provider: p}, true
 		}
 	}
 	for _, fam := range p.Families {
@@ -344,6 +413,25 @@ func (c *Catalog) IsCredentialField(name string) bool {
 func (c *Catalog) IsIdentityField(name string) bool {
 	for _, f := range c.IdentityFields {
 		if strings.EqualFold(f, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsQuerySecretField reports whether a parameter must never be in a URL.
+func (c *Catalog) IsQuerySecretField(name string) bool {
+	return containsFold(c.QuerySecretFields, name)
+}
+
+// IsStaticSecretField reports whether a form field holds a long-lived secret.
+func (c *Catalog) IsStaticSecretField(name string) bool {
+	return containsFold(c.StaticSecretFields, name)
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
 			return true
 		}
 	}

@@ -36,7 +36,10 @@ func TestCatalogHostKinds(t *testing.T) {
 		{"api.myorg.mypurecloud.com", HostNotProvider},
 		{"apps.mypurecloud.de", HostService},
 		{"login.mypurecloud.com.au", HostToken},
-		{"login.microsoftonline.com", HostUnknown},
+		{"login.microsoftonline.com", HostService}, // Entra: known, but a token host only by path
+		{"graph.microsoft.com", HostAPI},
+		{"login.salesforce.com", HostService},
+		{"dev-x.us.auth0.com", HostService},
 		{"api.example.com", HostUnknown},
 		{"LOGIN.MYPURECLOUD.COM.", HostToken},
 	}
