@@ -1,0 +1,340 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// The Markdown front end: fenced code blocks tagged with a language
+// tokenlint reads are linted as that format, with positions mapped back to
+// the Markdown file. READMEs are where token requests get copied from.
+// Untagged blocks and blocks of other languages (text, output) are not read.
+
+func init() {
+	Register(&Format{
+		Name:     "markdown",
+		Match:    func(name string, _ []byte) bool { e := ext(name); return e == ".md" || e == ".markdown" },
+		Extract:  extractMarkdown,
+		Comments: []string{"<!--"},
+	})
+}
+
+// fenceFormats maps a fence's language to the format that reads it.
+var fenceFormats = map[string]string{
+	"sh": "shell", "bash": "shell", "shell": "shell", "zsh": "shell", "curl": "shell",
+	"console": "shell", "shell-session": "shell", "shellsession": "shell",
+	"http": "http", "rest": "http",
+	"env": "env", "dotenv": "env",
+	"yaml": "yaml", "yml": "yaml", "json": "json", "toml": "toml",
+}
+
+// sessionLangs are transcripts: only lines after a "$ " prompt (and their
+// continuations) are commands; the rest is output.
+var sessionLangs = map[string]bool{"console": true, "shell-session": true, "shellsession": true}
+
+func extractMarkdown(file string, src []byte) (*rules.Unit, error) {
+	u := &rules.Unit{Name: file}
+	for _, f := range scanFences(src) {
+		name := fenceFormats[f.lang]
+		format := ByName(name)
+		if format == nil {
+			continue
+		}
+		keep := allLines
+		if name == "shell" && (sessionLangs[f.lang] || f.hasPrompt()) {
+			keep = sessionLines()
+		}
+		text, m := f.join(keep)
+		sub, err := format.Extract(file, text)
+		if err != nil || sub == nil {
+			// A README's snippet is often partial ("..."); a block that does
+			// not parse is not the file's error.
+			continue
+		}
+		m.Remap(sub, file)
+		u.Requests = append(u.Requests, sub.Requests...)
+		u.Settings = append(u.Settings, sub.Settings...)
+		u.Secrets = append(u.Secrets, sub.Secrets...)
+	}
+	return u, nil
+}
+
+// A fence is one fenced code block.
+type fence struct {
+	lang  string      // first word of the info string, lower-case
+	lines []fenceLine // content lines, container prefixes and indentation removed
+}
+
+// A fenceLine is one content line: its text and where it starts in the file.
+type fenceLine struct {
+	text    []byte // without the line break
+	off     int
+	newline bool // followed by a lone "\n" in the file
+}
+
+func allLines(fenceLine) (int, bool) { return 0, true }
+
+// sessionLines keeps commands after a "$ " prompt, without the prompt, and
+// the lines a trailing backslash continues; output lines are dropped.
+func sessionLines() func(fenceLine) (int, bool) {
+	continued := false
+	return func(l fenceLine) (int, bool) {
+		keep, skip := continued, 0
+		if !continued {
+			t := bytes.TrimLeft(l.text, " \t")
+			if bytes.HasPrefix(t, []byte("$ ")) {
+				keep, skip = true, len(l.text)-len(t)+2
+			}
+		}
+		continued = keep && bytes.HasSuffix(bytes.TrimRight(l.text, " \t\r"), []byte(`\`))
+		return skip, keep
+	}
+}
+
+// hasPrompt reports whether a shell block shows prompts ("$ curl ..."):
+// then it is a transcript, whatever its tag.
+func (f fence) hasPrompt() bool {
+	for _, l := range f.lines {
+		if bytes.HasPrefix(bytes.TrimLeft(l.text, " \t"), []byte("$ ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// join builds the text of the lines keep selects (minus the prefix it
+// names) and the map from that text to the file.
+func (f fence) join(keep func(fenceLine) (int, bool)) ([]byte, OffsetMap) {
+	var text []byte
+	var m OffsetMap
+	for _, l := range f.lines {
+		skip, ok := keep(l)
+		if !ok {
+			continue
+		}
+		body := l.text[skip:]
+		n := len(body)
+		if l.newline {
+			n++ // the "\n" is the file's own
+		}
+		m.Add(len(text), l.off+skip, n)
+		text = append(text, body...)
+		text = append(text, '\n')
+	}
+	return text, m
+}
+
+// An openFence is a fence being read.
+type openFence struct {
+	fence
+	char   byte
+	length int // length of the opening run
+	indent int // spaces before the opening run, removed from content lines
+	base   int // content indentation of the list item holding it
+	quotes int // blockquote depth
+}
+
+// scanFences finds fenced code blocks as CommonMark does: a run of at least
+// three backticks or tildes indented at most three spaces (relative to the
+// list item it is in), closed by a run of the same character at least as
+// long, or by the end of its container. Blockquotes and list items are
+// followed; HTML comments are skipped.
+func scanFences(src []byte) []fence {
+	var out []fence
+	var cur *openFence
+	var lists []int // content indentation of the open list items
+	inComment := false
+	for off := 0; off < len(src); {
+		end := len(src)
+		if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+			end = off + i
+		}
+		next := min(end+1, len(src))
+		line := src[off:end]
+		newline := end < len(src) && !bytes.HasSuffix(line, []byte("\r"))
+		line = bytes.TrimSuffix(line, []byte("\r"))
+		lineOff := off
+		off = next
+
+		if cur != nil {
+			body, bodyOff, depth := stripQuotes(line, lineOff, cur.quotes)
+			ind := indentOf(body)
+			blank := len(bytes.TrimSpace(body)) == 0
+			if depth == cur.quotes && (blank || ind >= cur.base) {
+				if ind-cur.base <= 3 && isClosingFence(body[min(ind, len(body)):], cur.char, cur.length) {
+					out = append(out, cur.fence)
+					cur = nil
+					continue
+				}
+				strip := stripIndent(body, cur.base+cur.indent)
+				cur.lines = append(cur.lines, fenceLine{text: body[strip:], off: bodyOff + strip, newline: newline})
+				continue
+			}
+			// The container ended, and the fence with it.
+			out = append(out, cur.fence)
+			cur = nil
+		}
+
+		if inComment {
+			inComment = !bytes.Contains(line, []byte("-->"))
+			continue
+		}
+		body, _, depth := stripQuotes(line, lineOff, 1<<30)
+		if len(bytes.TrimSpace(body)) == 0 {
+			continue
+		}
+		ind := indentOf(body)
+		for len(lists) > 0 && ind < lists[len(lists)-1] {
+			lists = lists[:len(lists)-1]
+		}
+		base := 0
+		if len(lists) > 0 {
+			base = lists[len(lists)-1]
+		}
+		if ind-base > 3 {
+			continue // indented code, or a paragraph's continuation
+		}
+		rest := body[ind:]
+		if bytes.HasPrefix(rest, []byte("<!--")) {
+			inComment = !bytes.Contains(rest[4:], []byte("-->"))
+			continue
+		}
+		if w := listMarker(rest); w > 0 {
+			base = ind + w
+			lists = append(lists, base)
+			rest = body[min(base, len(body)):]
+			ind = base
+		}
+		if f := openingFence(rest); f != nil {
+			f.indent = ind - base
+			f.base = base
+			f.quotes = depth
+			cur = f
+		}
+	}
+	if cur != nil {
+		out = append(out, cur.fence)
+	}
+	return out
+}
+
+// stripQuotes removes up to max blockquote markers ("> ") from a line and
+// returns the rest, its file offset and the number removed.
+func stripQuotes(line []byte, off, max int) ([]byte, int, int) {
+	depth := 0
+	for depth < max {
+		i := 0
+		for i < len(line) && i < 3 && line[i] == ' ' {
+			i++
+		}
+		if i >= len(line) || line[i] != '>' {
+			break
+		}
+		i++
+		if i < len(line) && line[i] == ' ' {
+			i++
+		}
+		line, off, depth = line[i:], off+i, depth+1
+	}
+	return line, off, depth
+}
+
+// indentOf counts leading indentation in columns (a tab reaches the next
+// multiple of four).
+func indentOf(b []byte) int {
+	n := 0
+	for _, c := range b {
+		switch c {
+		case ' ':
+			n++
+		case '\t':
+			n += 4 - n%4
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// stripIndent is the number of leading bytes to drop to remove up to cols
+// columns of indentation.
+func stripIndent(b []byte, cols int) int {
+	n, i := 0, 0
+	for i < len(b) && n < cols && (b[i] == ' ' || b[i] == '\t') {
+		if b[i] == '\t' {
+			n += 4 - n%4
+		} else {
+			n++
+		}
+		i++
+	}
+	return i
+}
+
+// listMarker is the width of a list item marker and the spaces after it at
+// the start of b ("- ", "1. "), or 0.
+func listMarker(b []byte) int {
+	i := 0
+	switch {
+	case len(b) > 0 && (b[0] == '-' || b[0] == '*' || b[0] == '+'):
+		i = 1
+	default:
+		for i < len(b) && i < 9 && '0' <= b[i] && b[i] <= '9' {
+			i++
+		}
+		if i == 0 || i >= len(b) || (b[i] != '.' && b[i] != ')') {
+			return 0
+		}
+		i++
+	}
+	if i == len(b) {
+		return i + 1 // an empty item: content starts one column after
+	}
+	sp := 0
+	for i+sp < len(b) && b[i+sp] == ' ' {
+		sp++
+	}
+	switch {
+	case sp == 0:
+		return 0
+	case sp > 4:
+		return i + 1 // indented code inside the item
+	}
+	return i + sp
+}
+
+// openingFence reads an opening code fence at the start of b.
+func openingFence(b []byte) *openFence {
+	if len(b) < 3 || (b[0] != '`' && b[0] != '~') {
+		return nil
+	}
+	c := b[0]
+	n := 0
+	for n < len(b) && b[n] == c {
+		n++
+	}
+	if n < 3 {
+		return nil
+	}
+	info := strings.TrimSpace(string(b[n:]))
+	if c == '`' && strings.Contains(info, "`") {
+		return nil // inline code, not a fence
+	}
+	lang := info
+	if i := strings.IndexAny(lang, " \t{,"); i >= 0 {
+		lang = lang[:i]
+	}
+	return &openFence{fence: fence{lang: strings.ToLower(lang)}, char: c, length: n}
+}
+
+// isClosingFence reports whether b is a closing fence for an opening run
+// of n characters c.
+func isClosingFence(b []byte, c byte, n int) bool {
+	k := 0
+	for k < len(b) && b[k] == c {
+		k++
+	}
+	return k >= n && len(bytes.TrimSpace(b[k:])) == 0
+}

@@ -1,0 +1,90 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+func TestScanFences(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string // "lang:text"
+	}{
+		{"backticks", "# T\n\n```bash\ncurl x\n```\n", []string{"bash:curl x\n"}},
+		{"tildes and longer close", "~~~sh title=x\na\n~~~~\n", []string{"sh:a\n"}},
+		{"short close is content", "````sh\n```\nb\n````\n", []string{"sh:```\nb\n"}},
+		{"other char is content", "```sh\n~~~\n```\n", []string{"sh:~~~\n"}},
+		{"indented fence strips its indent", "  ```sh\n    a\n  b\n```\n", []string{"sh:  a\nb\n"}},
+		{"four spaces is indented code", "    ```sh\n    a\n    ```\n", nil},
+		{"inline code is no fence", "```sh` x\na\n", nil},
+		{"unclosed runs to the end", "```json\n{}\n", []string{"json:{}\n"}},
+		{"info word cut", "```bash{1,2}\nx\n```\n```Console\ny\n```\n", []string{"bash:x\n", "console:y\n"}},
+		{"untagged", "```\nz\n```\n", []string{":z\n"}},
+		{"blockquote", "> ```sh\n> curl a\n> ```\n", []string{"sh:curl a\n"}},
+		{"blockquote ends the fence", "> ```sh\n> a\nb\n", []string{"sh:a\n"}},
+		{"list item", "1. Get a token:\n\n   ```sh\n   curl a\n     -d b\n   ```\n", []string{"sh:curl a\n  -d b\n"}},
+		{"list item ends the fence", "- x\n\n  ```sh\n  a\nb\n", []string{"sh:a\n"}},
+		{"fence on the marker line", "- ```sh\n  a\n  ```\n", []string{"sh:a\n"}},
+		{"html comment hides", "<!--\n```sh\na\n```\n-->\n```sh\nb\n```\n", []string{"sh:b\n"}},
+		{"crlf", "```sh\r\na\r\n```\r\n", []string{"sh:a\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range scanFences([]byte(tt.src)) {
+				text, m := f.join(allLines)
+				got = append(got, f.lang+":"+string(text))
+				// Every mapped byte is the file's byte.
+				for i := range text {
+					if off, ok := m.Map(i); ok && text[i] != '\n' && tt.src[off] != text[i] {
+						t.Errorf("%q: text[%d]=%q maps to %q", f.lang, i, text[i], tt.src[off])
+					}
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSessionLines(t *testing.T) {
+	src := "```console\n$ curl -s https://x \\\n    -d a=b\n{\"error\":\"invalid_client\"}\n  $ echo ok\nok\n```\n"
+	f := scanFences([]byte(src))[0]
+	text, m := f.join(sessionLines())
+	want := "curl -s https://x \\\n    -d a=b\necho ok\n"
+	if string(text) != want {
+		t.Fatalf("got %q, want %q", text, want)
+	}
+	if off, _ := m.Map(strings.Index(string(text), "echo")); src[off:off+4] != "echo" {
+		t.Errorf("echo maps to %d", off)
+	}
+}
+
+// TestMarkdownEnvBlock runs a whole Markdown file through an embedded
+// format and the rules, and checks the finding lands in the .md file.
+func TestMarkdownEnvBlock(t *testing.T) {
+	if ByName("env") == nil {
+		t.Skip("no env format")
+	}
+	src := "# Setup\n\n- Put this in `.env`:\n\n  ```dotenv\n  GENESYS_TOKEN_URL=https://api.mypurecloud.com/oauth/token\n  ```\n\n```text\nTOKEN_URL=https://api.mypurecloud.com/oauth/token\n```\n"
+	u, err := extractMarkdown("README.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := rules.Run(u, nil)
+	if len(fs) != 1 || fs[0].Rule != "token-host" {
+		t.Fatalf("findings %+v", fs)
+	}
+	li := rules.NewLineIndex([]byte(src))
+	line, col := li.Position(fs[0].Span.Start)
+	if line != 6 || col != 29 || fs[0].Span.File != "README.md" {
+		t.Errorf("finding at %s:%d:%d", fs[0].Span.File, line, col)
+	}
+	if got := src[fs[0].Span.Start:fs[0].Span.End]; got != "api.mypurecloud.com" {
+		t.Errorf("span %q", got)
+	}
+}
