@@ -69,6 +69,13 @@ type Body struct {
 	Fields []Field // form fields (BodyForm), or top-level JSON members (BodyJSON)
 	// Via names the construct that set the body ("--json", "-d", "json.Marshal").
 	Via string
+	// Untyped: the mechanism sends the body with no Content-Type of its
+	// own (an .http request body, Go http.NewRequest + Client.Do), so only
+	// an explicit header types it. False means the mechanism adds one (curl
+	// -d/--data-urlencode, http.PostForm, the urlencoded body modes of
+	// Postman, Insomnia and Bruno) or the front end cannot tell:
+	// missing-content-type judges untyped bodies only.
+	Untyped bool
 }
 
 // Field returns the last field named name (as servers read the last one), or nil.
@@ -132,6 +139,12 @@ type Request struct {
 	// Pos is the span of the whole request, for findings about something
 	// missing from it.
 	Pos Span
+	// Insecure: the request is sent without verifying the server's TLS
+	// certificate (curl -k/--insecure, Go tls.Config{InsecureSkipVerify:
+	// true} on the transport of the client that sends it). InsecureAt is
+	// where the source says so; an empty span means Pos.
+	Insecure   bool
+	InsecureAt Span
 }
 
 // Header returns the last header named name (case-insensitive), or nil.
@@ -301,6 +314,7 @@ func (u *Unit) Values(fn func(*Value)) {
 func (u *Unit) Spans(fn func(*Span)) {
 	for _, r := range u.Requests {
 		fn(&r.Pos)
+		fn(&r.InsecureAt)
 	}
 	for i := range u.Secrets {
 		fn(&u.Secrets[i])
