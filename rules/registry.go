@@ -11,6 +11,7 @@ func All() []*Rule {
 		JSONTokenRequest,
 		UnencodedSecret,
 		UserScopedAPI,
+		InsecureTokenURL,
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list

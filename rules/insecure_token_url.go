@@ -1,0 +1,69 @@
+package rules
+
+import (
+	"fmt"
+	"net"
+	"strings"
+)
+
+// InsecureTokenURL flags a token request over plain HTTP.
+var InsecureTokenURL = &Rule{
+	ID:       "insecure-token-url",
+	Severity: Error,
+	Summary:  "token requested over http:// from a host that is not loopback",
+	Doc: `A token request carries the client credentials (or a password, a code, a
+refresh token) and its answer carries the access token. Over http:// both
+cross the network in clear text: anyone on the path can read them and use
+them. OAuth 2.0 requires TLS for every request to the token endpoint.
+
+Bad:
+    curl -X POST http://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials
+    token_url: http://auth.example.com/oauth2/token
+
+Good:
+    curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials
+
+Loopback hosts are not flagged: localhost (and names under .localhost),
+127.0.0.0/8 and [::1], where a local test server or a sidecar listens and
+nothing leaves the machine. A host the linter cannot see ({{host}}, $HOST)
+is not judged.
+
+Source: RFC 6749 section 3.2 ("The authorization server MUST require the
+use of TLS ... when sending requests to the token endpoint") and section
+2.3.1; RFC 6761 section 6.3 for localhost names.`,
+	Check: checkInsecureTokenURL,
+}
+
+func checkInsecureTokenURL(p *Pass) {
+	for _, r := range p.TokenRequests() {
+		u := ParseURL(r.URL)
+		if !u.Scheme.Known() || !strings.EqualFold(strings.TrimSpace(u.Scheme.Text), "http") {
+			continue
+		}
+		host, ok := u.HostName()
+		if !ok || host == "" || isLoopback(host) {
+			continue
+		}
+		f := Finding{
+			Span: u.Scheme.Span(),
+			Key:  "http://" + host,
+			Message: fmt.Sprintf("token requested over http:// from %s: the credentials and the token cross the network in clear text; use https://%s",
+				host, host),
+		}
+		if verbatim(u.Scheme) {
+			f.Fix = &Fix{Message: "use https", Edits: []TextEdit{{Span: u.Scheme.Span(), New: "https"}}}
+		}
+		p.Report(f)
+	}
+}
+
+// isLoopback reports whether host (lower case, no port) is a loopback
+// name or address: nothing sent to it leaves the machine.
+func isLoopback(host string) bool {
+	host = strings.TrimSuffix(host, ".")
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"))
+	return ip != nil && ip.IsLoopback()
+}
