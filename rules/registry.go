@@ -12,6 +12,7 @@ func All() []*Rule {
 		UnencodedSecret,
 		UserScopedAPI,
 		InsecureTokenURL,
+		SecretInQuery,
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list
