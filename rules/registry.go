@@ -13,6 +13,7 @@ func All() []*Rule {
 		UserScopedAPI,
 		InsecureTokenURL,
 		SecretInQuery,
+		TokenMethod,
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list

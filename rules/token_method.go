@@ -1,0 +1,56 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+)
+
+// TokenMethod flags a token request whose method is not POST.
+var TokenMethod = &Rule{
+	ID:       "token-method",
+	Severity: Error,
+	Summary:  "token requested with a method other than POST",
+	Doc: `The token endpoint accepts only POST: the grant and the credentials travel
+in a form body. A GET (an .http request line without a method, curl -G, a
+browser-style link) either fails outright or, where a server tolerates it,
+puts the credentials in the URL, where they are logged.
+
+Bad:
+    GET https://login.mypurecloud.com/oauth/token?grant_type=client_credentials
+    curl -G https://login.mypurecloud.com/oauth/token -d grant_type=client_credentials
+
+Good:
+    POST https://login.mypurecloud.com/oauth/token
+    Content-Type: application/x-www-form-urlencoded
+
+    grant_type=client_credentials
+
+Only a method the source states or implies is judged (an .http request line
+without a method is GET); a method from a variable is not.
+
+Source: RFC 6749 section 3.2 ("The client MUST use the HTTP "POST" method
+when making access token requests"); every official Genesys Cloud client
+POSTs to /oauth/token (shared/facts/genesys.md 2).`,
+	Check: checkTokenMethod,
+}
+
+func checkTokenMethod(p *Pass) {
+	for _, r := range p.TokenRequests() {
+		if !r.Method.Known() {
+			continue
+		}
+		m := strings.ToUpper(strings.TrimSpace(r.Method.Text))
+		if m == "" || m == "POST" {
+			continue
+		}
+		f := Finding{
+			Span:    r.Method.Span(),
+			Key:     m,
+			Message: fmt.Sprintf("token requested with %s: the token endpoint takes POST only, with the parameters in a form body; use POST", m),
+		}
+		if verbatim(r.Method) {
+			f.Fix = &Fix{Message: "use POST", Edits: []TextEdit{{Span: r.Method.Span(), New: "POST"}}}
+		}
+		p.Report(f)
+	}
+}

@@ -1,0 +1,53 @@
+package rules
+
+import "testing"
+
+func TestTokenMethod(t *testing.T) {
+	tests := []struct {
+		name   string
+		method string // "" = not stated; "$M" = dynamic; "~GET" = implied (not verbatim)
+		url    string
+		want   bool
+	}{
+		{"GET to token path", "GET", "https://login.mypurecloud.com/oauth/token", true},
+		{"lower-case put", "put", "https://idp.example.com/oauth2/token", true},
+		{"implied GET", "~GET", "https://login.mypurecloud.com/oauth/token", true},
+		{"POST", "POST", "https://login.mypurecloud.com/oauth/token", false},
+		{"post lower case", "post", "https://login.mypurecloud.com/oauth/token", false},
+		{"not stated", "", "https://login.mypurecloud.com/oauth/token", false},
+		{"dynamic", "$M", "https://login.mypurecloud.com/oauth/token", false},
+		{"GET of the browser endpoint", "GET", "https://login.mypurecloud.com/oauth/authorize", false},
+		{"GET of an API", "GET", "https://api.mypurecloud.com/api/v2/users", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := newSrc("f.http")
+			r := &Request{URL: s.lit(tt.url)}
+			switch {
+			case tt.method == "$M":
+				r.Method = s.dyn("$M")
+			case len(tt.method) > 0 && tt.method[0] == '~':
+				r.Method = Decoded("f.http", tt.method[1:], 0, 0)
+			case tt.method != "":
+				r.Method = s.lit(tt.method)
+			}
+			got := runOnly(t, TokenMethod, &Unit{Requests: []*Request{r}}, nil)
+			if (len(got) > 0) != tt.want {
+				t.Fatalf("got %v, want finding %v", got, tt.want)
+			}
+			if !tt.want {
+				return
+			}
+			if got[0].Severity != Error {
+				t.Errorf("severity %v", got[0].Severity)
+			}
+			if tt.method[0] == '~' {
+				if got[0].Fix != nil {
+					t.Errorf("an implied method has no certain fix: %+v", got[0].Fix)
+				}
+			} else if s.spanText(got[0].Span) != tt.method || got[0].Fix == nil || got[0].Fix.Edits[0].New != "POST" {
+				t.Errorf("finding at %q, fix %+v", s.spanText(got[0].Span), got[0].Fix)
+			}
+		})
+	}
+}
