@@ -220,10 +220,16 @@ func yamlEscape(s []byte) (string, int) {
 // markPlaceholders marks the placeholders of syn in v dynamic, keeping
 // every segment's origin.
 func markPlaceholders(v rules.Value, syn Syntax) rules.Value {
+	return markDynamic(v, func(s string) int { return placeholderLen(s, syn) })
+}
+
+// markDynamic marks dynamic each run of v's text for which size, called at
+// every position, returns a length.
+func markDynamic(v rules.Value, size func(string) int) rules.Value {
 	var parts []rules.Value
 	lit := 0
 	for i := 0; i < len(v.Text); {
-		n := placeholderLen(v.Text[i:], syn)
+		n := size(v.Text[i:])
 		if n == 0 {
 			i++
 			continue

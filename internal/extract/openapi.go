@@ -1,0 +1,211 @@
+package extract
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/tokenlint/tokenlint/rules"
+	"go.yaml.in/yaml/v3"
+)
+
+// The OpenAPI front end: OpenAPI 3.x and Swagger 2.0 documents, YAML or
+// JSON (formats.md §5). Each OAuth 2.0 flow's tokenUrl is a token request
+// made by whatever client the document generates or configures, so it is
+// Library: the client builds the wire request. servers[].url (3.x) and
+// host (2.0) are the API base URL.
+
+func init() {
+	Register(&Format{
+		Name:     "openapi",
+		Match:    matchOpenAPI,
+		Priority: 20, // above generic YAML and JSON
+		Extract:  extractOpenAPI,
+		Comments: []string{"#"},
+	})
+}
+
+// openAPIHead finds a top-level openapi or swagger key: at the start of a
+// YAML line, or as a JSON member name.
+var openAPIHead = regexp.MustCompile(`(?m)^(?:openapi|swagger)\s*:|"(?:openapi|swagger)"\s*:`)
+
+func matchOpenAPI(name string, head []byte) bool {
+	switch ext(name) {
+	case ".yaml", ".yml", ".json":
+	default:
+		return false
+	}
+	return head == nil || openAPIHead.Match(head)
+}
+
+// oauthGrants maps OAuth flow names (3.x flows keys, 2.0 flow values) to
+// the grant type the client sends.
+var oauthGrants = map[string]string{
+	"clientCredentials":   "client_credentials",
+	"application":         "client_credentials",
+	"password":            "password",
+	"authorizationCode":   "authorization_code",
+	"accessCode":          "authorization_code",
+	"deviceAuthorization": "urn:ietf:params:oauth:grant-type:device_code",
+}
+
+func extractOpenAPI(file string, src []byte) (*rules.Unit, error) {
+	y, err := parseYAML(file, src)
+	if err != nil {
+		return nil, err
+	}
+	u := &rules.Unit{Name: file}
+	root := y.Root
+	if root == nil || root.Kind != yaml.MappingNode {
+		return u, nil
+	}
+	base := openAPIBase(y, root, u)
+	scalar := func(n *yaml.Node) rules.Value {
+		v, _ := y.Scalar(n, 0)
+		return markServerVariables(v)
+	}
+	addFlow := func(flowName string, flowKey, flow *yaml.Node) {
+		grant := oauthGrants[flowName]
+		_, tok := mapValue(flow, "tokenUrl")
+		if grant == "" || tok == nil || tok.Kind != yaml.ScalarNode || strings.TrimSpace(tok.Value) == "" {
+			return
+		}
+		tokenURL := resolveAgainst(base, scalar(tok))
+		u.Requests = append(u.Requests, &rules.Request{
+			Role:    rules.RoleToken,
+			URL:     tokenURL,
+			Grant:   rules.Decoded(file, grant, y.offset(flowKey.Line, flowKey.Column), y.offset(flowKey.Line, flowKey.Column)+len(flowKey.Value)),
+			Via:     "OpenAPI " + flowName + " flow",
+			Library: true,
+			Pos:     tokenURL.Span(),
+		})
+		addSchemeCredentials(y, flow, u)
+	}
+	// OpenAPI 3.x: components.securitySchemes.<name>.flows.<flow>.tokenUrl
+	_, comps := mapValue(root, "components")
+	_, schemes := mapValue(comps, "securitySchemes")
+	mapPairs(schemes, func(_, scheme *yaml.Node) {
+		if _, t := mapValue(scheme, "type"); t == nil || t.Value != "oauth2" {
+			return
+		}
+		addSchemeCredentials(y, scheme, u)
+		_, flows := mapValue(scheme, "flows")
+		mapPairs(flows, func(k, flow *yaml.Node) { addFlow(k.Value, k, flow) })
+	})
+	// Swagger 2.0: securityDefinitions.<name>.{flow, tokenUrl}
+	_, defs := mapValue(root, "securityDefinitions")
+	mapPairs(defs, func(_, scheme *yaml.Node) {
+		if _, t := mapValue(scheme, "type"); t == nil || t.Value != "oauth2" {
+			return
+		}
+		if _, fl := mapValue(scheme, "flow"); fl != nil && fl.Kind == yaml.ScalarNode {
+			addFlow(fl.Value, fl, scheme)
+		}
+	})
+	return u, nil
+}
+
+// openAPIBase records the document's API base URL as a setting and
+// returns it, for resolving relative token URLs: servers[0].url (3.x), or
+// schemes[0]://host/basePath (2.0).
+func openAPIBase(y *yamlSource, root *yaml.Node, u *rules.Unit) rules.Value {
+	var base rules.Value
+	if _, servers := mapValue(root, "servers"); servers != nil && servers.Kind == yaml.SequenceNode {
+		for i, s := range servers.Content {
+			k, v := mapValue(s, "url")
+			if v == nil || v.Kind != yaml.ScalarNode || strings.TrimSpace(v.Value) == "" {
+				continue
+			}
+			val, _ := y.Scalar(v, 0)
+			val = markServerVariables(val)
+			key, _ := y.Scalar(k, 0)
+			u.Settings = append(u.Settings, rules.Setting{Kind: rules.SettingBaseURL, Key: key, Value: val})
+			if i == 0 {
+				base = val
+			}
+		}
+		return base
+	}
+	k, host := mapValue(root, "host")
+	if host == nil || host.Kind != yaml.ScalarNode || host.Value == "" {
+		return base
+	}
+	hv, _ := y.Scalar(host, 0)
+	key, _ := y.Scalar(k, 0)
+	u.Settings = append(u.Settings, rules.Setting{Kind: rules.SettingBaseURL, Key: key, Value: hv})
+	scheme := "https"
+	if _, sch := mapValue(root, "schemes"); sch != nil && sch.Kind == yaml.SequenceNode && len(sch.Content) > 0 {
+		scheme = sch.Content[0].Value
+	}
+	basePath := ""
+	if _, bp := mapValue(root, "basePath"); bp != nil && bp.Kind == yaml.ScalarNode {
+		basePath = bp.Value
+	}
+	sp := hv.Span()
+	return rules.Decoded(y.file, scheme+"://"+host.Value+basePath, sp.Start, sp.End)
+}
+
+// resolveAgainst resolves a relative token URL against the base URL, as
+// OAS 3 §4.6 says. A known base gives a Decoded value at the token URL's
+// span; a base with variables keeps them dynamic in front of the path.
+func resolveAgainst(base, ref rules.Value) rules.Value {
+	t := strings.TrimSpace(ref.Text)
+	if base.IsZero() || strings.Contains(t, "://") || !ref.Known() {
+		return ref
+	}
+	if !base.Known() {
+		if strings.HasPrefix(t, "/") {
+			return rules.Concat(dynamicSlice(base, 0, len(base.Text)), ref)
+		}
+		return ref
+	}
+	b, err1 := url.Parse(strings.TrimSpace(base.Text))
+	r, err2 := url.Parse(t)
+	if err1 != nil || err2 != nil || b.Host == "" {
+		return ref
+	}
+	if !strings.HasSuffix(b.Path, "/") && !strings.HasPrefix(t, "/") {
+		b.Path += "/" // a server URL names a directory, not a file
+	}
+	sp := ref.Span()
+	return rules.Decoded(ref.File, b.ResolveReference(r).String(), sp.Start, sp.End)
+}
+
+// markServerVariables marks OpenAPI server variables ({region}) dynamic:
+// their value is chosen by the client.
+func markServerVariables(v rules.Value) rules.Value {
+	return markDynamic(v, func(s string) int {
+		if s[0] != '{' {
+			return 0
+		}
+		return strings.IndexByte(s, '}') + 1
+	})
+}
+
+// addSchemeCredentials records client credentials some API tools keep in a
+// security scheme (Scalar's x-scalar-client-id / x-scalar-client-secret),
+// so that no output shows the secret.
+func addSchemeCredentials(y *yamlSource, n *yaml.Node, u *rules.Unit) {
+	mapPairs(n, func(k, v *yaml.Node) {
+		if v.Kind != yaml.ScalarNode || !strings.HasPrefix(strings.ToLower(k.Value), "x-") {
+			return
+		}
+		kind := rules.SettingKind(0)
+		switch classifyKey(k.Value) {
+		case keyClientID:
+			kind = rules.SettingClientID
+		case keyClientSecret:
+			kind = rules.SettingClientSecret
+		default:
+			if strings.HasSuffix(strings.ToLower(k.Value), "secret-token") {
+				kind = rules.SettingClientSecret
+			}
+		}
+		if kind == 0 || v.Value == "" {
+			return
+		}
+		key, _ := y.Scalar(k, 0)
+		val, _ := y.Scalar(v, 0)
+		u.Settings = append(u.Settings, rules.Setting{Kind: kind, Key: key, Value: val})
+	})
+}
