@@ -1,0 +1,246 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
+	"strconv"
+	"unicode/utf16"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// The generic JSON front end: application configs (appsettings.json,
+// config.json, a Google service-account key's token_uri) read by their
+// keys through the shared key table. Postman, Insomnia and OpenAPI claim
+// their JSON by content with a higher priority.
+//
+// JSON is read with encoding/json's token stream, not yaml.v3: yaml.v3
+// rejects valid JSON (the \/ escape, \uD83D\uDE00 surrogate pairs), while
+// the token stream gives byte offsets directly (formats.md §10.2). Comments
+// and trailing commas (JSONC: VS Code settings, tsconfig-like files) are
+// blanked to spaces first, which keeps every offset. A duplicate key is
+// malformed: RFC 8259 §4 leaves its meaning to the reader, and readers
+// differ.
+
+func init() {
+	Register(&Format{
+		Name: "json",
+		Match: func(name string, _ []byte) bool {
+			return ext(name) == ".json" && !skippedConfig(name)
+		},
+		Extract: extractJSON,
+	})
+}
+
+func extractJSON(file string, src []byte) (*rules.Unit, error) {
+	u := &rules.Unit{Name: file}
+	if !mentionsConfigKey(src) {
+		return u, nil
+	}
+	if binaryConfig(src) {
+		return nil, Errorf(file, 0, "binary file (NUL byte)")
+	}
+	buf, err := prepareJSON(file, src)
+	if err != nil {
+		return nil, err
+	}
+	w := &jsonWalk{file: file, src: buf, u: u, dec: json.NewDecoder(bytes.NewReader(buf))}
+	w.dec.UseNumber()
+	for {
+		if err := w.value(nil, rules.Value{}); err != nil {
+			if errors.Is(err, io.EOF) {
+				return u, nil
+			}
+			return nil, err
+		}
+	}
+}
+
+// prepareJSON checks the nesting depth and blanks comments and trailing
+// commas, copying src only when it has some.
+func prepareJSON(file string, src []byte) ([]byte, error) {
+	buf, copied := src, false
+	blank := func(i, j int) {
+		if !copied {
+			buf, copied = append([]byte(nil), src...), true
+		}
+		for k := i; k < j; k++ {
+			if buf[k] != '\n' && buf[k] != '\r' {
+				buf[k] = ' '
+			}
+		}
+	}
+	depth, comma := 0, -1
+	for i := 0; i < len(src); i++ {
+		switch c := src[i]; c {
+		case '"':
+			comma = -1
+			for i++; i < len(src) && src[i] != '"'; i++ {
+				if src[i] == '\\' {
+					i++
+				}
+			}
+		case '/':
+			if i+1 < len(src) && src[i+1] == '/' {
+				end := bytes.IndexByte(src[i:], '\n')
+				if end < 0 {
+					end = len(src) - i
+				}
+				blank(i, i+end)
+				i += end - 1
+			} else if i+1 < len(src) && src[i+1] == '*' {
+				end := bytes.Index(src[i+2:], []byte("*/"))
+				if end < 0 {
+					return nil, Errorf(file, lineOf(src, i), "invalid JSON: unterminated comment")
+				}
+				blank(i, i+2+end+2)
+				i += 2 + end + 1
+			} else {
+				comma = -1
+			}
+		case ' ', '\t', '\r', '\n':
+		case ',':
+			comma = i
+		case '[', '{':
+			comma = -1
+			if depth++; depth > maxConfigDepth {
+				return nil, Errorf(file, lineOf(src, i), "invalid JSON: nesting deeper than %d levels", maxConfigDepth)
+			}
+		case ']', '}':
+			if comma >= 0 {
+				blank(comma, comma+1)
+			}
+			comma = -1
+			depth--
+		default:
+			comma = -1
+		}
+	}
+	return buf, nil
+}
+
+type jsonWalk struct {
+	file  string
+	src   []byte
+	u     *rules.Unit
+	dec   *json.Decoder
+	depth int // open arrays and objects: the token stream reports io.EOF inside them too
+}
+
+// next is the offset where the next token starts: InputOffset is the end
+// of the last token, before the separators.
+func (w *jsonWalk) next() int {
+	i := int(w.dec.InputOffset())
+	for i < len(w.src) {
+		switch w.src[i] {
+		case ' ', '\t', '\r', '\n', ',', ':':
+			i++
+			continue
+		}
+		break
+	}
+	return i
+}
+
+func (w *jsonWalk) token() (json.Token, int, error) {
+	start := w.next()
+	tok, err := w.dec.Token()
+	if errors.Is(err, io.EOF) && w.depth > 0 {
+		return nil, start, Errorf(w.file, lineOf(w.src, len(w.src)), "invalid JSON: unexpected end of input")
+	}
+	if err != nil && !errors.Is(err, io.EOF) {
+		var se *json.SyntaxError
+		line := lineOf(w.src, len(w.src))
+		if errors.As(err, &se) {
+			line = lineOf(w.src, int(se.Offset))
+		}
+		return nil, start, Errorf(w.file, line, "invalid JSON: %v", err)
+	}
+	return tok, start, err
+}
+
+// value reads one JSON value reached by the key path.
+func (w *jsonWalk) value(path []string, key rules.Value) error {
+	tok, start, err := w.token()
+	if err != nil {
+		return err
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		w.depth++
+		defer func() { w.depth-- }()
+		if t == '{' {
+			return w.object(path)
+		}
+		for w.dec.More() {
+			if err := w.value(path, key); err != nil {
+				return err
+			}
+		}
+		_, _, err := w.token() // ]
+		return err
+	case nil:
+		return nil
+	case string:
+		if len(path) > 0 {
+			addKeyValue(w.u, configPath(path), key, w.str(start))
+		}
+	default: // a number or a bool: the text as written
+		if len(path) > 0 {
+			end := int(w.dec.InputOffset())
+			addKeyValue(w.u, configPath(path), key, rules.Lit(w.file, string(w.src[start:end]), start))
+		}
+	}
+	return nil
+}
+
+func (w *jsonWalk) object(path []string) error {
+	seen := map[string]int{}
+	for w.dec.More() {
+		tok, start, err := w.token()
+		if err != nil {
+			return err
+		}
+		name, _ := tok.(string)
+		line := lineOf(w.src, start)
+		if first, dup := seen[name]; dup {
+			return Errorf(w.file, line, "invalid JSON: duplicate key %q (first at line %d)", name, first)
+		}
+		seen[name] = line
+		if err := w.value(append(path[:len(path):len(path)], name), w.str(start)); err != nil {
+			return err
+		}
+	}
+	_, _, err := w.token() // }
+	return err
+}
+
+// str is the Value of the JSON string starting at src[start] ('"').
+func (w *jsonWalk) str(start int) rules.Value {
+	end := start + 1
+	for end < len(w.src) && w.src[end] != '"' {
+		if w.src[end] == '\\' {
+			end++
+		}
+		end++
+	}
+	end = min(end, len(w.src))
+	return escapedValue(w.file, w.src, start+1, end, jsonEscape)
+}
+
+// jsonEscape decodes the JSON escape at the start of s, joining a UTF-16
+// surrogate pair into one character as JSON readers do.
+func jsonEscape(s []byte) (string, int) {
+	if len(s) >= 12 && s[1] == 'u' && s[6] == '\\' && s[7] == 'u' {
+		hi, err1 := strconv.ParseUint(string(s[2:6]), 16, 16)
+		lo, err2 := strconv.ParseUint(string(s[8:12]), 16, 16)
+		if err1 == nil && err2 == nil && utf16.IsSurrogate(rune(hi)) {
+			if r := utf16.DecodeRune(rune(hi), rune(lo)); r != 0xFFFD {
+				return string(r), 12
+			}
+		}
+	}
+	return yamlEscape(s)
+}

@@ -1,0 +1,170 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/tokenlint/tokenlint/rules"
+	"go.yaml.in/yaml/v3"
+)
+
+// The generic YAML front end: application configs (Spring application.yml,
+// docker-compose, Helm values, app settings) read by their keys through the
+// shared key table. Formats that claim YAML by content (workflows, OpenAPI)
+// have a higher priority; this one takes whatever .yaml/.yml is left.
+//
+// Every document of a multi-document stream is read. Aliases are not
+// followed (a linter reads what is written; the anchored value is read
+// where it is defined), so an alias bomb costs what its text costs. A
+// duplicate mapping key is malformed YAML (YAML 1.2 §3.2.1.1, and what
+// yaml.v3 says when decoding into a map). A file that does not parse but
+// holds {{ }} is a template (Helm, Jinja) that is YAML only once rendered:
+// it is skipped, not reported.
+
+func init() {
+	Register(&Format{
+		Name: "yaml",
+		Match: func(name string, _ []byte) bool {
+			e := ext(name)
+			return (e == ".yaml" || e == ".yml") && !skippedConfig(name)
+		},
+		Extract:  extractYAML,
+		Comments: []string{"#"},
+	})
+}
+
+func extractYAML(file string, src []byte) (*rules.Unit, error) {
+	u := &rules.Unit{Name: file}
+	if !mentionsConfigKey(src) {
+		return u, nil
+	}
+	if binaryConfig(src) {
+		return nil, Errorf(file, 0, "binary file (NUL byte)")
+	}
+	y := newYAMLSource(file, src)
+	w := &yamlWalk{y: y, u: u}
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			if bytes.Contains(src, []byte("{{")) {
+				return &rules.Unit{Name: file}, nil
+			}
+			return nil, yamlError(file, err)
+		}
+		if err := w.node(&doc, nil, rules.Value{}); err != nil {
+			return nil, err
+		}
+	}
+	return u, nil
+}
+
+// newYAMLSource indexes src for yaml.v3 positions. yaml.v3 skips a UTF-8
+// byte order mark without counting it as a column, so line 1 starts after
+// it.
+func newYAMLSource(file string, src []byte) *yamlSource {
+	first := 0
+	if bytes.HasPrefix(src, []byte("\xEF\xBB\xBF")) {
+		first = 3
+	}
+	y := &yamlSource{file: file, src: src, lines: []int{first}}
+	for i, c := range src {
+		if c == '\n' {
+			y.lines = append(y.lines, i+1)
+		}
+	}
+	return y
+}
+
+// yamlError turns a yaml.v3 error into an *Error with the line it names.
+// yaml.v3 numbers the line of a parser error (every "did not find
+// expected ...") from 0 and that of a scanner error from 1
+// (decode.go parser.fail); both become 1-based here.
+func yamlError(file string, err error) *Error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = strings.TrimPrefix(msg, m[0]+": ")
+		if strings.HasPrefix(msg, "did not find expected") {
+			line++
+		}
+	}
+	return Errorf(file, line, "invalid YAML: %s", msg)
+}
+
+type yamlWalk struct {
+	y *yamlSource
+	u *rules.Unit
+}
+
+// node reads n, reached by the key path (key is the last key's Value).
+func (w *yamlWalk) node(n *yaml.Node, path []string, key rules.Value) error {
+	switch n.Kind {
+	case yaml.DocumentNode, yaml.SequenceNode:
+		// A list's items mean what its key says (scopes: [a, b]).
+		for _, c := range n.Content {
+			if err := w.node(c, path, key); err != nil {
+				return err
+			}
+		}
+	case yaml.MappingNode:
+		return w.mapping(n, path)
+	case yaml.ScalarNode:
+		if len(path) == 0 || n.Tag == "!!null" {
+			return nil
+		}
+		addKeyValue(w.u, configPath(path), key, w.value(n))
+	}
+	return nil
+}
+
+func (w *yamlWalk) mapping(n *yaml.Node, path []string) error {
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			continue // a complex key names nothing the key table knows
+		}
+		if k.Tag == "!!merge" {
+			// <<: {inline mapping} merges into this one; <<: *alias is
+			// read where the anchor is defined.
+			if v.Kind == yaml.MappingNode {
+				if err := w.mapping(v, path); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		if line, dup := seen[k.Value]; dup {
+			return Errorf(w.y.file, k.Line, "invalid YAML: mapping key %q already defined at line %d", k.Value, line)
+		}
+		seen[k.Value] = k.Line
+		kv, _ := w.y.Scalar(k, 0)
+		if err := w.node(v, append(path[:len(path):len(path)], k.Value), kv); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// value is a scalar's Value. A local tag other than !Sub (CloudFormation
+// !Ref, !GetAtt, !ImportValue; custom !env, !secret resolvers) names
+// something else whose value the file does not hold: the whole value is
+// dynamic. !Sub is a template with ${X} placeholders.
+func (w *yamlWalk) value(n *yaml.Node) rules.Value {
+	local := strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!")
+	if local && n.Tag != "!Sub" {
+		v, _ := w.y.Scalar(n, 0)
+		return dynamicSlice(v, 0, len(v.Text))
+	}
+	v, _ := w.y.Scalar(n, configSyntax)
+	return v
+}

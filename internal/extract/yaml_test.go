@@ -1,0 +1,125 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+func TestYAMLFindings(t *testing.T) {
+	tests := []configCase{
+		{"token_url api host", "token_url: https://api.mypurecloud.com/oauth/token\n", []string{"token-host", "api."}},
+		{"non-ASCII before the value", "{ étiquette: «x», token_url: https://api.us.genesys.cloud/oauth/token }\n",
+			[]string{"token-host", "api."}},
+		{"quoted", "auth:\n  tokenUrl: \"https://api.mypurecloud.com/oauth/token\"\n", []string{"token-host", "api."}},
+		{"single quoted", "auth:\n  tokenUrl: 'https://login.mypurecloud.ie/api/v2/oauth/token'\n", []string{"token-path", "/api/v2/oauth/token"}},
+		{"spring", `spring:
+  security:
+    oauth2:
+      client:
+        registration:
+          genesys:
+            client-id: ${GENESYS_CLIENT_ID}
+            client-secret: ${GENESYS_CLIENT_SECRET}
+            authorization-grant-type: client_credentials
+        provider:
+          genesys:
+            token-uri: https://api.mypurecloud.com/oauth/token
+`, []string{"token-host", "api."}},
+		{"second document", "a: b\n---\ntoken_url: https://api.mypurecloud.com/oauth/token\n", []string{"token-host", "api."}},
+		{"templated", "token_url: ${TOKEN_URL}\ntoken_endpoint: \"{{ .Values.tokenUrl }}\"\n", nil},
+		{"cloudformation ref", "TokenUrl: !Ref TokenUrlParam\n", nil},
+		{"cloudformation sub", "TokenUrl: !Sub \"https://api.${Domain}/oauth/token\"\n", nil},
+		{"login host", "token_url: https://login.mypurecloud.com/oauth/token\n", nil},
+		{"entra", "token_url: https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token\n", nil},
+		{"alias not followed", "a: &u https://api.mypurecloud.com/x\ntoken_url: *u\n", nil},
+		{"block scalar", "token_url: >-\n  https://api.mypurecloud.com/oauth/token\n", []string{"token-host", "api."}},
+		{"CRLF", "auth:\r\n  token_url: https://api.mypurecloud.com/oauth/token\r\n", []string{"token-host", "api."}},
+		{"BOM", "\xEF\xBB\xBFtoken_url: https://api.mypurecloud.com/oauth/token\n", []string{"token-host", "api."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkFindings(t, "yaml", "c.yml", tt.src, tt.want) })
+	}
+}
+
+func TestYAMLSettings(t *testing.T) {
+	src := `spring:
+  security:
+    oauth2:
+      client:
+        registration:
+          genesys:
+            client-id: abc
+            client-secret: "s3cr+t"
+            authorization-grant-type: client_credentials
+genesys:
+  region: us-east-1
+  environment: mypurecloud.com
+`
+	u, err := extractYAML("a.yml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[rules.SettingKind]string{
+		rules.SettingClientID:     "abc",
+		rules.SettingClientSecret: "s3cr+t",
+		rules.SettingGrantType:    "client_credentials",
+		rules.SettingRegion:       "us-east-1",
+		rules.SettingEnvironment:  "mypurecloud.com",
+	}
+	if len(u.Settings) != len(want) {
+		t.Fatalf("settings %+v", u.Settings)
+	}
+	for _, s := range u.Settings {
+		if want[s.Kind] != s.Value.Text || spanText(src, s.Value.Span()) != s.Value.Text {
+			t.Errorf("setting %d: %q at %q", s.Kind, s.Value.Text, spanText(src, s.Value.Span()))
+		}
+	}
+}
+
+func TestYAMLErrors(t *testing.T) {
+	tests := []struct {
+		name, src string
+		line      int
+	}{
+		{"unclosed flow sequence", "token_url: x\nb: [\nc: d: e\n", 2},
+		{"scanner error", "token_url: x\nc: d: e\n", 2},
+		{"block mapping", "token_url:\n  - b\n c: d\n", 3},
+		{"duplicate key", "auth:\n  token_url: a\n  token_url: b\n", 3},
+		{"deep flow nesting", "token: " + strings.Repeat("[", 1000000), 0}, // yaml.v3 names no line
+		{"deep block nesting", "token:\n" + strings.Repeat("- ", 100000), 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if e := configError(t, "yaml", "e.yml", tt.src); e.Line != tt.line {
+				t.Errorf("error %v at line %d, want %d", e, e.Line, tt.line)
+			}
+		})
+	}
+}
+
+// An alias bomb is read in time linear in its text: aliases are not
+// expanded.
+func TestYAMLAliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n")
+	prev := "a"
+	for _, k := range []string{"b", "c", "d", "e", "f", "g", "h", "i"} {
+		b.WriteString(k + ": &" + k + " [" + strings.Repeat("*"+prev+",", 8) + "*" + prev + "]\n")
+		prev = k
+	}
+	b.WriteString("token_url: *i\n")
+	u, err := extractYAML("bomb.yml", []byte(b.String()))
+	if err != nil || len(u.Requests) != 0 {
+		t.Fatalf("unit %+v, err %v", u, err)
+	}
+}
+
+func TestYAMLTemplateSkipped(t *testing.T) {
+	src := "{{- if .Values.auth }}\ntoken_url: {{ .Values.tokenUrl }}\n{{- end }}\n"
+	u, err := extractYAML("templates/cm.yaml", []byte(src))
+	if err != nil || len(u.Requests) != 0 {
+		t.Fatalf("unit %+v, err %v", u, err)
+	}
+}
