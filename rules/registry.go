@@ -14,6 +14,7 @@ func All() []*Rule {
 		InsecureTokenURL,
 		SecretInQuery,
 		TokenMethod,
+		GrantType,
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list

@@ -1,0 +1,249 @@
+package rules
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+)
+
+// GrantType flags a hand-built token request without a grant_type, or
+// with a value that is a near miss of a grant.
+var GrantType = &Rule{
+	ID:       "grant-type",
+	Severity: Error,
+	Summary:  "token request without grant_type, or with a misspelt grant",
+	Doc: `Every token request names its grant in grant_type; the token endpoint
+answers invalid_request without it and unsupported_grant_type for a value it
+does not know. The value is an exact, case-sensitive name: client_credential,
+clientcredentials, client-credentials and Client_Credentials are not grants.
+
+Bad:
+    curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET"
+    curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credential
+
+Good:
+    curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials
+
+The rule judges hand-built requests only: a client library or tool helper
+(x/oauth2, an SDK, Postman's OAuth 2.0 helper, a config file's token URL)
+adds grant_type itself. A body the linter cannot see (-d @file, a variable)
+is not judged, nor is a value from a variable. A value is reported when it
+is a near miss of a registered grant (same letters up to case and
+separators, or at most two edits away), with the grant it most likely
+means; other names are left alone, since providers define their own
+grants, and absolute URIs are extension grants.
+
+Source: RFC 6749 sections 4.1.3, 4.3.2, 4.4.2, 6 and 5.2 (invalid_request,
+unsupported_grant_type), 4.5 (extension grants are absolute URIs); RFC
+8628, 7523, 7522, 8693 for the URN grants (grant_types in the catalog).`,
+	Check: checkGrantType,
+}
+
+func checkGrantType(p *Pass) {
+	for _, r := range p.TokenRequests() {
+		if r.Library || r.Auth.Kind == AuthOAuth2 || r.Via == ViaConfig {
+			continue
+		}
+		f := param(r, "grant_type")
+		if f == nil {
+			if (r.Body != nil || r.Method.Known()) && paramsKnown(r) {
+				reportMissingGrant(p, r)
+			}
+			continue
+		}
+		text, ok := fieldText(f)
+		if !ok {
+			continue
+		}
+		text = strings.TrimSpace(text)
+		if text == "" {
+			p.Report(Finding{
+				Span:    spanOrName(f),
+				Key:     "grant_type:empty",
+				Message: fmt.Sprintf("grant_type is empty: name the grant, e.g. grant_type=%s", suggestGrant(r)),
+			})
+			continue
+		}
+		if containsString(p.Catalog.GrantTypes, text) {
+			continue
+		}
+		want := nearGrant(p.Catalog.GrantTypes, text)
+		if want == "" {
+			continue
+		}
+		fd := Finding{
+			Span:    f.Value.Span(),
+			Key:     "grant_type:" + text,
+			Message: fmt.Sprintf("grant_type %q is not a grant type (the names are exact and case-sensitive): use %s", text, want),
+		}
+		if verbatim(f.Value) && f.Value.Text == text {
+			fd.Fix = &Fix{Message: "use " + want, Edits: []TextEdit{{Span: f.Value.Span(), New: want}}}
+		}
+		p.Report(fd)
+	}
+}
+
+func reportMissingGrant(p *Pass, r *Request) {
+	span := r.Pos
+	if r.Body != nil && !r.Body.Raw.IsZero() {
+		span = r.Body.Raw.Span()
+	} else if span.End <= span.Start {
+		span = r.URL.Span()
+	}
+	p.Report(Finding{
+		Span:    span,
+		Key:     "grant_type:missing",
+		Message: fmt.Sprintf("token request without grant_type: the token endpoint rejects it with invalid_request; add grant_type=%s to the form body", suggestGrant(r)),
+	})
+}
+
+// suggestGrant names the grant the request's other parameters point to.
+func suggestGrant(r *Request) string {
+	switch {
+	case param(r, "code") != nil:
+		return "authorization_code"
+	case param(r, "refresh_token") != nil:
+		return "refresh_token"
+	case param(r, "username") != nil && param(r, "password") != nil:
+		return "password"
+	}
+	return "client_credentials"
+}
+
+func spanOrName(f *Field) Span {
+	if f.Value.IsZero() || f.Value.Text == "" {
+		return f.Name.Span()
+	}
+	return f.Value.Span()
+}
+
+// nearGrant returns the grant that text most likely misspells, or "".
+func nearGrant(grants []string, text string) string {
+	norm := func(s string) string {
+		return strings.Map(func(c rune) rune {
+			switch c {
+			case '_', '-', ' ', '+', '.':
+				return -1
+			}
+			return c
+		}, strings.ToLower(s))
+	}
+	best, bestDist := "", 3
+	for _, g := range grants {
+		if norm(g) == norm(text) {
+			return g
+		}
+		if len(text) < 5 {
+			continue
+		}
+		if d := editDistance(strings.ToLower(text), g, bestDist); d < bestDist {
+			best, bestDist = g, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance of a and b, or limit when it is
+// at least limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d >= limit || -d >= limit {
+		return limit
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			rowMin = min(rowMin, cur[j])
+		}
+		if rowMin >= limit {
+			return limit
+		}
+		prev, cur = cur, prev
+	}
+	return min(prev[len(b)], limit)
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// param returns the last parameter named name of the request's body or,
+// failing that, of its URL query; nil when there is none.
+func param(r *Request, name string) *Field {
+	if f := r.Body.Field(name); f != nil {
+		if r.Body.Kind == BodyJSON {
+			// A JSON string is read as written: no form decoding.
+			cp := *f
+			cp.Encoding = EncodingFull
+			return &cp
+		}
+		return f
+	}
+	q := ParseForm(ParseURL(r.URL).Query, EncodingRaw, "")
+	for i := len(q) - 1; i >= 0; i-- {
+		if q[i].Name.Known() && q[i].Name.Text == name {
+			return &q[i]
+		}
+	}
+	return nil
+}
+
+// paramsKnown reports whether every parameter name of the request is
+// visible, so that a parameter the rule does not find is really missing:
+// no body, or a form or JSON body whose field names are all literal.
+func paramsKnown(r *Request) bool {
+	for _, q := range ParseForm(ParseURL(r.URL).Query, EncodingRaw, "") {
+		if !q.Name.Known() {
+			return false
+		}
+	}
+	b := r.Body
+	if b == nil {
+		return true
+	}
+	if b.Kind != BodyForm && b.Kind != BodyJSON {
+		return false
+	}
+	if len(b.Fields) == 0 && (b.Raw.HasDynamic() || strings.TrimSpace(b.Raw.Text) != "" && b.Kind == BodyJSON) {
+		return false
+	}
+	for _, f := range b.Fields {
+		if !f.Name.Known() {
+			return false
+		}
+	}
+	return true
+}
+
+// fieldText is a field's value as the server reads it (percent-decoded
+// where the bytes go out as written), and whether it is fully known.
+func fieldText(f *Field) (string, bool) {
+	if !f.Value.Known() && !f.Value.IsZero() {
+		return "", false
+	}
+	text := f.Value.Text
+	switch f.Encoding {
+	case EncodingRaw:
+		if d, err := url.QueryUnescape(text); err == nil {
+			text = d
+		}
+	case EncodingExceptPlus:
+		text = strings.ReplaceAll(text, "+", " ")
+	}
+	return text, true
+}
