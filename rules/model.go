@@ -263,6 +263,9 @@ type Finding struct {
 	// Suppressed holds the justification when an inline directive or
 	// baseline suppressed the finding (kept for SARIF suppressions).
 	Suppressed string
+	// SuppressedExternally: a baseline, not a directive in the file,
+	// suppressed the finding (SARIF suppression kind "external").
+	SuppressedExternally bool
 }
 
 // Position is a finding's place in line and column terms.
