@@ -1,0 +1,38 @@
+package report_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/tokenlint/tokenlint/internal/report"
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+func TestGitHubCommands(t *testing.T) {
+	res := &report.Result{
+		Findings: []rules.Finding{
+			{
+				Rule: "token-host", Severity: rules.Error, Message: "token requested from api.x: use login.x",
+				Span: rules.Span{File: "dir,1/a:b.http"},
+				Pos:  rules.Position{Line: 2, Column: 9, EndLine: 2, EndColumn: 12, Column16: 7, EndColumn16: 10},
+			},
+			{
+				Rule: "unencoded-secret", Severity: rules.Warning, Message: "100% sure\r\nsecond line",
+				Span: rules.Span{File: "b.sh"},
+				Pos:  rules.Position{Line: 1, Column: 3, EndLine: 3, EndColumn: 1},
+			},
+		},
+		Suppressed: []rules.Finding{{Rule: "token-host", Severity: rules.Error, Message: "hidden", Span: rules.Span{File: "c.sh"}}},
+		Errors:     []report.FileError{{File: "d.yaml", Line: 4, Message: "invalid YAML: did not find expected ','"}},
+	}
+	var buf bytes.Buffer
+	if err := report.Lookup("github")(&buf, res, report.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "::error file=dir%2C1/a%3Ab.http,line=2,endLine=2,col=7,endColumn=10,title=tokenlint token-host::token requested from api.x: use login.x [token-host]\n" +
+		"::warning file=b.sh,line=1,endLine=3,col=3,endColumn=1,title=tokenlint unencoded-secret::100%25 sure%0D%0Asecond line [unencoded-secret]\n" +
+		"::error file=d.yaml,line=4,title=tokenlint could not read this file::invalid YAML: did not find expected ','\n"
+	if got := buf.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
