@@ -1,0 +1,278 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// What the API-client collection front ends (Postman, Insomnia, Bruno)
+// share: variable resolution, the OAuth 2.0 helper's token request, and
+// body classification.
+
+// A varScope resolves {{name}} placeholders to the literal values a
+// collection and the environments beside it define. Layers are searched in
+// order (Postman: environment, then collection, then globals). Within one
+// layer, sources that disagree (a dev and a prod environment) leave the
+// variable unresolved: which one applies is chosen at run time.
+type varScope struct {
+	layers []map[string]varDef
+}
+
+// A varDef is a variable's value, or ambiguous when its sources disagree.
+type varDef struct {
+	text      string
+	ambiguous bool
+}
+
+// layer adds a new, lowest-precedence layer and returns it.
+func (s *varScope) layer() map[string]varDef {
+	m := map[string]varDef{}
+	s.layers = append(s.layers, m)
+	return m
+}
+
+// define records one source's value for name in layer m. Empty values are
+// not definitions: exports keep initial values, and a blank one is filled
+// in locally.
+func define(m map[string]varDef, name, text string) {
+	name = strings.TrimSpace(name)
+	if name == "" || strings.TrimSpace(text) == "" {
+		return
+	}
+	if old, ok := m[name]; ok && old.text != text {
+		m[name] = varDef{ambiguous: true}
+		return
+	}
+	m[name] = varDef{text: text}
+}
+
+// lookup finds name in the first layer that defines it.
+func (s *varScope) lookup(name string) (string, bool) {
+	for _, m := range s.layers {
+		if d, ok := m[name]; ok {
+			return d.text, !d.ambiguous
+		}
+	}
+	return "", false
+}
+
+// maxVarDepth bounds the resolution of variables whose values use other
+// variables (and cycles).
+const maxVarDepth = 4
+
+// resolve replaces each dynamic {{name}} of v whose variable has a literal
+// value by that value. The value is not written where it is used, so it
+// points at the placeholder, the use site: a finding about a resolved host
+// underlines {{baseUrl}} in the request, and its message names the host.
+// Placeholders inside the value resolve the same way; what stays unknown
+// (an unset variable, {{$guid}}, a Nunjucks tag) stays dynamic.
+func (s *varScope) resolve(v rules.Value, syn Syntax) rules.Value {
+	return s.resolveDepth(v, syn, 0)
+}
+
+func (s *varScope) resolveDepth(v rules.Value, syn Syntax, depth int) rules.Value {
+	if s == nil || !v.HasDynamic() || depth > maxVarDepth {
+		return v
+	}
+	var parts []rules.Value
+	changed := false
+	for k, seg := range v.Segs {
+		end := len(v.Text)
+		if k+1 < len(v.Segs) {
+			end = v.Segs[k+1].Off
+		}
+		part := v.Slice(seg.Off, end)
+		if seg.Dynamic {
+			if text, ok := s.lookup(placeholderName(part.Text)); ok {
+				sp := part.Span()
+				part = s.resolveDepth(TemplatedDecoded(v.File, text, sp.Start, sp.End, syn), syn, depth+1)
+				changed = true
+			}
+		}
+		parts = append(parts, part)
+	}
+	if !changed {
+		return v
+	}
+	return rules.Concat(parts...)
+}
+
+// placeholderName is the variable a {{name}} or {{ _.name }} placeholder
+// names; "" for anything else ({{$guid}}, {% tags %}, ${X}).
+func placeholderName(p string) string {
+	if !strings.HasPrefix(p, "{{") || !strings.HasSuffix(p, "}}") {
+		return ""
+	}
+	name := strings.TrimSpace(p[2 : len(p)-2])
+	// Insomnia's Nunjucks context: {{ _.baseUrl }}, {{ _['base-url'] }}.
+	name = strings.TrimPrefix(name, "_.")
+	if strings.ContainsAny(name, " |()[]'\"$") || name == "" {
+		return ""
+	}
+	return name
+}
+
+// An oauthHelper is an API client's built-in OAuth 2.0 token fetcher
+// (Postman's, Insomnia's, Bruno's), as configured.
+type oauthHelper struct {
+	Via      string
+	TokenURL rules.Value
+	// Grant is the configured grant type; a dynamic Value when the
+	// configuration does not say (the tool's default applies).
+	Grant        rules.Value
+	ClientID     rules.Value
+	ClientSecret rules.Value
+	// InBody: the credentials go as client_id/client_secret form fields
+	// instead of a Basic header.
+	InBody bool
+	Pos    rules.Span
+}
+
+// request is the token request the helper sends: a POST it builds itself,
+// with the body and the Basic credentials encoded (Library), so the rules
+// about hand-built requests stay silent and the host, path and grant rules
+// judge what the user configured. An implicit grant sends no token request.
+func (h oauthHelper) request() *rules.Request {
+	if h.TokenURL.IsZero() || strings.TrimSpace(h.TokenURL.Text) == "" {
+		return nil
+	}
+	if h.Grant.Known() && strings.EqualFold(strings.TrimSpace(h.Grant.Text), "implicit") {
+		return nil
+	}
+	r := &rules.Request{
+		Role:    rules.RoleToken,
+		URL:     h.TokenURL,
+		Grant:   h.Grant,
+		Via:     h.Via,
+		Library: true,
+		Pos:     h.Pos,
+	}
+	if h.InBody {
+		r.Body = &rules.Body{Kind: rules.BodyForm, Via: h.Via}
+		for _, f := range []struct {
+			name string
+			v    rules.Value
+		}{{"client_id", h.ClientID}, {"client_secret", h.ClientSecret}} {
+			if f.v.IsZero() {
+				continue
+			}
+			sp := f.v.Span()
+			r.Body.Fields = append(r.Body.Fields, rules.Field{
+				Name:     rules.Decoded(f.v.File, f.name, sp.Start, sp.End),
+				Value:    f.v,
+				Encoding: rules.EncodingFull,
+				Via:      h.Via,
+			})
+		}
+	} else if !h.ClientID.IsZero() || !h.ClientSecret.IsZero() {
+		r.Auth = rules.Auth{Kind: rules.AuthBasic, User: h.ClientID, Secret: h.ClientSecret, Encodes: true, Via: h.Via}
+	}
+	return r
+}
+
+// unstatedGrant is the Grant of a helper whose grant type is not written:
+// dynamic, because the tool's default applies and the linter does not
+// judge a grant it cannot see (a user grant keeps user-scoped-api quiet).
+func unstatedGrant(file string, sp rules.Span) rules.Value {
+	return rules.Value{Text: "", File: file, Segs: []rules.Segment{{Start: sp.Start, End: sp.Start, Dynamic: true}}}
+}
+
+// textBody classifies a body written as text: by its content type (ct,
+// zero when unknown) or language hint, else by its text. A form text is
+// sent as written (EncodingRaw): no tool encodes a raw body.
+func textBody(file string, raw rules.Value, ct rules.Value, jsonHint bool, via string) *rules.Body {
+	if strings.TrimSpace(raw.Text) == "" {
+		return nil
+	}
+	kind := bodyKind(mediaType(ct.Text), ct.Known(), raw.Text)
+	if jsonHint && kind != rules.BodyForm {
+		kind = rules.BodyJSON
+	}
+	b := &rules.Body{Kind: kind, Raw: raw, Via: via}
+	switch kind {
+	case rules.BodyForm:
+		b.Fields = rules.ParseForm(raw, rules.EncodingRaw, via)
+	case rules.BodyJSON:
+		b.Fields = jsonMembers(file, raw)
+		for i := range b.Fields {
+			b.Fields[i].Via = via
+		}
+	}
+	return b
+}
+
+// addVariable records what a collection or environment variable declares:
+// a region, a credential (redacted in every output), a base URL. URL-valued
+// variables make no request of their own: they are linted where a request
+// uses them, so one mistake is reported once.
+func addVariable(u *rules.Unit, name string, key, value rules.Value) {
+	switch classifyKey(name) {
+	case keyTokenURL, keyAuthURL, keyURL:
+		return
+	}
+	addKeyValue(u, name, key, value)
+}
+
+// nodeSpan is the span of node n: from its start to the end of the line of
+// its last descendant, for a Request's Pos.
+func nodeSpan(y *yamlSource, n *yaml.Node) rules.Span {
+	start := y.offset(n.Line, n.Column)
+	last := n
+	for len(last.Content) > 0 {
+		last = last.Content[len(last.Content)-1]
+	}
+	end := y.lineEnd(y.offset(last.Line, last.Column))
+	return rules.Span{File: y.file, Start: start, End: max(start, end)}
+}
+
+// nodeError is an *Error at node n's line.
+func nodeError(y *yamlSource, n *yaml.Node, format string, args ...any) *Error {
+	line := 0
+	if n != nil {
+		line = n.Line
+	}
+	return Errorf(y.file, line, format, args...)
+}
+
+// checkJSON rejects a file that is not strict JSON, with the line of the
+// first error: yaml.v3 reads JSON, but also accepts what JSON does not
+// ({"a": } is a null in YAML), and a broken export should say so.
+func checkJSON(file string, src []byte) error {
+	var v any
+	err := json.Unmarshal(src, &v)
+	var se *json.SyntaxError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &se):
+		line, _ := rules.NewLineIndex(src).Position(int(se.Offset))
+		return Errorf(file, line, "invalid JSON: %s", se.Error())
+	}
+	return Errorf(file, 0, "invalid JSON: %s", err.Error())
+}
+
+// parseJSONObject parses a strict JSON document whose top level must be an
+// object (what names the format, for the error). An empty document has a
+// nil Root.
+func parseJSONObject(file string, src []byte, what string) (*yamlSource, error) {
+	if len(bytes.TrimSpace(src)) == 0 {
+		return &yamlSource{file: file, src: src}, nil
+	}
+	if err := checkJSON(file, src); err != nil {
+		return nil, err
+	}
+	y, err := parseYAML(file, src)
+	if err != nil {
+		return nil, err
+	}
+	if y.Root != nil && y.Root.Kind != yaml.MappingNode {
+		return nil, Errorf(file, y.Root.Line, "not %s: the top level is not an object", what)
+	}
+	return y, nil
+}
