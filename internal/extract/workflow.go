@@ -1,0 +1,335 @@
+package extract
+
+import (
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/tokenlint/tokenlint/rules"
+	"go.yaml.in/yaml/v3"
+)
+
+// The CI workflow front end: the shell scripts of GitHub Actions workflows
+// (.github/workflows/*.yml, and composite actions' action.yml) and GitLab
+// CI files (.gitlab-ci.yml and included *.gitlab-ci.yml), linted by the
+// shell front end with positions mapped into the YAML, block scalars
+// included. env: and variables: maps are read like any config's keys.
+
+func init() {
+	Register(&Format{
+		Name:     "workflow",
+		Match:    func(name string, _ []byte) bool { return isGitHubWorkflow(name) || isGitLabCI(name) },
+		Priority: 20, // above generic YAML
+		Extract:  extractWorkflow,
+		Comments: []string{"#"},
+	})
+}
+
+// scriptFormat is the format that reads run: and script: text.
+var scriptFormat = "shell"
+
+func isYAMLName(name string) bool { e := ext(name); return e == ".yml" || e == ".yaml" }
+
+func isGitHubWorkflow(name string) bool {
+	if !isYAMLName(name) {
+		return false
+	}
+	dir := path.Dir(name)
+	if dir == ".github/workflows" || strings.HasSuffix(dir, "/.github/workflows") {
+		return true
+	}
+	b := base(name)
+	return b == "action.yml" || b == "action.yaml"
+}
+
+func isGitLabCI(name string) bool {
+	b := base(name)
+	return b == ".gitlab-ci.yml" || b == ".gitlab-ci.yaml" || strings.HasSuffix(b, ".gitlab-ci.yml") || strings.HasSuffix(b, ".gitlab-ci.yaml")
+}
+
+func extractWorkflow(file string, src []byte) (*rules.Unit, error) {
+	y, err := parseYAML(file, src)
+	if err != nil {
+		return nil, err
+	}
+	w := &workflow{y: y, u: &rules.Unit{Name: file}}
+	if y.Root == nil || y.Root.Kind != yaml.MappingNode {
+		return w.u, nil
+	}
+	if isGitLabCI(file) {
+		w.gitlab(y.Root)
+	} else {
+		w.github(y.Root)
+	}
+	return w.u, nil
+}
+
+type workflow struct {
+	y *yamlSource
+	u *rules.Unit
+}
+
+// github reads a workflow's jobs.<id>.steps[] and a composite action's
+// runs.steps[]: each run: is one shell script. Steps that run another shell
+// (pwsh, python, cmd) are left alone.
+func (w *workflow) github(root *yaml.Node) {
+	w.env(root, GHAExpr)
+	_, jobs := mapValue(root, "jobs")
+	mapPairs(jobs, func(_, job *yaml.Node) {
+		w.env(job, GHAExpr)
+		shell := explicitShell(job)
+		if shell == "" {
+			shell = explicitShell(root)
+		}
+		if _, runsOn := mapValue(job, "runs-on"); shell == "" && runsOn != nil && strings.Contains(strings.ToLower(nodeText(runsOn)), "windows") {
+			shell = "pwsh" // the default shell on Windows runners
+		}
+		_, st := mapValue(job, "steps")
+		w.steps(st, shell)
+	})
+	_, runs := mapValue(root, "runs")
+	_, st := mapValue(runs, "steps")
+	w.steps(st, "")
+}
+
+func (w *workflow) steps(list *yaml.Node, shell string) {
+	if list == nil || list.Kind != yaml.SequenceNode {
+		return
+	}
+	for _, step := range list.Content {
+		w.env(step, GHAExpr)
+		_, run := mapValue(step, "run")
+		if run == nil || run.Kind != yaml.ScalarNode {
+			continue
+		}
+		sh := shell
+		if _, s := mapValue(step, "shell"); s != nil && s.Kind == yaml.ScalarNode {
+			sh = s.Value
+		}
+		if !posixShell(sh) {
+			continue
+		}
+		w.script([]*yaml.Node{run}, GHAExpr)
+	}
+}
+
+// explicitShell is defaults.run.shell of a workflow or job, or "".
+func explicitShell(n *yaml.Node) string {
+	_, d := mapValue(n, "defaults")
+	_, r := mapValue(d, "run")
+	if _, s := mapValue(r, "shell"); s != nil && s.Kind == yaml.ScalarNode {
+		return s.Value
+	}
+	return ""
+}
+
+// posixShell reports whether a GitHub shell: value runs a POSIX shell
+// ("bash", "sh", "bash -e {0}").
+func posixShell(sh string) bool {
+	f := strings.Fields(sh)
+	if len(f) == 0 {
+		return true
+	}
+	switch path.Base(f[0]) {
+	case "bash", "sh", "zsh", "dash", "ksh":
+		return true
+	}
+	return false
+}
+
+// gitlabKeywords are top-level keys of a .gitlab-ci.yml that are not jobs.
+var gitlabKeywords = map[string]bool{
+	"stages": true, "variables": true, "include": true, "workflow": true, "image": true,
+	"services": true, "cache": true, "before_script": true, "after_script": true, "default": true,
+}
+
+// gitlab reads the script lists of every job (hidden .template jobs too)
+// and of default:. A job's before_script and script run in one shell, so
+// they are linted as one script: a variable set in one line is seen by the
+// next.
+func (w *workflow) gitlab(root *yaml.Node) {
+	w.env(root, DollarVar)
+	global := scriptItems(root, "before_script")
+	_, def := mapValue(root, "default")
+	global = append(global, scriptItems(def, "before_script")...)
+	mapPairs(root, func(k, job *yaml.Node) {
+		if gitlabKeywords[k.Value] || job.Kind != yaml.MappingNode {
+			return
+		}
+		w.env(job, DollarVar)
+		items := scriptItems(job, "script")
+		if len(items) == 0 {
+			items = append(scriptItems(job, "before_script"), scriptItems(job, "after_script")...)
+			if len(items) > 0 {
+				w.script(items, DollarVar)
+			}
+			return
+		}
+		before := scriptItems(job, "before_script")
+		if _, own := mapValue(job, "before_script"); own == nil {
+			before = global
+		}
+		w.script(append(before, items...), DollarVar)
+		if after := scriptItems(job, "after_script"); len(after) > 0 {
+			w.script(after, DollarVar)
+		}
+	})
+	if items := scriptItems(def, "after_script"); len(items) > 0 {
+		w.script(items, DollarVar)
+	}
+}
+
+// scriptItems are the scalar lines of a script key: one string, or a list
+// of strings and nested lists (what YAML anchors produce).
+func scriptItems(n *yaml.Node, key string) []*yaml.Node {
+	_, v := mapValue(n, key)
+	var out []*yaml.Node
+	var add func(*yaml.Node, int)
+	add = func(v *yaml.Node, depth int) {
+		switch {
+		case v == nil || depth > 3:
+		case v.Kind == yaml.ScalarNode && v.Tag != "!reference":
+			out = append(out, v)
+		case v.Kind == yaml.SequenceNode && v.Tag != "!reference":
+			for _, c := range v.Content {
+				add(c, depth+1)
+			}
+		}
+	}
+	add(v, 0)
+	return out
+}
+
+// env reads an env: (GitHub) or variables: (GitLab) map of node n like a
+// config file's keys: TOKEN_URL, GENESYSCLOUD_REGION, client secrets.
+func (w *workflow) env(n *yaml.Node, syn Syntax) {
+	for _, key := range []string{"env", "variables"} {
+		_, m := mapValue(n, key)
+		mapPairs(m, func(k, v *yaml.Node) {
+			if v.Kind == yaml.MappingNode { // GitLab {value:, description:}
+				_, v = mapValue(v, "value")
+			}
+			if v == nil || v.Kind != yaml.ScalarNode {
+				return
+			}
+			kv, _ := w.y.Scalar(k, 0)
+			vv, _ := w.y.Scalar(v, syn)
+			addKeyValue(w.u, k.Value, kv, vv)
+		})
+	}
+}
+
+// script lints the scalars as one shell script: their texts joined by
+// newlines, linted by the shell front end, positions mapped into the YAML.
+// GitHub expressions are replaced by shell parameters of the same length
+// (the runner substitutes them before the shell runs, so they are dynamic
+// even inside single quotes).
+func (w *workflow) script(items []*yaml.Node, syn Syntax) {
+	f := ByName(scriptFormat)
+	if f == nil {
+		return
+	}
+	var text []byte
+	var m OffsetMap
+	var exprs [][2]int
+	for _, it := range items {
+		v, im := w.y.Scalar(it, 0)
+		if len(im) == 0 {
+			continue // no byte of it could be placed in the file
+		}
+		base := len(text)
+		for _, p := range im {
+			m.Add(p.From+base, p.To, p.Len)
+		}
+		t := []byte(v.Text)
+		if syn&GHAExpr != 0 {
+			for i := 0; i < len(t); {
+				n := placeholderLen(string(t[i:]), GHAExpr)
+				if n < 5 {
+					i++
+					continue
+				}
+				exprs = append(exprs, [2]int{base + i, base + i + n})
+				t[i], t[i+1], t[i+n-1] = '$', '{', '}'
+				for k := i + 2; k < i+n-1; k++ {
+					t[k] = 'G'
+				}
+				i += n
+			}
+		}
+		text = append(append(text, t...), '\n')
+	}
+	sub, err := f.Extract(w.y.file, text)
+	if err != nil || sub == nil {
+		return // a script the shell parser rejects is not the workflow's error
+	}
+	markRanges(sub, exprs)
+	m.Remap(sub, w.y.file)
+	w.u.Requests = append(w.u.Requests, sub.Requests...)
+	w.u.Settings = append(w.u.Settings, sub.Settings...)
+	w.u.Secrets = append(w.u.Secrets, sub.Secrets...)
+}
+
+// markRanges marks dynamic every part of the unit's values that comes from
+// one of the byte ranges: verbatim segments are cut at the range edges,
+// other segments become dynamic as a whole.
+func markRanges(u *rules.Unit, ranges [][2]int) {
+	if len(ranges) == 0 {
+		return
+	}
+	overlaps := func(a, b int) bool {
+		for _, r := range ranges {
+			if a < r[1] && r[0] < b {
+				return true
+			}
+		}
+		return false
+	}
+	u.Values(func(v *rules.Value) {
+		var segs []rules.Segment
+		for _, s := range v.Segs {
+			if s.Dynamic || !overlaps(s.Start, max(s.End, s.Start+1)) {
+				segs = append(segs, s)
+				continue
+			}
+			if !s.Verbatim {
+				s.Dynamic = true
+				segs = append(segs, s)
+				continue
+			}
+			// Cut the verbatim run at every range edge inside it.
+			cuts := []int{s.Start}
+			for _, r := range ranges {
+				for _, c := range r {
+					if c > s.Start && c < s.End {
+						cuts = append(cuts, c)
+					}
+				}
+			}
+			cuts = append(cuts, s.End)
+			slices.Sort(cuts)
+			for i := 0; i+1 < len(cuts); i++ {
+				a, b := cuts[i], cuts[i+1]
+				if a == b {
+					continue
+				}
+				segs = append(segs, rules.Segment{Off: s.Off + a - s.Start, Start: a, End: b, Verbatim: true, Dynamic: overlaps(a, b)})
+			}
+		}
+		v.Segs = segs
+	})
+}
+
+// nodeText is a scalar's value, or the values of a sequence of scalars.
+func nodeText(n *yaml.Node) string {
+	if n.Kind == yaml.ScalarNode {
+		return n.Value
+	}
+	var parts []string
+	for _, c := range n.Content {
+		if c.Kind == yaml.ScalarNode {
+			parts = append(parts, c.Value)
+		}
+	}
+	return strings.Join(parts, " ")
+}

@@ -1,0 +1,181 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// fakeShell stands in for the shell front end so that the embedding front
+// ends are tested alone: "curl [-d BODY] URL" on one line, words split at
+// spaces, $X dynamic.
+var fakeShell = &Format{
+	Name:  "fake-shell",
+	Match: func(string, []byte) bool { return false },
+	Extract: func(file string, src []byte) (*rules.Unit, error) {
+		u := &rules.Unit{Name: file}
+		off := 0
+		for _, line := range strings.SplitAfter(string(src), "\n") {
+			words, starts := splitWords(line)
+			if len(words) >= 2 && words[0] == "curl" {
+				r := &rules.Request{Via: rules.ViaCurl}
+				for i := 1; i < len(words); i++ {
+					if words[i] == "-d" && i+1 < len(words) {
+						i++
+						body := Templated(file, words[i], off+starts[i], DollarVar)
+						r.Body = &rules.Body{Kind: rules.BodyForm, Raw: body, Fields: rules.ParseForm(body, rules.EncodingRaw, rules.ViaCurl)}
+						continue
+					}
+					r.URL = Templated(file, words[i], off+starts[i], DollarVar)
+				}
+				r.Pos = r.URL.Span()
+				u.Requests = append(u.Requests, r)
+			}
+			off += len(line)
+		}
+		return u, nil
+	},
+}
+
+func splitWords(line string) ([]string, []int) {
+	var words []string
+	var starts []int
+	for i := 0; i < len(line); {
+		for i < len(line) && (line[i] == ' ' || line[i] == '\n') {
+			i++
+		}
+		j := i
+		for j < len(line) && line[j] != ' ' && line[j] != '\n' {
+			j++
+		}
+		if j > i {
+			words = append(words, line[i:j])
+			starts = append(starts, i)
+		}
+		i = j
+	}
+	return words, starts
+}
+
+func useFakeShell(t *testing.T) {
+	if ByName("fake-shell") == nil {
+		Register(fakeShell)
+	}
+	old := scriptFormat
+	scriptFormat = "fake-shell"
+	t.Cleanup(func() { scriptFormat = old })
+}
+
+func TestWorkflowDetect(t *testing.T) {
+	for name, want := range map[string]bool{
+		".github/workflows/ci.yml":              true,
+		"repo/.github/workflows/token.yaml":     true,
+		"repo/.github/workflows/sub/x.yml":      false,
+		"action.yml":                            true,
+		".gitlab-ci.yml":                        true,
+		"ci/templates/deploy.gitlab-ci.yml":     true,
+		"config/workflows/ci.yml":               false,
+		".github/workflows/README.md":           false,
+		"testdata/rules/x/bad/.gitlab-ci.yml":   true,
+		"testdata/rules/x/bad/gitlab-ci.yml.md": false,
+	} {
+		f := Detect(name, []byte("on: push\n"))
+		if got := f != nil && f.Name == "workflow"; got != want {
+			t.Errorf("%s: workflow=%v", name, got)
+		}
+	}
+}
+
+// TestWorkflowPositions checks that requests found in run: and script:
+// text point at the right bytes of the YAML file, for every scalar style.
+func TestWorkflowPositions(t *testing.T) {
+	useFakeShell(t)
+	tests := []struct {
+		name, file, src string
+		want            []string // URL texts as found in the file at the URL span
+		dynamic         []bool   // whether the URL has a dynamic part
+	}{
+		{"plain run", ".github/workflows/a.yml",
+			"on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: curl https://login.mypurecloud.com/oauth/token\n",
+			[]string{"https://login.mypurecloud.com/oauth/token"}, []bool{false}},
+		{"literal block", ".github/workflows/a.yml",
+			"jobs:\n  t:\n    steps:\n      - name: token\n        run: |\n          echo start\n          curl -d grant_type=client_credentials https://api.mypurecloud.com/oauth/token\n",
+			[]string{"https://api.mypurecloud.com/oauth/token"}, []bool{false}},
+		{"gha expression", ".github/workflows/a.yml",
+			"jobs:\n  t:\n    steps:\n      - run: >-\n          curl\n          ${{ env.BASE }}/oauth/token\n",
+			[]string{"${{ env.BASE }}/oauth/token"}, []bool{true}},
+		{"pwsh step skipped", ".github/workflows/a.yml",
+			"jobs:\n  t:\n    steps:\n      - run: curl https://x/oauth/token\n        shell: pwsh\n", nil, nil},
+		{"windows runner skipped", ".github/workflows/a.yml",
+			"jobs:\n  t:\n    runs-on: windows-2022\n    steps:\n      - run: curl https://x/oauth/token\n", nil, nil},
+		{"composite action", "action.yml",
+			"runs:\n  using: composite\n  steps:\n    - run: curl https://x/oauth/token\n      shell: bash\n",
+			[]string{"https://x/oauth/token"}, []bool{false}},
+		{"gitlab list", ".gitlab-ci.yml",
+			"stages: [t]\nvariables:\n  X: y\ntoken:\n  stage: t\n  script:\n    - echo hi\n    - 'curl $LOGIN/oauth/token'\n    - |\n      curl https://login.mypurecloud.ie/oauth/token\n",
+			[]string{"$LOGIN/oauth/token", "https://login.mypurecloud.ie/oauth/token"}, []bool{true, false}},
+		{"gitlab default before_script", ".gitlab-ci.yml",
+			"default:\n  before_script:\n    - curl https://a/oauth/token\njob:\n  script: echo\n",
+			[]string{"https://a/oauth/token"}, []bool{false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u, err := extractWorkflow(tt.file, []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(u.Requests) != len(tt.want) {
+				t.Fatalf("%d requests, want %d", len(u.Requests), len(tt.want))
+			}
+			for i, r := range u.Requests {
+				sp := r.URL.Span()
+				if got := tt.src[sp.Start:sp.End]; got != tt.want[i] || sp.File != tt.file {
+					t.Errorf("request %d: span %s %q, want %q", i, sp.File, got, tt.want[i])
+				}
+				if r.URL.HasDynamic() != tt.dynamic[i] {
+					t.Errorf("request %d: dynamic=%v", i, r.URL.HasDynamic())
+				}
+			}
+		})
+	}
+}
+
+// TestWorkflowExpressionInSingleQuotes: the runner substitutes ${{ }}
+// before the shell sees the script, so even single quotes do not make it
+// literal; markRanges keeps it dynamic whatever the shell front end says.
+func TestWorkflowExpressionInSingleQuotes(t *testing.T) {
+	useFakeShell(t)
+	src := "jobs:\n  t:\n    steps:\n      - run: curl -d client_secret=${{secrets.S}} https://login.mypurecloud.com/oauth/token\n"
+	u, err := extractWorkflow(".github/workflows/a.yml", []byte(src))
+	if err != nil || len(u.Requests) != 1 {
+		t.Fatalf("%v %d", err, len(u.Requests))
+	}
+	f := u.Requests[0].Body.Field("client_secret")
+	if f == nil || !f.Value.HasDynamic() || f.Value.Known() {
+		t.Fatalf("secret field %+v", f)
+	}
+	sp := f.Value.Span()
+	if src[sp.Start:sp.End] != "${{secrets.S}}" {
+		t.Errorf("secret span %q", src[sp.Start:sp.End])
+	}
+}
+
+func TestWorkflowEnv(t *testing.T) {
+	src := "env:\n  GENESYS_TOKEN_URL: https://api.mypurecloud.com/oauth/token\n  CLIENT_SECRET: ${{ secrets.S }}\njobs: {}\n"
+	u, err := extractWorkflow(".github/workflows/a.yml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := rules.Run(u, nil)
+	if len(fs) != 1 || fs[0].Rule != "token-host" {
+		t.Fatalf("findings %+v", fs)
+	}
+}
+
+func TestWorkflowMalformed(t *testing.T) {
+	_, err := extractWorkflow(".gitlab-ci.yml", []byte("job:\n  script:\n    - a\n  - b\n"))
+	if xe, ok := err.(*Error); !ok || xe.Line == 0 {
+		t.Errorf("error %v", err)
+	}
+}
