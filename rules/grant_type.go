@@ -64,7 +64,7 @@ func checkGrantType(p *Pass) {
 			})
 			continue
 		}
-		if containsString(p.Catalog.GrantTypes, text) {
+		if contains(p.Catalog.GrantTypes, text) {
 			continue
 		}
 		want := nearGrant(p.Catalog.GrantTypes, text)
@@ -171,15 +171,6 @@ func editDistance(a, b string, limit int) int {
 		prev, cur = cur, prev
 	}
 	return min(prev[len(b)], limit)
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // param returns the last parameter named name of the request's body or,

@@ -15,6 +15,7 @@ func All() []*Rule {
 		SecretInQuery,
 		TokenMethod,
 		GrantType,
+		HardcodedSecret,
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list

@@ -1,0 +1,189 @@
+package rules
+
+import (
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// HardcodedSecret flags a literal client secret or password committed in
+// a file.
+var HardcodedSecret = &Rule{
+	ID:       "hardcoded-secret",
+	Severity: Warning,
+	Summary:  "literal client secret or password committed in the file",
+	Doc: `A client secret written into a config file, a script or Go source is
+readable by everyone who can read the repository, its forks, its CI logs and
+its history; removing it later does not unpublish it. Read it at run time
+from the environment or a secret store, and rotate a secret that was
+committed.
+
+Judged: the value of a secret setting (client_secret, GENESYS_CLOUD_CLIENT_SECRET,
+oauthclient_secret...), a Basic auth password (curl -u id:secret, SetBasicAuth,
+Authorization: Basic), the secret of a client library or tool helper
+(clientcredentials.Config.ClientSecret, AuthorizeClientCredentials, a
+Postman OAuth 2.0 helper), and the client_secret or password field of a
+form or JSON body.
+
+Bad:
+    curl -u "my-client:Jq8vL2x9TzR4wY7n" -d grant_type=client_credentials https://login.mypurecloud.com/oauth/token
+    GENESYS_CLOUD_CLIENT_SECRET=Jq8vL2x9TzR4wY7nB3mK
+
+Good:
+    curl -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials https://login.mypurecloud.com/oauth/token
+    GENESYS_CLOUD_CLIENT_SECRET=${GENESYS_CLOUD_CLIENT_SECRET}
+
+Not secrets, and not reported: empty values; variables and templates ($X,
+${X}, {{x}}, %X%, ${{ secrets.X }}); secret-store references (vault://,
+op://, arn:aws:secretsmanager:...); placeholders (your_client_secret,
+YOUR_CLIENT_SECRET, <client-secret>, [secret], xxx, ****, "OAUTH CLIENT
+SECRET"); values shorter than 8 characters; and weak defaults and words
+(changeme, password, secret, test, example, dummy...). A provider issues a
+client secret as a long random string, so such a word is a placeholder in a
+sample, and committing it discloses nothing a guess would not; a real
+password that weak is a different problem than a leaked one.
+
+No output shows the value: messages name the key only, and every snippet
+keeps at most the first two characters.
+
+Source: RFC 6749 section 2.3.1 and 10.1 (client credentials are
+confidential); CWE-798 (use of hard-coded credentials).`,
+	Check: checkHardcodedSecret,
+}
+
+func checkHardcodedSecret(p *Pass) {
+	seen := map[Span]bool{}
+	judge := func(v Value, name string) {
+		if !v.Known() || seen[v.Span()] || !looksLikeSecret(basicPassword(v.Text), name) {
+			return
+		}
+		seen[v.Span()] = true
+		p.Report(Finding{
+			Span: v.Span(),
+			Key:  name,
+			Message: fmt.Sprintf("%s is a literal secret committed with the file, readable by anyone with the repository: read it from the environment or a secret store at run time, and rotate this one",
+				name),
+		})
+	}
+	for _, s := range p.Unit.Settings {
+		if s.Kind == SettingClientSecret {
+			name := "the client secret"
+			if s.Key.Known() && s.Key.Text != "" {
+				name = s.Key.Text
+			}
+			judge(s.Value, name)
+		}
+	}
+	for _, r := range p.Unit.Requests {
+		if r.Auth.Kind == AuthBasic || r.Auth.Kind == AuthOAuth2 {
+			name := "the client secret"
+			if r.Auth.Kind == AuthBasic {
+				name = "the Basic auth password"
+			}
+			if r.Auth.Via != "" {
+				name += " (" + r.Auth.Via + ")"
+			}
+			judge(r.Auth.Secret, name)
+		}
+		if r.Body == nil {
+			continue
+		}
+		for _, f := range r.Body.Fields {
+			if f.Name.Known() && p.Catalog.IsStaticSecretField(f.Name.Text) {
+				judge(f.Value, f.Name.Text)
+			}
+		}
+	}
+}
+
+// Words that make a value a placeholder or a weak default, compared with
+// the value lower-cased and stripped to letters and digits.
+var placeholderWords = []string{
+	"your", "example", "sample", "placeholder", "replace", "change", "dummy",
+	"fake", "redacted", "insert", "enter", "todo", "tbd", "secret", "passw",
+	"test", "demo", "mock", "notreal", "xxxx", "default", "foobar", "value",
+	"credential",
+}
+
+// References to a secret kept elsewhere.
+var secretRefPrefixes = []string{
+	"env:", "secret:", "secrets:", "vault:", "arn:aws:secretsmanager:", "arn:aws:ssm:",
+	"@microsoft.keyvault(", "projects/", "keyvault:",
+}
+
+// looksLikeSecret reports whether text, the value of key name, is a real
+// secret rather than a placeholder, template or weak default.
+func looksLikeSecret(text, name string) bool {
+	t := strings.TrimSpace(text)
+	if len(t) < 8 {
+		return false
+	}
+	lower := strings.ToLower(t)
+	for _, m := range []string{"{{", "}}", "${", "$(", "<%", "%>", "#{", "://", "...", "…", "***"} {
+		if strings.Contains(lower, m) {
+			return false
+		}
+	}
+	for _, pre := range secretRefPrefixes {
+		if strings.HasPrefix(lower, pre) {
+			return false
+		}
+	}
+	if t[0] == '$' || t[0] == '<' && t[len(t)-1] == '>' || t[0] == '[' && t[len(t)-1] == ']' ||
+		t[0] == '{' && t[len(t)-1] == '}' || t[0] == '%' && t[len(t)-1] == '%' {
+		return false
+	}
+	var alnum strings.Builder
+	distinct := map[rune]bool{}
+	upperWords := true
+	for _, c := range t {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			alnum.WriteRune(unicode.ToLower(c))
+			distinct[unicode.ToLower(c)] = true
+		}
+		if !(unicode.IsUpper(c) || unicode.IsDigit(c) || c == '_' || c == ' ' || c == '-' || c == '.') {
+			upperWords = false
+		}
+	}
+	norm := alnum.String()
+	if len(distinct) <= 2 {
+		return false // xxxxxxxx, 00000000, abababab
+	}
+	// YOUR_CLIENT_SECRET, OAUTH CLIENT SECRET: a name, not a value.
+	if upperWords && strings.ContainsAny(t, "_ ") && strings.IndexFunc(t, unicode.IsLetter) >= 0 {
+		return false
+	}
+	for _, w := range placeholderWords {
+		if strings.Contains(norm, w) {
+			return false
+		}
+	}
+	if n := alnumLower(name); n != "" && strings.Contains(norm, n) {
+		return false
+	}
+	return true
+}
+
+// basicPassword returns the password inside a base64 Basic credential
+// ("dXNlcjpwYXNz" is user:pass), or text itself when it is not one.
+func basicPassword(text string) string {
+	raw, err := base64.StdEncoding.DecodeString(strings.TrimSpace(text))
+	if err != nil || !utf8.Valid(raw) {
+		return text
+	}
+	if _, pass, ok := strings.Cut(string(raw), ":"); ok {
+		return pass
+	}
+	return text
+}
+
+func alnumLower(s string) string {
+	return strings.Map(func(c rune) rune {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			return unicode.ToLower(c)
+		}
+		return -1
+	}, s)
+}
