@@ -3,13 +3,15 @@ package extract
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tokenlint/tokenlint/rules"
 )
 
-// configFindings is findingsOf (http_test.go) for a named format, so a
-// format that claims the file by content cannot take the test's place.
+// configFindings extracts src with the named format (not by detection, so
+// a format that claims the file by content cannot take the test's place),
+// runs every rule and returns "rule@line:col" per finding.
 func configFindings(t *testing.T, format, file, src string) []string {
 	t.Helper()
 	u, err := ByName(format).Extract(file, []byte(src))
@@ -38,7 +40,12 @@ func checkFindings(t *testing.T, format, file, src string, want []string) {
 	t.Helper()
 	var wantAt []string
 	for i := 0; i+1 < len(want); i += 2 {
-		wantAt = append(wantAt, want[i]+"@"+at(src, want[i+1], 0))
+		off := strings.Index(src, want[i+1])
+		if off < 0 {
+			t.Fatalf("%q not in the source", want[i+1])
+		}
+		line, col := rules.NewLineIndex([]byte(src)).Position(off)
+		wantAt = append(wantAt, fmt.Sprintf("%s@%d:%d", want[i], line, col))
 	}
 	if got := configFindings(t, format, file, src); !slices.Equal(got, wantAt) {
 		t.Errorf("got %q, want %q", got, wantAt)
@@ -65,7 +72,7 @@ func TestSkippedConfigs(t *testing.T) {
 			t.Errorf("%s claimed by %s", name, f.Name)
 		}
 	}
-	for _, name := range []string{"config/application.yml", "settings.json", "x.YAML"} {
+	for _, name := range []string{"config/application.yml", "settings.json", "config.toml", "x.YAML"} {
 		if f := Detect(name, nil); f == nil {
 			t.Errorf("%s not claimed", name)
 		}
