@@ -16,6 +16,7 @@ func All() []*Rule {
 		TokenMethod,
 		GrantType,
 		HardcodedSecret,
+		MissingContentType,
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list
