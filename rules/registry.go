@@ -17,6 +17,7 @@ func All() []*Rule {
 		GrantType,
 		HardcodedSecret,
 		MissingContentType,
+		TLSVerifyDisabled,
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list
