@@ -1,0 +1,312 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// An Error is a problem in a configuration file, at a line when known.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+var decodeErr = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (.*)$`)
+
+// fileSchema is .tokenlint.toml as written.
+type fileSchema struct {
+	Rules struct {
+		Enable   []string          `toml:"enable"`
+		Disable  []string          `toml:"disable"`
+		Severity map[string]string `toml:"severity"`
+	} `toml:"rules"`
+	Exclude []string `toml:"exclude"`
+	Genesys struct {
+		Region  string   `toml:"region"`
+		Regions []string `toml:"regions"`
+	} `toml:"genesys"`
+	Providers   []*rules.Provider `toml:"provider"`
+	UserOnly    []userOnly        `toml:"user_only"`
+	MaxFileSize ByteSize          `toml:"max_file_size"`
+}
+
+// userOnly is an endpoint that needs a user's token, added to a provider
+// (Genesys Cloud unless provider says otherwise).
+type userOnly struct {
+	Provider string `toml:"provider"`
+	Method   string `toml:"method"`
+	Path     string `toml:"path"`
+	Level    string `toml:"level"`
+	Source   string `toml:"source"`
+}
+
+// Config is a loaded configuration, ready for the driver.
+type Config struct {
+	// Path of the file, "" when the defaults apply.
+	Path string
+	// Rules are the rule options: the enabled rules, severity overrides,
+	// regions, and the catalog with the user's providers merged in.
+	Rules *rules.Options
+	// Exclude matches excluded paths; never nil.
+	Exclude *Matcher
+	// MaxFileSize in bytes; 0 means the driver's default.
+	MaxFileSize int64
+}
+
+// Default is the configuration without a file: every rule, the embedded
+// catalog.
+func Default() *Config {
+	return &Config{Rules: &rules.Options{Rules: rules.All()}, Exclude: &Matcher{}}
+}
+
+// Load reads and checks one configuration file.
+func Load(path string) (*Config, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, &Error{File: path, Msg: "cannot read configuration: " + err.Error()}
+	}
+	return Parse(path, src)
+}
+
+// Parse checks a configuration's text; path names it in errors and anchors
+// its exclude globs.
+func Parse(path string, src []byte) (*Config, error) {
+	text := string(src)
+	var f fileSchema
+	md, err := toml.Decode(text, &f)
+	lines := keyLines(text)
+	fail := func(line int, format string, args ...any) error {
+		return &Error{File: path, Line: line, Msg: fmt.Sprintf(format, args...)}
+	}
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			line := pe.Position.Line
+			if line == 0 && pe.LastKey != "" {
+				line = lineOf(lines, strings.Split(pe.LastKey, ".")...)
+			}
+			return nil, fail(line, "%s", pe.Message)
+		}
+		// Type mismatches come as "toml: line N (last key "k"): msg".
+		if m := decodeErr.FindStringSubmatch(err.Error()); m != nil {
+			line, _ := strconv.Atoi(m[1])
+			return nil, fail(line, "%s: %s", m[2], m[3])
+		}
+		return nil, fail(0, "%v", strings.TrimPrefix(err.Error(), "toml: "))
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		k := und[0]
+		return nil, fail(lineOf(lines, k...), "unknown key %q (see tokenlint init for the keys)", k.String())
+	}
+	cfg := &Config{Path: path, Rules: &rules.Options{}, MaxFileSize: int64(f.MaxFileSize)}
+
+	// Rules: enable narrows to a list, disable removes, severity "off"
+	// removes too.
+	ruleLine := func(key ...string) int { return lineOf(lines, append([]string{"rules"}, key...)...) }
+	checkIDs := func(key string, ids []string) error {
+		for _, id := range ids {
+			if rules.Lookup(id) == nil {
+				return fail(ruleLine(key), "unknown rule %q in rules.%s (see tokenlint rules)", id, key)
+			}
+		}
+		return nil
+	}
+	if err := checkIDs("enable", f.Rules.Enable); err != nil {
+		return nil, err
+	}
+	if err := checkIDs("disable", f.Rules.Disable); err != nil {
+		return nil, err
+	}
+	off := map[string]bool{}
+	for _, id := range f.Rules.Disable {
+		off[id] = true
+	}
+	for id, level := range f.Rules.Severity {
+		if rules.Lookup(id) == nil {
+			return nil, fail(ruleLine("severity", id), "unknown rule %q in rules.severity (see tokenlint rules)", id)
+		}
+		if strings.EqualFold(level, "off") {
+			off[id] = true
+			continue
+		}
+		s, ok := rules.ParseSeverity(level)
+		if !ok {
+			return nil, fail(ruleLine("severity", id), "severity %q of %s: want error, warning or off", level, id)
+		}
+		if cfg.Rules.Severity == nil {
+			cfg.Rules.Severity = map[string]rules.Severity{}
+		}
+		cfg.Rules.Severity[id] = s
+	}
+	for _, r := range rules.All() {
+		if (len(f.Rules.Enable) == 0 || slices.Contains(f.Rules.Enable, r.ID)) && !off[r.ID] {
+			cfg.Rules.Rules = append(cfg.Rules.Rules, r)
+		}
+	}
+	if cfg.Rules.Rules == nil {
+		cfg.Rules.Rules = []*rules.Rule{} // every rule disabled: run none, not all
+	}
+
+	// Providers and user-only endpoints extend the catalog.
+	extra := &rules.Catalog{}
+	for i, p := range f.Providers {
+		at := func(key ...string) int {
+			return lineOf(lines, append([]string{fmt.Sprintf("provider[%d]", i)}, key...)...)
+		}
+		if p.ID == "" {
+			return nil, fail(at(), "[[provider]] needs an id")
+		}
+		if p.Name == "" {
+			p.Name = p.ID
+		}
+		if p.TokenPath != "" && !strings.HasPrefix(p.TokenPath, "/") {
+			return nil, fail(at("token_path"), "token_path %q of provider %s must start with /", p.TokenPath, p.ID)
+		}
+		for _, e := range p.UserOnly {
+			if err := checkEndpoint(e); err != nil {
+				return nil, fail(at("user_only"), "provider %s: %v", p.ID, err)
+			}
+		}
+		if p.TokenPath != "" {
+			extra.TokenPaths = append(extra.TokenPaths, p.TokenPath)
+		}
+		extra.Providers = append(extra.Providers, p)
+	}
+	base := rules.DefaultCatalog()
+	for i, u := range f.UserOnly {
+		at := lineOf(lines, fmt.Sprintf("user_only[%d]", i))
+		id := u.Provider
+		if id == "" {
+			id = "genesys"
+		}
+		if base.Provider(id) == nil && !slices.ContainsFunc(extra.Providers, func(p *rules.Provider) bool { return p.ID == id }) {
+			return nil, fail(at, "user_only: unknown provider %q", id)
+		}
+		e := &rules.Endpoint{Method: strings.ToUpper(u.Method), Path: u.Path, Level: u.Level, Source: u.Source}
+		if e.Level == "" {
+			e.Level = "error"
+		}
+		if e.Source == "" {
+			e.Source = path
+		}
+		if err := checkEndpoint(e); err != nil {
+			return nil, fail(at, "user_only: %v", err)
+		}
+		extra.Providers = append(extra.Providers, &rules.Provider{ID: id, UserOnly: []*rules.Endpoint{e}})
+	}
+	cat := base
+	if len(extra.Providers) > 0 {
+		cat = base.Merge(extra)
+		cfg.Rules.Catalog = cat
+	}
+
+	// Regions.
+	regions := f.Genesys.Regions
+	if f.Genesys.Region != "" {
+		regions = append([]string{f.Genesys.Region}, regions...)
+	}
+	for _, r := range regions {
+		prov, reg := cat.LookupRegion(r)
+		if reg == nil || prov.ID != "genesys" {
+			key := "regions"
+			if r == f.Genesys.Region {
+				key = "region"
+			}
+			return nil, fail(lineOf(lines, "genesys", key), "unknown Genesys Cloud region %q (an AWS code such as us-east-1, an SDK key or a domain such as mypurecloud.com)", r)
+		}
+		if !slices.Contains(cfg.Rules.Regions, reg.Name()) {
+			cfg.Rules.Regions = append(cfg.Rules.Regions, reg.Name())
+		}
+	}
+
+	// Exclude globs are relative to the directory of the file.
+	dir := ""
+	if abs, err := filepath.Abs(path); err == nil {
+		dir = filepath.Dir(abs)
+	}
+	m, err := compileGlobs(dir, f.Exclude)
+	if err != nil {
+		return nil, fail(lineOf(lines, "exclude"), "%v", err)
+	}
+	cfg.Exclude = m
+	return cfg, nil
+}
+
+func checkEndpoint(e *rules.Endpoint) error {
+	if !strings.HasPrefix(e.Path, "/") {
+		return fmt.Errorf("endpoint path %q must start with /", e.Path)
+	}
+	if e.Method == "" {
+		return fmt.Errorf("endpoint %s needs a method", e.Path)
+	}
+	if _, ok := rules.ParseSeverity(e.Level); !ok {
+		return fmt.Errorf("endpoint %s: level %q is not error or warning", e.Path, e.Level)
+	}
+	return nil
+}
+
+// ApplyFlags narrows the configured rules by the command line: -enable
+// replaces the configured set, -disable removes from it. Lists are
+// comma-separated rule IDs.
+func (c *Config) ApplyFlags(enable, disable string) error {
+	parse := func(list string) ([]string, error) {
+		var ids []string
+		for _, id := range strings.Split(list, ",") {
+			if id = strings.TrimSpace(id); id == "" {
+				continue
+			}
+			if rules.Lookup(id) == nil {
+				return nil, fmt.Errorf("unknown rule %q (see tokenlint rules)", id)
+			}
+			ids = append(ids, id)
+		}
+		return ids, nil
+	}
+	on, err := parse(enable)
+	if err != nil {
+		return err
+	}
+	off, err := parse(disable)
+	if err != nil {
+		return err
+	}
+	current := c.Rules.Rules
+	if len(on) > 0 {
+		current = nil
+		for _, r := range rules.All() {
+			if slices.Contains(on, r.ID) {
+				current = append(current, r)
+			}
+		}
+	}
+	kept := []*rules.Rule{}
+	for _, r := range current {
+		if !slices.Contains(off, r.ID) {
+			kept = append(kept, r)
+		}
+	}
+	c.Rules.Rules = kept
+	return nil
+}

@@ -1,0 +1,95 @@
+package config
+
+import (
+	"fmt"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// A Matcher decides which paths the exclude globs cover.
+type Matcher struct {
+	base     string // absolute directory the globs are relative to
+	patterns [][]string
+}
+
+// compileGlobs checks the globs: "*", "?" and "[...]" within one path
+// segment, "**" for any number of segments. A glob without "/" matches a
+// file or directory name at any depth, as in .gitignore.
+func compileGlobs(base string, globs []string) (*Matcher, error) {
+	m := &Matcher{base: base}
+	for _, g := range globs {
+		g = strings.TrimSpace(filepath.ToSlash(g))
+		if g == "" {
+			return nil, fmt.Errorf("empty exclude pattern")
+		}
+		g = strings.TrimPrefix(strings.TrimSuffix(g, "/"), "./")
+		segs := strings.Split(g, "/")
+		if !strings.Contains(g, "/") {
+			segs = []string{"**", g}
+		} else if segs[0] == "" {
+			segs = segs[1:] // "/build" anchors at the base, as it does anyway
+		}
+		for _, s := range segs {
+			if s == "**" {
+				continue
+			}
+			if _, err := path.Match(s, ""); err != nil {
+				return nil, fmt.Errorf("bad exclude pattern %q: %v", g, err)
+			}
+		}
+		m.patterns = append(m.patterns, segs)
+	}
+	return m, nil
+}
+
+// Match reports whether the path (as shown in output: slash form, relative
+// to the working directory, or absolute) or one of its parent directories
+// is excluded.
+func (m *Matcher) Match(p string) bool {
+	if m == nil || len(m.patterns) == 0 {
+		return false
+	}
+	rel := filepath.ToSlash(p)
+	if m.base != "" {
+		abs, err := filepath.Abs(filepath.FromSlash(p))
+		if err == nil {
+			if r, err := filepath.Rel(m.base, abs); err == nil {
+				rel = filepath.ToSlash(r)
+			}
+		}
+	}
+	if rel == ".." || strings.HasPrefix(rel, "../") {
+		return false // outside the tree the config governs
+	}
+	segs := strings.Split(path.Clean(rel), "/")
+	for n := 1; n <= len(segs); n++ {
+		for _, pat := range m.patterns {
+			if matchSegments(pat, segs[:n]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func matchSegments(pat, segs []string) bool {
+	for len(pat) > 0 {
+		if pat[0] == "**" {
+			for i := 0; i <= len(segs); i++ {
+				if matchSegments(pat[1:], segs[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(segs) == 0 {
+			return false
+		}
+		if ok, _ := path.Match(pat[0], segs[0]); !ok {
+			return false
+		}
+		pat, segs = pat[1:], segs[1:]
+	}
+	return len(segs) == 0
+}
