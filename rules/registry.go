@@ -18,6 +18,7 @@ func All() []*Rule {
 		HardcodedSecret,
 		MissingContentType,
 		TLSVerifyDisabled,
+		RegionMismatch,
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list
