@@ -1,0 +1,198 @@
+package analyzer
+
+import (
+	"flag"
+	"fmt"
+	"go/token"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// Analyzer is tokenlint's Go analyzer. Its flags -enable, -disable and
+// -region set the rules.Options, so go vet -vettool and golangci-lint
+// settings can pass them.
+var Analyzer = newAnalyzer(nil)
+
+// Result is what the analyzer found in one package, for drivers that
+// render findings themselves (internal/golint): the findings with byte
+// offsets in the Go files, and the spans of secrets to redact.
+type Result struct {
+	Findings []rules.Finding
+	Secrets  []rules.Span
+}
+
+// New returns an analyzer that runs with opts instead of flags (nil means
+// every rule with the default catalog).
+func New(opts *rules.Options) *analysis.Analyzer {
+	if opts == nil {
+		opts = &rules.Options{}
+	}
+	return newAnalyzer(func() (*rules.Options, error) { return opts, nil })
+}
+
+func newAnalyzer(options func() (*rules.Options, error)) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:       "tokenlint",
+		Doc:        "report OAuth token-request mistakes: wrong token host or path, JSON token bodies, unencoded secrets, user-only APIs called with client credentials",
+		URL:        "https://github.com/tokenlint/tokenlint",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer},
+		ResultType: reflect.TypeOf((*Result)(nil)),
+	}
+	if options == nil {
+		f := &flagOptions{}
+		f.register(&a.Flags)
+		options = f.options
+	}
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		opts, err := options()
+		if err != nil {
+			return nil, err
+		}
+		return run(pass, opts), nil
+	}
+	return a
+}
+
+// flagOptions are the analyzer's command-line flags.
+type flagOptions struct {
+	enable, disable, region string
+}
+
+func (f *flagOptions) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.enable, "enable", "", "comma-separated rule IDs to run (default all)")
+	fs.StringVar(&f.disable, "disable", "", "comma-separated rule IDs not to run")
+	fs.StringVar(&f.region, "region", "", "comma-separated regions the organization lives in (us-east-1, mypurecloud.ie, ...)")
+}
+
+func (f *flagOptions) options() (*rules.Options, error) {
+	list, err := SelectRules(splitList(f.enable), splitList(f.disable))
+	if err != nil {
+		return nil, err
+	}
+	return &rules.Options{Rules: list, Regions: splitList(f.region)}, nil
+}
+
+// SelectRules is the rule list for -enable and -disable: enable (all when
+// empty) minus disable. An unknown rule ID is an error.
+func SelectRules(enable, disable []string) ([]*rules.Rule, error) {
+	for _, id := range append(append([]string{}, enable...), disable...) {
+		if rules.Lookup(id) == nil {
+			return nil, fmt.Errorf("unknown rule %q (see tokenlint rules)", id)
+		}
+	}
+	var out []*rules.Rule
+	for _, r := range rules.All() {
+		if (len(enable) == 0 || contains(enable, r.ID)) && !contains(disable, r.ID) {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// run builds the package's unit, applies the rules and reports each
+// finding as a diagnostic.
+func run(pass *analysis.Pass, opts *rules.Options) *Result {
+	if !relevant(pass) {
+		return &Result{}
+	}
+	b := newBuilder(pass)
+	unit := b.build()
+	findings := rules.Run(unit, opts)
+	for i := range findings {
+		if findings[i].Fix == nil {
+			findings[i].Fix = b.goFix(findings[i])
+		}
+	}
+	res := &Result{Findings: findings, Secrets: rules.SecretSpans(unit, opts.Catalog)}
+	for _, f := range findings {
+		if d, ok := b.diagnostic(f); ok {
+			pass.Report(d)
+		}
+	}
+	return res
+}
+
+// relevant reports whether the package can build a request the analyzer
+// understands: it imports net/http, golang.org/x/oauth2 or the Genesys SDK.
+// The libraries' own packages are never linted: their code is the correct
+// implementation, and x/oauth2/endpoints lists other providers' token URLs.
+func relevant(pass *analysis.Pass) bool {
+	path := pass.Pkg.Path()
+	if isOAuth2Path(path) || isSDKPath(path) {
+		return false
+	}
+	for _, imp := range pass.Pkg.Imports() {
+		p := imp.Path()
+		if p == "net/http" || isOAuth2Path(p) || isSDKPath(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// diagnostic converts a finding to a diagnostic: the message ends with the
+// rule ID in brackets (what users name to suppress it), as in tokenlint's
+// text output.
+func (b *builder) diagnostic(f rules.Finding) (analysis.Diagnostic, bool) {
+	pos, end, ok := b.pos(f.Span)
+	if !ok {
+		return analysis.Diagnostic{}, false
+	}
+	d := analysis.Diagnostic{
+		Pos:      pos,
+		End:      end,
+		Category: f.Rule,
+		Message:  DiagnosticMessage(f),
+	}
+	if f.Fix != nil {
+		sf := analysis.SuggestedFix{Message: f.Fix.Message}
+		for _, e := range f.Fix.Edits {
+			p, q, ok := b.pos(e.Span)
+			if !ok {
+				return d, true
+			}
+			sf.TextEdits = append(sf.TextEdits, analysis.TextEdit{Pos: p, End: q, NewText: []byte(e.New)})
+		}
+		d.SuggestedFixes = []analysis.SuggestedFix{sf}
+	}
+	return d, true
+}
+
+// DiagnosticMessage is a finding as go vet prints it after the position:
+// "severity: message [rule-id]".
+func DiagnosticMessage(f rules.Finding) string {
+	return fmt.Sprintf("%s: %s [%s]", f.Severity, f.Message, f.Rule)
+}
+
+// pos converts a span of one of the package's files to token positions.
+func (b *builder) pos(s rules.Span) (token.Pos, token.Pos, bool) {
+	tf := b.files[s.File]
+	if tf == nil || s.Start < 0 || s.End > tf.Size() || s.End < s.Start {
+		return token.NoPos, token.NoPos, false
+	}
+	return tf.Pos(s.Start), tf.Pos(s.End), true
+}

@@ -1,0 +1,36 @@
+package analyzer_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/tokenlint/tokenlint/analyzer"
+)
+
+// The test packages under testdata/src: bad code carries // want
+// comments, good code (canonical, usergrant, oauth2good, lookalikes and
+// the library stubs) must stay silent.
+var testPackages = []string{
+	"canonical",
+	"tokenhost",
+	"tokenpath",
+	"jsonbody",
+	"unencoded",
+	"userscoped",
+	"usergrant",
+	"sdkbase",
+	"oauth2cc",
+	"oauth2good",
+	"lookalikes",
+	"golang.org/x/oauth2/endpoints",
+}
+
+// TestAnalyzer checks every package's diagnostics against its // want
+// comments, applies every suggested fix and compares each fixed file with
+// its .golden: api. → login., /api/v2/oauth/token → /oauth/token, a JSON
+// Content-Type on a form body → the form type, a raw secret operand →
+// url.QueryEscape(secret).
+func TestAnalyzer(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), analyzer.Analyzer, testPackages...)
+}

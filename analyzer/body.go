@@ -1,0 +1,254 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"regexp"
+	"strings"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// Via names for bodies and fields the analyzer recognises.
+const (
+	viaURLValues   = "url.Values"
+	viaPostForm    = "http.PostForm"
+	viaJSONMarshal = "json.Marshal"
+	viaJSONEncoder = "json.NewEncoder"
+)
+
+// body is the request body that expression e (an io.Reader, a string or
+// bytes) sends; nil for no body.
+func (b *builder) body(e ast.Expr) *rules.Body { return b.bodyDepth(e, 0) }
+
+func (b *builder) bodyDepth(e ast.Expr, depth int) *rules.Body {
+	e = ast.Unparen(e)
+	if depth > maxDepth {
+		return &rules.Body{Kind: rules.BodyRaw, Raw: b.dyn(e)}
+	}
+	if id, ok := e.(*ast.Ident); ok && b.info.Uses[id] == types.Universe.Lookup("nil") {
+		return nil
+	}
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		return b.bodyDepth(u.X, depth+1)
+	}
+	if obj := b.objectOf(e); obj != nil {
+		if call := b.jsonBuffers[obj]; call != nil {
+			return &rules.Body{Kind: rules.BodyJSON, Raw: b.dyn(call), Via: viaJSONEncoder}
+		}
+		if isURLValues(obj.Type()) {
+			return b.formBody(e, viaURLValues)
+		}
+		if v, ok := obj.(*types.Var); ok && !v.IsField() && !isString(v.Type()) {
+			// A reader or byte slice variable: follow its assignment.
+			if a, ok := b.single(obj); ok {
+				if a.index <= 0 {
+					return b.bodyDepth(a.expr, depth+1)
+				}
+			}
+			return &rules.Body{Kind: rules.BodyRaw, Raw: b.dyn(e)}
+		}
+	}
+	if c, ok := e.(*ast.CallExpr); ok {
+		if body, ok := b.bodyCall(c, depth); ok {
+			return body
+		}
+	}
+	if t := b.info.TypeOf(e); isString(t) || isBytes(t) {
+		return b.textBody(b.strDepth(e, depth+1))
+	}
+	return &rules.Body{Kind: rules.BodyRaw, Raw: b.dyn(e)}
+}
+
+// bodyCall is the body built by a call the analyzer understands.
+func (b *builder) bodyCall(c *ast.CallExpr, depth int) (*rules.Body, bool) {
+	if tv, ok := b.info.Types[c.Fun]; ok && tv.IsType() && len(c.Args) == 1 {
+		return b.bodyDepth(c.Args[0], depth+1), true // []byte(s), string(b)
+	}
+	fn := b.callee(c)
+	if fn == nil || fn.Pkg() == nil {
+		return nil, false
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "strings.NewReader", "bytes.NewReader", "bytes.NewBuffer", "bytes.NewBufferString", "io.NopCloser":
+		if len(c.Args) == 1 {
+			return b.bodyDepth(c.Args[0], depth+1), true
+		}
+	case "net/url.Encode":
+		if sel, ok := c.Fun.(*ast.SelectorExpr); ok {
+			body := b.formBody(sel.X, viaURLValues)
+			body.Raw = b.dyn(c)
+			return body, true
+		}
+	case "encoding/json.Marshal", "encoding/json.MarshalIndent":
+		body := &rules.Body{Kind: rules.BodyJSON, Raw: b.dyn(c), Via: viaJSONMarshal}
+		if len(c.Args) > 0 {
+			body.Fields = b.mapFields(c.Args[0], rules.EncodingFull, "")
+		}
+		return body, true
+	}
+	return nil, false
+}
+
+// formBody is the form that url.Values expression e holds: the fields of
+// its literal and of every Set and Add on its variable. The values are
+// encoded by Encode (or by http.PostForm).
+func (b *builder) formBody(e ast.Expr, via string) *rules.Body {
+	body := &rules.Body{Kind: rules.BodyForm, Raw: b.dyn(e), Via: via}
+	e = ast.Unparen(e)
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		body.Fields = b.mapFields(lit, rules.EncodingFull, via)
+		return body
+	}
+	obj := b.objectOf(e)
+	if obj == nil {
+		return body
+	}
+	if a, ok := b.single(obj); ok && a.index < 0 {
+		body.Fields = b.mapFields(a.expr, rules.EncodingFull, via)
+	}
+	for _, c := range b.valueCalls[obj] {
+		sel := c.Fun.(*ast.SelectorExpr)
+		if (sel.Sel.Name == "Set" || sel.Sel.Name == "Add") && len(c.Args) == 2 {
+			body.Fields = append(body.Fields, rules.Field{Name: b.str(c.Args[0]), Value: b.str(c.Args[1]), Encoding: rules.EncodingFull, Via: via})
+		}
+	}
+	return body
+}
+
+// mapFields lists the string members of a map literal
+// (url.Values{"k": {"v"}}, map[string]string{"k": "v"}).
+func (b *builder) mapFields(e ast.Expr, enc rules.Encoding, via string) []rules.Field {
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+			return b.mapFields(u.X, enc, via)
+		}
+		return nil
+	}
+	if _, ok := b.info.TypeOf(lit).Underlying().(*types.Map); !ok {
+		return nil
+	}
+	var out []rules.Field
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok || !isString(b.info.TypeOf(kv.Key)) {
+			continue
+		}
+		name := b.str(kv.Key)
+		if vals, ok := ast.Unparen(kv.Value).(*ast.CompositeLit); ok {
+			for _, v := range vals.Elts {
+				out = append(out, rules.Field{Name: name, Value: b.str(v), Encoding: enc, Via: via})
+			}
+			continue
+		}
+		if isString(b.info.TypeOf(kv.Value)) {
+			out = append(out, rules.Field{Name: name, Value: b.str(kv.Value), Encoding: enc, Via: via})
+		}
+	}
+	return out
+}
+
+// textBody classifies a body written as text: JSON when it starts with
+// { or [, a hand-built form when it has a literal "=", else raw bytes.
+func (b *builder) textBody(v rules.Value) *rules.Body {
+	t := strings.TrimSpace(v.Text)
+	switch {
+	case strings.HasPrefix(t, "{") || strings.HasPrefix(t, "["):
+		return &rules.Body{Kind: rules.BodyJSON, Raw: v, Fields: jsonFields(v)}
+	case literalContains(v, '='):
+		return &rules.Body{Kind: rules.BodyForm, Raw: v, Fields: rules.ParseForm(v, rules.EncodingRaw, "")}
+	}
+	return &rules.Body{Kind: rules.BodyRaw, Raw: v}
+}
+
+func literalContains(v rules.Value, c byte) bool {
+	for i := 0; i < len(v.Text); i++ {
+		if v.Text[i] == c && !v.DynamicAt(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// jsonMember is a top-level-looking "name": "value" pair of JSON text.
+var jsonMember = regexp.MustCompile(`"([A-Za-z_][A-Za-z0-9_]*)"\s*:\s*"([^"\\]*)"`)
+
+// jsonFields lists the "name": "string" members of JSON text, so a JSON
+// token request is recognised by its grant_type.
+func jsonFields(v rules.Value) []rules.Field {
+	var out []rules.Field
+	for _, m := range jsonMember.FindAllStringSubmatchIndex(v.Text, -1) {
+		if v.DynamicAt(m[2]) {
+			continue
+		}
+		out = append(out, rules.Field{Name: v.Slice(m[2], m[3]), Value: v.Slice(m[4], m[5]), Encoding: rules.EncodingFull})
+	}
+	return out
+}
+
+// markEncoded sets Encoding full on hand-built form fields whose value
+// was written by url.QueryEscape or PathEscape.
+func (b *builder) markEncoded(r *rules.Request) {
+	if r.Body == nil || r.Body.Kind != rules.BodyForm {
+		return
+	}
+	for i := range r.Body.Fields {
+		f := &r.Body.Fields[i]
+		if f.Encoding != rules.EncodingFull && len(f.Value.Segs) > 0 && b.allEncoded(f.Value) {
+			f.Encoding = rules.EncodingFull
+		}
+	}
+}
+
+func (b *builder) allEncoded(v rules.Value) bool {
+	for _, s := range v.Segs {
+		if !s.Dynamic {
+			continue
+		}
+		inside := false
+		for _, e := range b.encoded {
+			if e.File == v.File && e.Start <= s.Start && s.End <= e.End {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			return false
+		}
+	}
+	return v.HasDynamic()
+}
+
+// noteValueCall records calls that change a variable's value in place:
+// Set and Add on url.Values, json.NewEncoder(&buf).
+func (b *builder) noteValueCall(c *ast.CallExpr) {
+	fn := b.callee(c)
+	if fn == nil || fn.Pkg() == nil {
+		return
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "net/url.Set", "net/url.Add", "net/url.Del":
+		if sel, ok := c.Fun.(*ast.SelectorExpr); ok {
+			if obj := b.objectOf(sel.X); obj != nil && isURLValues(obj.Type()) {
+				b.valueCalls[obj] = append(b.valueCalls[obj], c)
+			}
+		}
+	case "encoding/json.NewEncoder":
+		if len(c.Args) == 1 {
+			arg := ast.Unparen(c.Args[0])
+			if u, ok := arg.(*ast.UnaryExpr); ok && u.Op == token.AND {
+				arg = u.X
+			}
+			if obj := b.objectOf(arg); obj != nil {
+				b.jsonBuffers[obj] = c
+			}
+		}
+	}
+}
+
+func isURLValues(t types.Type) bool {
+	pkg, name := namedType(t)
+	return pkg == "net/url" && name == "Values"
+}

@@ -1,0 +1,299 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// A builder turns one type-checked package into a rules.Unit.
+type builder struct {
+	pass  *analysis.Pass
+	info  *types.Info
+	unit  *rules.Unit
+	files map[string]*token.File // by name, for span conversion
+
+	// assigns holds, for each variable, the expressions assigned to it
+	// (an assignment the analyzer cannot see through is a nil entry).
+	assigns map[types.Object][]assignment
+	uses    map[types.Object]int
+	// consts maps constants declared in the package to their expressions.
+	consts map[types.Object]ast.Expr
+	// calls on a variable's value, in source order, by the variable:
+	// url.Values Set/Add and json.NewEncoder(&buf).
+	valueCalls  map[types.Object][]*ast.CallExpr
+	jsonBuffers map[types.Object]*ast.CallExpr
+	// bound maps a call to the variable its (first) result is assigned to.
+	bound map[*ast.CallExpr]types.Object
+
+	// requests by the variable that holds them, in source order.
+	requests map[types.Object][]*rules.Request
+	// encoded are spans inside url.QueryEscape/PathEscape calls.
+	encoded []rules.Span
+	// operands are dynamic values that are one whole Go expression, by
+	// span: what a fix can wrap in url.QueryEscape.
+	operands map[rules.Span]ast.Expr
+	// sdkBases are the Genesys SDK BasePath values the package sets;
+	// sdkPending the SDK requests that need them.
+	sdkBases   []rules.Value
+	sdkPending []sdkRequest
+}
+
+// An assignment is expr, or result index of a multi-value expr.
+type assignment struct {
+	expr  ast.Expr
+	index int
+}
+
+func newBuilder(pass *analysis.Pass) *builder {
+	b := &builder{
+		pass:        pass,
+		info:        pass.TypesInfo,
+		unit:        &rules.Unit{Name: pass.Pkg.Path()},
+		files:       map[string]*token.File{},
+		assigns:     map[types.Object][]assignment{},
+		uses:        map[types.Object]int{},
+		consts:      map[types.Object]ast.Expr{},
+		valueCalls:  map[types.Object][]*ast.CallExpr{},
+		jsonBuffers: map[types.Object]*ast.CallExpr{},
+		bound:       map[*ast.CallExpr]types.Object{},
+		requests:    map[types.Object][]*rules.Request{},
+		operands:    map[rules.Span]ast.Expr{},
+	}
+	for _, f := range pass.Files {
+		if tf := pass.Fset.File(f.Pos()); tf != nil {
+			b.files[tf.Name()] = tf
+		}
+	}
+	for _, obj := range b.info.Uses {
+		b.uses[obj]++
+	}
+	return b
+}
+
+// build scans the package twice: first what values and requests exist,
+// then what modifies them (headers, auth, BasePath), so a header set
+// after the request was created finds it.
+func (b *builder) build() *rules.Unit {
+	ins := b.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	b.scanAssignments(ins)
+	var calls []*ast.CallExpr
+	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			calls = append(calls, n)
+			b.noteValueCall(n)
+		case *ast.CompositeLit:
+			b.compositeLit(n)
+		}
+	})
+	for _, c := range calls {
+		b.createCall(c)
+	}
+	for _, c := range calls {
+		b.modifyCall(c)
+	}
+	ins.Preorder([]ast.Node{(*ast.AssignStmt)(nil)}, func(n ast.Node) {
+		b.modifyAssign(n.(*ast.AssignStmt))
+	})
+	// Requests that needed the package's SDK base path are finished last.
+	b.finishSDK()
+	for _, r := range b.unit.Requests {
+		b.markEncoded(r)
+	}
+	sort.SliceStable(b.unit.Requests, func(i, j int) bool {
+		return b.unit.Requests[i].Pos.File < b.unit.Requests[j].Pos.File ||
+			b.unit.Requests[i].Pos.File == b.unit.Requests[j].Pos.File && b.unit.Requests[i].Pos.Start < b.unit.Requests[j].Pos.Start
+	})
+	return b.unit
+}
+
+// scanAssignments records every assignment to a variable and every
+// constant's expression.
+func (b *builder) scanAssignments(ins *inspector.Inspector) {
+	record := func(lhs []ast.Expr, rhs []ast.Expr, tok token.Token) {
+		for i, l := range lhs {
+			obj := b.objectOf(l)
+			if obj == nil {
+				continue
+			}
+			switch {
+			case tok != token.ASSIGN && tok != token.DEFINE:
+				b.assigns[obj] = append(b.assigns[obj], assignment{})
+			case len(rhs) == len(lhs):
+				b.assigns[obj] = append(b.assigns[obj], assignment{expr: rhs[i], index: -1})
+				if c, ok := ast.Unparen(rhs[i]).(*ast.CallExpr); ok && i == 0 {
+					b.bound[c] = obj
+				}
+			case len(rhs) == 1:
+				b.assigns[obj] = append(b.assigns[obj], assignment{expr: rhs[0], index: i})
+				if c, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok && i == 0 {
+					b.bound[c] = obj
+				}
+			}
+		}
+	}
+	ins.Preorder([]ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil)}, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			record(n.Lhs, n.Rhs, n.Tok)
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(n.Names))
+			for i, id := range n.Names {
+				lhs[i] = id
+				if c, ok := b.info.Defs[id].(*types.Const); ok && i < len(n.Values) {
+					b.consts[c] = n.Values[i]
+				}
+			}
+			if len(n.Values) > 0 {
+				record(lhs, n.Values, token.DEFINE)
+			}
+		case *ast.RangeStmt:
+			for _, e := range []ast.Expr{n.Key, n.Value} {
+				if obj := b.objectOf(e); obj != nil {
+					b.assigns[obj] = append(b.assigns[obj], assignment{})
+				}
+			}
+		case *ast.UnaryExpr:
+			// A variable whose address is taken may change anywhere, except
+			// a buffer that json.NewEncoder writes into (noteValueCall).
+			if obj := b.objectOf(n.X); obj != nil && n.Op == token.AND && !isBytesBuffer(obj.Type()) {
+				b.assigns[obj] = append(b.assigns[obj], assignment{})
+			}
+		}
+	})
+}
+
+// objectOf is the variable or field an identifier or selector names.
+func (b *builder) objectOf(e ast.Expr) types.Object {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if obj := b.info.Defs[e]; obj != nil {
+			return obj
+		}
+		return b.info.Uses[e]
+	case *ast.SelectorExpr:
+		return b.info.Uses[e.Sel]
+	}
+	return nil
+}
+
+// single is the one expression assigned to obj, if there is exactly one
+// the analyzer can see.
+func (b *builder) single(obj types.Object) (assignment, bool) {
+	list := b.assigns[obj]
+	if len(list) != 1 || list[0].expr == nil {
+		return assignment{}, false
+	}
+	return list[0], true
+}
+
+// callee is the function or method a call invokes, or nil.
+func (b *builder) callee(c *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(b.info, c).(*types.Func)
+	return fn
+}
+
+// span is the source span of a node.
+func (b *builder) span(n ast.Node) rules.Span {
+	return b.spanOf(n.Pos(), n.End())
+}
+
+func (b *builder) spanOf(pos, end token.Pos) rules.Span {
+	tf := b.pass.Fset.File(pos)
+	if tf == nil {
+		return rules.Span{}
+	}
+	return rules.Span{File: tf.Name(), Start: tf.Offset(pos), End: tf.Offset(end)}
+}
+
+// addRequest adds r to the unit and, when the call's result is assigned
+// to a variable, binds it there for later headers and auth.
+func (b *builder) addRequest(r *rules.Request, c *ast.CallExpr) {
+	b.unit.Requests = append(b.unit.Requests, r)
+	if c == nil {
+		return
+	}
+	if obj := b.bound[c]; obj != nil {
+		b.requests[obj] = append(b.requests[obj], r)
+	}
+}
+
+// requestOf is the request held by the variable that expression e names,
+// as created last before pos.
+func (b *builder) requestOf(e ast.Expr, pos token.Pos) *rules.Request {
+	obj := b.objectOf(e)
+	if obj == nil {
+		return nil
+	}
+	var found *rules.Request
+	sp := b.spanOf(pos, pos)
+	for _, r := range b.requests[obj] {
+		if r.Pos.File != sp.File || r.Pos.Start <= sp.Start {
+			found = r
+		}
+	}
+	return found
+}
+
+// createCall makes a request, or a setting, from a call that starts one.
+func (b *builder) createCall(c *ast.CallExpr) {
+	fn := b.callee(c)
+	if fn == nil || fn.Pkg() == nil {
+		return
+	}
+	switch path := fn.Pkg().Path(); {
+	case path == "net/http":
+		b.httpCreate(c, fn)
+	case isSDKPath(path):
+		b.sdkCall(c, fn)
+	}
+}
+
+// modifyCall applies a call that changes an existing request.
+func (b *builder) modifyCall(c *ast.CallExpr) {
+	fn := b.callee(c)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
+		return
+	}
+	b.httpModify(c, fn)
+}
+
+// modifyAssign applies an assignment to a request's header map or an SDK
+// configuration field.
+func (b *builder) modifyAssign(a *ast.AssignStmt) {
+	if len(a.Lhs) != len(a.Rhs) {
+		return
+	}
+	for i, l := range a.Lhs {
+		b.httpAssign(l, a.Rhs[i])
+		b.sdkAssign(l, a.Rhs[i])
+		b.oauth2Assign(l, a.Rhs[i])
+	}
+}
+
+// namedType is the package path and name of t's named type, looking
+// through one pointer.
+func namedType(t types.Type) (pkg, name string) {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return "", ""
+	}
+	return n.Obj().Pkg().Path(), n.Obj().Name()
+}
+
+func isBytesBuffer(t types.Type) bool {
+	pkg, name := namedType(t)
+	return pkg == "bytes" && name == "Buffer"
+}
