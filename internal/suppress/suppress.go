@@ -1,0 +1,202 @@
+package suppress
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// Directive is the word that starts an inline suppression.
+const Directive = "tokenlint:ignore"
+
+// InvalidIgnore reports a malformed directive.
+var InvalidIgnore = &rules.Rule{
+	ID:       "invalid-ignore",
+	Severity: rules.Error,
+	Summary:  "tokenlint:ignore directive without rule IDs or reason, or naming an unknown rule",
+	Doc: `An inline suppression must name the rules it suppresses and say why:
+
+    # tokenlint:ignore token-host -- the staging proxy forwards to login.mypurecloud.com
+
+A directive without a reason after "--", without rule IDs, or with a rule ID
+that does not exist suppresses nothing and is reported, so every suppression
+in a repository explains itself.`,
+}
+
+// UnusedIgnore reports a directive that suppresses nothing.
+var UnusedIgnore = &rules.Rule{
+	ID:       "unused-ignore",
+	Severity: rules.Warning,
+	Summary:  "tokenlint:ignore directive that suppresses nothing",
+	Doc: `A tokenlint:ignore directive covers findings on its own line and the line
+below it. When the named rule ran and found nothing there, the directive is
+stale (the code was fixed or moved) and should be removed or moved next to
+the finding it is meant for.`,
+}
+
+// Rules are the pseudo-rules of directive problems, for rule listings and
+// SARIF descriptors.
+func Rules() []*rules.Rule { return []*rules.Rule{InvalidIgnore, UnusedIgnore} }
+
+// A Result splits one file's findings.
+type Result struct {
+	Kept []rules.Finding
+	// Suppressed findings, each with Suppressed set to the reason.
+	Suppressed []rules.Finding
+	// Problems are invalid-ignore and unused-ignore findings about the
+	// directives themselves (spans in the file; positions not filled).
+	Problems []rules.Finding
+}
+
+// directive is one parsed tokenlint:ignore.
+type directive struct {
+	line    int
+	span    rules.Span
+	rules   []string
+	reason  string
+	invalid string // why it is malformed; "" when valid
+	used    map[string]bool
+}
+
+// Apply reads the directives in src (comments introduced by one of the
+// markers: "#", "//", "<!--") and splits findings. enabled lists the rules
+// that ran (nil means every rule), so a directive for a rule that did not
+// run is not called unused. Markdown embeds other formats: with "<!--",
+// "#" and "//" comments in fenced blocks count as well.
+func Apply(file string, src []byte, markers []string, findings []rules.Finding, enabled []*rules.Rule) Result {
+	if slices.Contains(markers, "<!--") {
+		markers = append(slices.Clone(markers), "#", "//")
+	}
+	dirs := parse(file, src, markers)
+	if len(dirs) == 0 {
+		return Result{Kept: findings}
+	}
+	li := rules.NewLineIndex(src)
+	byLine := map[int][]*directive{}
+	for _, d := range dirs {
+		if d.invalid == "" {
+			byLine[d.line] = append(byLine[d.line], d)
+		}
+	}
+	var res Result
+	for _, f := range findings {
+		line, _ := li.Position(f.Span.Start)
+		var by *directive
+		for _, l := range []int{line, line - 1} {
+			for _, d := range byLine[l] {
+				if by == nil && slices.Contains(d.rules, f.Rule) {
+					by = d
+				}
+			}
+		}
+		if by == nil {
+			res.Kept = append(res.Kept, f)
+			continue
+		}
+		by.used[f.Rule] = true
+		f.Suppressed = by.reason
+		res.Suppressed = append(res.Suppressed, f)
+	}
+	ran := func(id string) bool {
+		if enabled == nil {
+			return true
+		}
+		return slices.ContainsFunc(enabled, func(r *rules.Rule) bool { return r.ID == id })
+	}
+	for _, d := range dirs {
+		if d.invalid != "" {
+			res.Problems = append(res.Problems, rules.Finding{
+				Rule: InvalidIgnore.ID, Severity: InvalidIgnore.Severity, Span: d.span,
+				Message: d.invalid, Key: "invalid " + strings.Join(d.rules, ","),
+			})
+			continue
+		}
+		for _, id := range d.rules {
+			if !d.used[id] && ran(id) {
+				res.Problems = append(res.Problems, rules.Finding{
+					Rule: UnusedIgnore.ID, Severity: UnusedIgnore.Severity, Span: d.span,
+					Message: fmt.Sprintf("tokenlint:ignore %s suppresses nothing on this line or the next: remove it", id),
+					Key:     "unused " + id,
+				})
+			}
+		}
+	}
+	return res
+}
+
+// parse finds the directives of a file.
+func parse(file string, src []byte, markers []string) []*directive {
+	if !bytes.Contains(src, []byte(Directive)) {
+		return nil
+	}
+	var out []*directive
+	li := rules.NewLineIndex(src)
+	for n := 1; n <= li.Lines(); n++ {
+		text := li.Line(n)
+		i := bytes.Index(text, []byte(Directive))
+		if i < 0 {
+			continue
+		}
+		marker, ok := commentBefore(string(text[:i]), markers)
+		if !ok {
+			continue
+		}
+		start := li.LineStart(n) + i
+		body := string(text[i+len(Directive):])
+		if marker == "<!--" {
+			if j := strings.Index(body, "-->"); j >= 0 {
+				body = body[:j]
+			}
+		}
+		body = strings.TrimSuffix(strings.TrimRight(body, " \t"), "*/")
+		d := &directive{line: n, used: map[string]bool{}}
+		d.span = rules.Span{File: file, Start: start, End: start + len(Directive) + len(body)}
+		ids, reason, hasReason := strings.Cut(body, "--")
+		d.reason = strings.TrimSpace(reason)
+		for _, id := range strings.Split(ids, ",") {
+			if id = strings.TrimSpace(id); id != "" {
+				d.rules = append(d.rules, id)
+			}
+		}
+		switch {
+		case body != "" && body[0] != ' ' && body[0] != '\t':
+			d.invalid = fmt.Sprintf("malformed directive: want %q", Directive+" RULE[,RULE] -- reason")
+		case len(d.rules) == 0:
+			d.invalid = "tokenlint:ignore names no rule: write tokenlint:ignore RULE[,RULE] -- reason"
+		case !hasReason || d.reason == "":
+			d.invalid = "tokenlint:ignore needs a reason: write tokenlint:ignore " + strings.Join(d.rules, ",") + " -- why this is fine"
+		default:
+			for _, id := range d.rules {
+				if rules.Lookup(id) == nil || strings.ContainsAny(id, " \t") {
+					d.invalid = fmt.Sprintf("tokenlint:ignore names unknown rule %q (see tokenlint rules)", id)
+					break
+				}
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// commentBefore reports whether the text before a directive ends with a
+// comment marker followed only by blanks, and which. The marker must start
+// the line or follow a blank (a shell word, a YAML or Go comment), and only
+// blanks may separate it from the directive, so "http://tokenlint:ignore"
+// and "a#tokenlint:ignore" are not comments.
+func commentBefore(before string, markers []string) (string, bool) {
+	t := strings.TrimRight(before, " \t")
+	for _, m := range markers {
+		if !strings.HasSuffix(t, m) {
+			continue
+		}
+		rest := t[:len(t)-len(m)]
+		if rest != "" && !strings.HasSuffix(rest, " ") && !strings.HasSuffix(rest, "\t") {
+			continue
+		}
+		return m, true
+	}
+	return "", false
+}
