@@ -19,6 +19,7 @@ func All() []*Rule {
 		MissingContentType,
 		TLSVerifyDisabled,
 		RegionMismatch,
+		EntraScope,
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list
