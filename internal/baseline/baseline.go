@@ -1,0 +1,124 @@
+// Package baseline records the findings a project accepts today
+// (-write-baseline) and hides them on later runs (-baseline), so a team can
+// adopt tokenlint and still fail on every new finding. Entries are matched
+// by fingerprint (rule, file, the normalised flagged construct), never by
+// line number, so moving code does not resurrect an old finding; the file
+// holds no message, snippet or secret.
+package baseline
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// Version is the baseline file format version.
+const Version = 1
+
+// An Entry is one accepted finding.
+type Entry struct {
+	Rule        string `json:"rule"`
+	File        string `json:"file"`
+	Fingerprint string `json:"fingerprint"`
+}
+
+// A Baseline is the set of accepted findings.
+type Baseline struct {
+	Tool     string  `json:"tool"`
+	Version  int     `json:"version"`
+	Findings []Entry `json:"findings"`
+
+	path  string
+	known map[Entry]bool
+}
+
+// Write records findings (which must have their Fingerprint filled) as a
+// baseline, sorted so the file diffs well.
+func Write(w io.Writer, findings []rules.Finding) error {
+	b := Baseline{Tool: "tokenlint", Version: Version, Findings: []Entry{}}
+	seen := map[Entry]bool{}
+	for _, f := range findings {
+		e := Entry{Rule: f.Rule, File: f.Span.File, Fingerprint: f.Fingerprint}
+		if e.Fingerprint == "" || seen[e] {
+			continue
+		}
+		seen[e] = true
+		b.Findings = append(b.Findings, e)
+	}
+	sort.Slice(b.Findings, func(i, j int) bool {
+		x, y := b.Findings[i], b.Findings[j]
+		if x.File != y.File {
+			return x.File < y.File
+		}
+		if x.Rule != y.Rule {
+			return x.Rule < y.Rule
+		}
+		return x.Fingerprint < y.Fingerprint
+	})
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(b)
+}
+
+// WriteFile writes the baseline to path atomically (a temporary file in
+// the same directory, renamed over it).
+func WriteFile(path string, findings []rules.Finding) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".tokenlint-baseline-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := Write(tmp, findings); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// Load reads a baseline file.
+func Load(path string) (*Baseline, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("baseline: %w", err)
+	}
+	var b Baseline
+	if err := json.Unmarshal(data, &b); err != nil {
+		return nil, fmt.Errorf("baseline %s: not a tokenlint baseline: %v", path, err)
+	}
+	if b.Tool != "tokenlint" || b.Version != Version {
+		return nil, fmt.Errorf("baseline %s: not a tokenlint baseline of version %d (write it again with -write-baseline)", path, Version)
+	}
+	b.path = path
+	b.known = map[Entry]bool{}
+	for _, e := range b.Findings {
+		b.known[e] = true
+	}
+	return &b, nil
+}
+
+// Filter splits findings into new ones and those the baseline accepts; the
+// accepted ones are marked as suppressed externally, for SARIF.
+func (b *Baseline) Filter(findings []rules.Finding) (kept, accepted []rules.Finding) {
+	for _, f := range findings {
+		if b.known[Entry{Rule: f.Rule, File: f.Span.File, Fingerprint: f.Fingerprint}] {
+			f.Suppressed = "accepted in the baseline " + filepath.ToSlash(b.path)
+			f.SuppressedExternally = true
+			accepted = append(accepted, f)
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept, accepted
+}
