@@ -20,6 +20,7 @@ func All() []*Rule {
 		TLSVerifyDisabled,
 		RegionMismatch,
 		EntraScope,
+		Auth0Audience,
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list

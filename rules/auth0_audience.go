@@ -1,0 +1,71 @@
+package rules
+
+import "fmt"
+
+// Auth0Audience flags an Auth0 client-credentials request without
+// audience.
+var Auth0Audience = &Rule{
+	ID:       "auth0-audience",
+	Severity: Error,
+	Summary:  "Auth0 client-credentials request without audience",
+	Doc: `Auth0 issues a machine-to-machine token for one API, named by audience (the
+API's Identifier in the dashboard). The client-credentials request must
+carry it; without it there is no API to issue the token for, and the
+request fails (or, where the tenant has a default audience, yields a token
+for an API you did not choose).
+
+Bad:
+    curl --request POST --url https://dev-abc.us.auth0.com/oauth/token \
+      --data grant_type=client_credentials --data client_id=$ID --data client_secret=$SECRET
+
+Good:
+    curl --request POST --url https://dev-abc.us.auth0.com/oauth/token \
+      --data grant_type=client_credentials --data client_id=$ID --data client_secret=$SECRET \
+      --data audience=https://api.example.com/
+
+Hosts are Auth0 tenant domains ({tenant}.us|eu|au|ca|jp|uk.auth0.com);
+custom domains cannot be recognised and are not judged. Form and JSON bodies
+both count (Auth0 accepts JSON). A client library or helper is not judged
+unless the front end sees its parameters; a body the linter cannot see is
+not judged.
+
+Source: https://auth0.com/docs/api-auth/config/asking-for-access-tokens and
+https://auth0.com/docs/tokens/get-access-tokens (audience: "The audience for
+the token, which is your API"); node-auth0 ClientCredentialsGrantRequest
+(audience is not optional); tenant domains from
+https://auth0.com/docs/troubleshoot/customer-support/operational-policies/public-cloud-service-endpoints
+(shared/facts/genesys.md 7; required in the provider's client_credentials facts).`,
+	Check: checkAuth0Audience,
+}
+
+func checkAuth0Audience(p *Pass) {
+	for _, r := range p.TokenRequests() {
+		prov, cc := clientCredentialsFacts(p, r)
+		if cc == nil || len(cc.Required) == 0 || r.Library || !paramsKnown(r) || !p.asksClientCredentials(r) {
+			continue
+		}
+		for _, name := range cc.Required {
+			f := param(r, name)
+			if f != nil {
+				if text, ok := fieldText(f); !ok || text != "" {
+					continue
+				}
+				p.Report(Finding{
+					Span:    spanOrName(f),
+					Key:     name + ":empty",
+					Message: fmt.Sprintf("%s client-credentials request with an empty %s: name the API the token is for (its Identifier), e.g. %s=https://api.example.com/", prov.Name, name, name),
+				})
+				continue
+			}
+			span := r.URL.Span()
+			if r.Body != nil && !r.Body.Raw.IsZero() {
+				span = r.Body.Raw.Span()
+			}
+			p.Report(Finding{
+				Span:    span,
+				Key:     name + ":missing",
+				Message: fmt.Sprintf("%s client-credentials request without %s: %s issues the token for the API that %s names (its Identifier); add %s=<API identifier>", prov.Name, name, prov.Name, name, name),
+			})
+		}
+	}
+}
