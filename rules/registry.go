@@ -21,6 +21,7 @@ func All() []*Rule {
 		RegionMismatch,
 		EntraScope,
 		Auth0Audience,
+		SalesforceMyDomain,
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
 	return list

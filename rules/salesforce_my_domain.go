@@ -1,0 +1,62 @@
+package rules
+
+import "fmt"
+
+// SalesforceMyDomain flags a Salesforce client-credentials request sent to
+// login.salesforce.com or test.salesforce.com.
+var SalesforceMyDomain = &Rule{
+	ID:       "salesforce-my-domain",
+	Severity: Error,
+	Summary:  "Salesforce client-credentials request not sent to the org's My Domain",
+	Doc: `Salesforce serves the client-credentials flow only at the org's own My
+Domain host. login.salesforce.com and test.salesforce.com, which serve the
+other flows, do not support it, so a request there fails although the
+connected app and its credentials are right.
+
+Bad:
+    curl -X POST https://login.salesforce.com/services/oauth2/token \
+      -d grant_type=client_credentials --data-urlencode client_id=$ID --data-urlencode client_secret=$SECRET
+
+Good:
+    curl -X POST https://mycompany.my.salesforce.com/services/oauth2/token \
+      -d grant_type=client_credentials --data-urlencode client_id=$ID --data-urlencode client_secret=$SECRET
+    (a sandbox: https://mycompany--uat.sandbox.my.salesforce.com/services/oauth2/token)
+
+Other grants (JWT bearer, web server, refresh token) at login.salesforce.com
+are fine and not flagged; a grant from a variable is not judged. Client
+libraries and tool helpers are judged too: the host is theirs to use.
+
+Source: help.salesforce.com article 000886201 ("The client credentials flow
+does not support calls to login.salesforce.com or test.salesforce.com")
+(shared/facts/genesys.md 7; not_at in the provider's client_credentials facts).`,
+	Check: checkSalesforceMyDomain,
+}
+
+func checkSalesforceMyDomain(p *Pass) {
+	for _, r := range p.TokenRequests() {
+		prov, cc := clientCredentialsFacts(p, r)
+		if cc == nil || len(cc.NotAt) == 0 {
+			continue
+		}
+		u := ParseURL(r.URL)
+		host, _ := u.HostName()
+		if !matchesAny(cc.NotAt, host) || !p.asksClientCredentials(r) {
+			continue
+		}
+		p.Report(Finding{
+			Span: u.Host.Span(),
+			Key:  host,
+			Message: fmt.Sprintf("%s does not serve the client-credentials grant at %s: send the request to your org's My Domain, %s",
+				prov.Name, host, cc.TokenURL),
+		})
+	}
+}
+
+func matchesAny(patterns []string, host string) bool {
+	for _, pat := range patterns {
+		if matchHost(pat, host) {
+			return true
+		}
+	}
+	return false
+}
