@@ -103,6 +103,14 @@ func (s *varScope) resolveDepth(v rules.Value, syn Syntax, depth int) rules.Valu
 	return rules.Concat(parts...)
 }
 
+// credentialName reports whether a field or variable named name holds a
+// credential. Credentials are never resolved from variables: a secret is
+// judged, and reported, where it is written (the environment or variable
+// list), not again at every request that uses it.
+func credentialName(name string) bool {
+	return rules.DefaultCatalog().IsCredentialField(name) || classifyKey(name) == keyClientSecret
+}
+
 // placeholderName is the variable a {{name}} or {{ _.name }} placeholder
 // names; "" for anything else ({{$guid}}, {% tags %}, ${X}).
 func placeholderName(p string) string {
@@ -275,4 +283,57 @@ func parseJSONObject(file string, src []byte, what string) (*yamlSource, error) 
 		return nil, Errorf(file, y.Root.Line, "not %s: the top level is not an object", what)
 	}
 	return y, nil
+}
+
+// A collectionDoc is an API-client collection being read: its nodes, the
+// unit being built, its variables and placeholder syntax, and the OAuth
+// helpers already turned into token requests (by their auth node).
+type collectionDoc struct {
+	y       *yamlSource
+	u       *rules.Unit
+	vars    *varScope
+	syn     Syntax
+	helpers map[*yaml.Node]bool
+}
+
+func newCollectionDoc(y *yamlSource, u *rules.Unit, syn Syntax) collectionDoc {
+	return collectionDoc{y: y, u: u, vars: &varScope{}, syn: syn, helpers: map[*yaml.Node]bool{}}
+}
+
+// text is a scalar node's Value with its variables resolved.
+func (d *collectionDoc) text(n *yaml.Node) rules.Value {
+	return d.vars.resolve(d.secret(n), d.syn)
+}
+
+// secret is a scalar node's Value with its placeholders left dynamic (see
+// credentialName).
+func (d *collectionDoc) secret(n *yaml.Node) rules.Value {
+	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		return rules.Value{}
+	}
+	v, _ := d.y.Scalar(n, d.syn)
+	return v
+}
+
+// fields reads a list of {key|name, value, disabled, type} entries (form
+// parameters); files are skipped, credentials are not resolved.
+func (d *collectionDoc) fields(list *yaml.Node, enc rules.Encoding, via string) []rules.Field {
+	var out []rules.Field
+	for _, f := range seqItems(list) {
+		k := keyNode(f)
+		if k == nil || str(f, "disabled") == "true" || str(f, "type") == "file" {
+			continue
+		}
+		_, v := mapValue(f, "value")
+		val := d.text(v)
+		if credentialName(k.Value) {
+			val = d.secret(v)
+		}
+		if val.IsZero() {
+			off := d.y.offset(k.Line, k.Column)
+			val = rules.Decoded(d.y.file, "", off, off)
+		}
+		out = append(out, rules.Field{Name: d.text(k), Value: val, Encoding: enc, Via: via})
+	}
+	return out
 }

@@ -72,11 +72,7 @@ func isPostmanEnvName(lowerBase string) bool {
 
 // A postmanCollection is the state of one collection's extraction.
 type postmanCollection struct {
-	y    *yamlSource
-	u    *rules.Unit
-	vars *varScope
-	// helpers already turned into token requests, by their auth node.
-	helpers map[*yaml.Node]bool
+	collectionDoc
 }
 
 // postmanAuth is the auth block in force for an item: nil for none.
@@ -91,7 +87,7 @@ func extractPostman(file string, src []byte) (*rules.Unit, error) {
 	if y.Root == nil {
 		return u, nil
 	}
-	p := &postmanCollection{y: y, u: u, vars: &varScope{}, helpers: map[*yaml.Node]bool{}}
+	p := &postmanCollection{newCollectionDoc(y, u, Mustache)}
 	envs, globals := loadPostmanEnvironments(file)
 	collection := map[string]varDef{}
 	p.vars.layers = []map[string]varDef{envs, collection, globals}
@@ -189,15 +185,6 @@ func authAttrs(a *yaml.Node, typ string) map[string]*yaml.Node {
 	return out
 }
 
-// text is a scalar node's Value with {{variables}} resolved.
-func (p *postmanCollection) text(n *yaml.Node) rules.Value {
-	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		return rules.Value{}
-	}
-	v, _ := p.y.Scalar(n, Mustache)
-	return p.vars.resolve(v, Mustache)
-}
-
 // oauth2 reads the OAuth 2.0 helper's settings (formats.md §3.2).
 func (p *postmanCollection) oauth2(a *yaml.Node) oauthHelper {
 	attrs := authAttrs(a, "oauth2")
@@ -206,7 +193,7 @@ func (p *postmanCollection) oauth2(a *yaml.Node) oauthHelper {
 		TokenURL:     p.text(attrs["accessTokenUrl"]),
 		Grant:        p.text(attrs["grant_type"]),
 		ClientID:     p.text(attrs["clientId"]),
-		ClientSecret: p.text(attrs["clientSecret"]),
+		ClientSecret: p.secret(attrs["clientSecret"]),
 		Pos:          nodeSpan(p.y, a),
 	}
 	if h.Grant.IsZero() {
@@ -216,7 +203,7 @@ func (p *postmanCollection) oauth2(a *yaml.Node) oauthHelper {
 		h.InBody = true
 	}
 	for _, k := range []string{"accessToken", "refreshToken", "password"} {
-		if v := p.text(attrs[k]); len(v.Text) > 0 {
+		if v := p.secret(attrs[k]); len(v.Text) > 0 {
 			p.u.Secrets = append(p.u.Secrets, v.Span())
 		}
 	}
@@ -232,13 +219,13 @@ func (p *postmanCollection) requestAuth(a postmanAuth) rules.Auth {
 	attrs := authAttrs(a, typ)
 	switch typ {
 	case "basic":
-		return rules.Auth{Kind: rules.AuthBasic, User: p.text(attrs["username"]), Secret: p.text(attrs["password"]), Via: "Postman basic auth"}
+		return rules.Auth{Kind: rules.AuthBasic, User: p.text(attrs["username"]), Secret: p.secret(attrs["password"]), Via: "Postman basic auth"}
 	case "bearer":
-		return rules.Auth{Kind: rules.AuthBearer, Secret: p.text(attrs["token"]), Via: "Postman bearer auth"}
+		return rules.Auth{Kind: rules.AuthBearer, Secret: p.secret(attrs["token"]), Via: "Postman bearer auth"}
 	case "oauth2":
-		return rules.Auth{Kind: rules.AuthOAuth2, Secret: p.text(attrs["accessToken"]), Via: "Postman OAuth 2.0 helper"}
+		return rules.Auth{Kind: rules.AuthOAuth2, Secret: p.secret(attrs["accessToken"]), Via: "Postman OAuth 2.0 helper"}
 	case "apikey":
-		if v := p.text(attrs["value"]); len(v.Text) > 0 {
+		if v := p.secret(attrs["value"]); len(v.Text) > 0 {
 			p.u.Secrets = append(p.u.Secrets, v.Span())
 		}
 	}
@@ -385,19 +372,7 @@ func (p *postmanCollection) body(n *yaml.Node, r *rules.Request) *rules.Body {
 			b = &rules.Body{Kind: rules.BodyRaw, Via: "Postman form-data body"}
 			enc = rules.EncodingFull
 		}
-		for _, f := range seqItems(list) {
-			k := keyNode(f)
-			if k == nil || str(f, "disabled") == "true" || str(f, "type") == "file" {
-				continue
-			}
-			_, v := mapValue(f, "value")
-			val := p.text(v)
-			if val.IsZero() {
-				off := p.y.offset(k.Line, k.Column)
-				val = rules.Decoded(p.y.file, "", off, off)
-			}
-			b.Fields = append(b.Fields, rules.Field{Name: p.text(k), Value: val, Encoding: enc, Via: b.Via})
-		}
+		b.Fields = p.fields(list, enc, b.Via)
 		return b
 	case "raw":
 		_, raw := mapValue(n, "raw")
