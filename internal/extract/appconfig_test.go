@@ -87,3 +87,53 @@ func TestMentionsConfigKey(t *testing.T) {
 		t.Error("TOKEN_URL not seen")
 	}
 }
+
+// Columns are bytes: a value after non-ASCII text on its line starts at
+// its byte column, not its character column, in every format.
+func TestConfigNonASCIIColumns(t *testing.T) {
+	tests := []struct{ format, file, src, want string }{
+		// "{ étiquette: «x», token_url: https://" is 37 characters, 40 bytes.
+		{"yaml", "c.yml", "{ étiquette: «x», token_url: https://api.us.genesys.cloud/oauth/token }\n", "token-host@1:41"},
+		// `{"étiquette": "«x»", "token_url": "https://` is 43 characters, 46 bytes.
+		{"json", "c.json", `{"étiquette": "«x»", "token_url": "https://api.mypurecloud.com/oauth/token"}`, "token-host@1:47"},
+		// `a = { n = "«é»", token_url = "https://` is 38 characters, 41 bytes.
+		{"toml", "c.toml", "a = { n = \"«é»\", token_url = \"https://api.mypurecloud.com/oauth/token\" }\n", "token-host@1:42"},
+	}
+	for _, tt := range tests {
+		if got := configFindings(t, tt.format, tt.file, tt.src); !slices.Equal(got, []string{tt.want}) {
+			t.Errorf("%s: got %q, want %s", tt.format, got, tt.want)
+		}
+	}
+}
+
+// FuzzConfigExtract checks that no input makes a config front end panic,
+// and that every span it records lies inside the file.
+func FuzzConfigExtract(f *testing.F) {
+	for _, s := range []string{
+		"token_url: https://api.mypurecloud.com/oauth/token\n",
+		"a: |\n  token\n  x\nb: 'it''s'\nc: \"\\u00e9\\\n  x\"\n",
+		`{"token_url": "https:\/\/x\ud83d\ude00", "a": [1, {"b": null}], // c
+		}`,
+		"[t]\ntoken_url = \"\"\"\nx\\\n  y\"\"\"\nb = '''\nz'''\nc = { d = [1, 'e'] }\n",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		for _, name := range []string{"yaml", "json", "toml"} {
+			u, err := ByName(name).Extract("f", []byte(src))
+			if err != nil {
+				if _, ok := err.(*Error); !ok {
+					t.Fatalf("%s: error %T", name, err)
+				}
+				continue
+			}
+			u.Values(func(v *rules.Value) {
+				for _, s := range v.Segs {
+					if s.Start < 0 || s.End > len(src) || s.Start > s.End {
+						t.Fatalf("%s: segment %+v outside the file (%d bytes)", name, s, len(src))
+					}
+				}
+			})
+		}
+	})
+}
