@@ -3,6 +3,7 @@ package rules
 import (
 	"encoding/base64"
 	"fmt"
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,7 +40,8 @@ Not secrets, and not reported: empty values; variables and templates ($X,
 ${X}, {{x}}, %X%, ${{ secrets.X }}); secret-store references (vault://,
 op://, arn:aws:secretsmanager:...); placeholders (your_client_secret,
 YOUR_CLIENT_SECRET, <client-secret>, [secret], xxx, ****, "OAUTH CLIENT
-SECRET"); values shorter than 8 characters; and weak defaults and words
+SECRET"); values shorter than 10 characters or with little variety
+(Shannon entropy below 3 bits a character: hunter2hunter2); and weak defaults and words
 (changeme, password, secret, test, example, dummy...). A provider issues a
 client secret as a long random string, so such a word is a placeholder in a
 sample, and committing it discloses nothing a guess would not; a real
@@ -98,6 +100,29 @@ func checkHardcodedSecret(p *Pass) {
 	}
 }
 
+// A provider-issued client secret is a long random string (Genesys 43
+// characters, Entra 40): shorter or less varied values are samples.
+const (
+	minSecretLen     = 10
+	minSecretEntropy = 3.0 // bits a character
+)
+
+// entropy is the Shannon entropy of s in bits a character.
+func entropy(s string) float64 {
+	counts := map[rune]int{}
+	n := 0
+	for _, c := range s {
+		counts[c]++
+		n++
+	}
+	var h float64
+	for _, k := range counts {
+		p := float64(k) / float64(n)
+		h -= p * math.Log2(p)
+	}
+	return h
+}
+
 // Words that make a value a placeholder or a weak default, compared with
 // the value lower-cased and stripped to letters and digits.
 var placeholderWords = []string{
@@ -117,7 +142,7 @@ var secretRefPrefixes = []string{
 // secret rather than a placeholder, template or weak default.
 func looksLikeSecret(text, name string) bool {
 	t := strings.TrimSpace(text)
-	if len(t) < 8 {
+	if len(t) < minSecretLen || entropy(t) < minSecretEntropy {
 		return false
 	}
 	lower := strings.ToLower(t)

@@ -12,9 +12,13 @@ func TestLooksLikeSecret(t *testing.T) {
 	}{
 		{"Jq8vL2x9TzR4wY7nB3mK", true},
 		{"abc+def/ghi=jkl", true},
+		{"9f8e7d6c5b4a", true},
 		{"P@ssw0rd!2024", true},
 		{"", false},
 		{"short7c", false},
+		{"Ab+c/d==", false},
+		{"hunter2hunter2", false},
+		{"aabbccddeeff", false},
 		{"your_client_secret", false},
 		{"YOUR_CLIENT_SECRET", false},
 		{"OAUTH CLIENT SECRET", false},
