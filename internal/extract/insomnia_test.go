@@ -2,7 +2,6 @@ package extract
 
 import (
 	"errors"
-	"strings"
 	"testing"
 )
 
@@ -69,10 +68,7 @@ resources:
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := unitFindings(t, u, []byte(tt.src))
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
+			wantFindings(t, u, []byte(tt.src), tt.want)
 		})
 	}
 }

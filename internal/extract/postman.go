@@ -409,15 +409,11 @@ func loadPostmanEnvironments(file string) (envs, globals map[string]varDef) {
 	read := 0
 	for _, e := range entries {
 		name := strings.ToLower(e.Name())
-		if !isPostmanEnvName(name) || !e.Type().IsRegular() || read >= maxEnvFiles {
+		if !isPostmanEnvName(name) || read >= maxEnvFiles {
 			continue
 		}
-		info, err := e.Info()
-		if err != nil || info.Size() > maxEnvFileSize {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
+		data := readBeside(filepath.Join(dir, e.Name()))
+		if data == nil {
 			continue
 		}
 		read++

@@ -30,6 +30,15 @@ func unitFindings(t *testing.T, u *rules.Unit, src []byte) []string {
 	return out
 }
 
+// wantFindings checks the five core rules' findings on a unit.
+func wantFindings(t *testing.T, u *rules.Unit, src []byte, want []string) {
+	t.Helper()
+	got := unitFindings(t, u, src)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestPostmanRequests(t *testing.T) {
 	tests := []struct {
 		name string
@@ -96,10 +105,7 @@ func TestPostmanRequests(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := unitFindings(t, u, []byte(tt.src))
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
-			}
+			wantFindings(t, u, []byte(tt.src), tt.want)
 		})
 	}
 }
