@@ -117,11 +117,32 @@ func clientCredentialsFacts(p *Pass, r *Request) (*Provider, *ClientCredentials)
 	if prov == nil || prov.ClientCredentials == nil {
 		return nil, nil
 	}
-	path, ok := ParseURL(r.URL).PathText()
-	if !ok || !prov.ClientCredentials.Applies(path) {
+	if !prov.ClientCredentials.Applies(matchablePath(ParseURL(r.URL))) {
 		return nil, nil
 	}
 	return prov, prov.ClientCredentials
+}
+
+// matchablePath is the URL's path with every dynamic run replaced by a
+// NUL byte, which no literal pattern segment equals: a segment from a
+// variable ({{tenant}}) still matches a "{x}" or "*" pattern segment.
+func matchablePath(u URL) string {
+	if u.Path.IsZero() {
+		return ""
+	}
+	var b strings.Builder
+	v := u.Path
+	for i := 0; i < len(v.Text); i++ {
+		if !v.DynamicAt(i) {
+			b.WriteByte(v.Text[i])
+			continue
+		}
+		b.WriteByte(0)
+		for i+1 < len(v.Text) && v.DynamicAt(i+1) {
+			i++
+		}
+	}
+	return b.String()
 }
 
 // asksClientCredentials reports whether a token request certainly asks

@@ -31,6 +31,7 @@ func TestEntraScope(t *testing.T) {
 		{"right, encoded", tokenURL, "grant_type=client_credentials&scope=https%3A%2F%2Fgraph.microsoft.com%2F.default", false, "", ""},
 		{"library without scope", tokenURL, "grant_type=client_credentials", true, "", ""},
 		{"authorization code may ask permissions", tokenURL, "grant_type=authorization_code&code=x&scope=User.Read", false, "", ""},
+		{"tenant from a variable", "dynamic tenant", "grant_type=client_credentials&scope=User.Read", false, "User.Read", "https://graph.microsoft.com/.default"},
 		{"v1 endpoint", "https://login.microsoftonline.com/contoso/oauth2/token", "grant_type=client_credentials&resource=https://graph.microsoft.com", false, "", ""},
 		{"other provider", "https://idp.example.com/oauth2/v2.0/token", "grant_type=client_credentials&scope=read", false, "", ""},
 	}
@@ -38,6 +39,9 @@ func TestEntraScope(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newSrc("f.sh")
 			r := s.post(tt.url, s.form(tt.body))
+			if tt.url == "dynamic tenant" {
+				r.URL = s.cat("https://login.microsoftonline.com/", "{{tenant}}", "/oauth2/v2.0/token")
+			}
 			r.Library = tt.library
 			got := runOnly(t, EntraScope, &Unit{Requests: []*Request{r}}, nil)
 			if tt.want == "" {
