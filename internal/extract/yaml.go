@@ -148,6 +148,9 @@ func (w *yamlWalk) mapping(n *yaml.Node, path []string) error {
 		}
 		seen[k.Value] = k.Line
 		kv, _ := w.y.Scalar(k, 0)
+		if ansibleURIModules[k.Value] && v.Kind == yaml.MappingNode && w.ansibleURI(kv, v) {
+			continue
+		}
 		if err := w.node(v, append(path[:len(path):len(path)], k.Value), kv); err != nil {
 			return err
 		}
