@@ -13,6 +13,7 @@ import (
 // the library stubs) must stay silent.
 var testPackages = []string{
 	"canonical",
+	"contenttype",
 	"tokenhost",
 	"tokenpath",
 	"jsonbody",

@@ -34,6 +34,11 @@ func (b *builder) httpCreate(c *ast.CallExpr, fn *types.Func) {
 		r.Method = b.str(args[0])
 		r.URL = b.str(args[1])
 		r.Body = b.body(args[2])
+		if r.Body != nil {
+			// Client.Do sends no Content-Type of its own: only a header
+			// set on the request types the body.
+			r.Body.Untyped = true
+		}
 	case "Post":
 		if len(args) != 3 {
 			return
@@ -49,6 +54,7 @@ func (b *builder) httpCreate(c *ast.CallExpr, fn *types.Func) {
 		r.Method = b.implied(c, "POST")
 		r.URL = b.str(args[0])
 		r.Body = b.formBody(args[1], viaPostForm)
+		r.Headers = append(r.Headers, rules.Header{Name: b.implied(c, "Content-Type"), Value: b.implied(c, formType)})
 	case "Get", "Head":
 		if len(args) != 1 {
 			return

@@ -1,0 +1,81 @@
+package golint_test
+
+import (
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/tokenlint/tokenlint/internal/golint"
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// vetmod is a module of its own (its go.mod replaces the Genesys SDK and
+// x/oauth2 by the analyzer's test stubs), so nothing is fetched.
+const vetmod = "testdata/vetmod"
+
+// want are the findings in vetmod, as "file:line:col: severity: message
+// [rule]" with the message cut to its start.
+var want = []string{
+	"hand/hand.go:10:27: error: token requested from api.mypurecloud.com [token-host]",
+	"hand/hand.go:14:97: warning: client_secret is inserted [unencoded-secret]",
+	"hand/hand.go:19:34: error: the Genesys Cloud token endpoint takes [json-token-request]",
+	"hand/hand_test.go:12:53: error: Genesys Cloud issues tokens at /oauth/token [token-path]",
+	"sdk/sdk.go:17:46: error: GET /api/v2/users/me needs a user [user-scoped-api]",
+	"sdk/sdk.go:22:78: error: Genesys Cloud issues tokens at /oauth/token [token-path]",
+}
+
+func TestRun(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("go is not on PATH")
+	}
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("GOPROXY", "off")
+	t.Setenv("GOWORK", "off")
+	dir, _ := filepath.Abs(vetmod)
+	files, errs := golint.Run(dir, []string{"./..."}, nil)
+	if len(errs) > 0 {
+		t.Fatalf("errors: %v", errs)
+	}
+	var got []string
+	for _, f := range files {
+		if !filepath.IsAbs(f.Path) {
+			t.Errorf("path %q is not absolute", f.Path)
+		}
+		li := rules.NewLineIndex(f.Src)
+		rel, _ := filepath.Rel(dir, f.Path)
+		for _, fd := range f.Findings {
+			line, col := li.Position(fd.Span.Start)
+			got = append(got, shorten(filepath.ToSlash(rel)+":"+strconv.Itoa(line)+":"+strconv.Itoa(col)+": "+fd.Severity.String()+": "+fd.Message+" ["+fd.Rule+"]"))
+		}
+		if rel == filepath.Join("hand", "hand.go") && len(f.Secrets) == 0 {
+			t.Errorf("%s: no secret spans (the client_secret operand)", rel)
+		}
+	}
+	compare(t, "golint.Run", got)
+}
+
+// shorten keeps a diagnostic's position, severity, the message's first
+// words (as in want) and the rule.
+func shorten(d string) string {
+	for _, w := range want {
+		head := w[:strings.LastIndex(w, " [")]
+		rule := w[strings.LastIndex(w, " ["):]
+		if strings.HasPrefix(d, head) && strings.HasSuffix(d, rule) {
+			return w
+		}
+	}
+	return d
+}
+
+func compare(t *testing.T, what string, got []string) {
+	t.Helper()
+	sort.Strings(got)
+	w := append([]string{}, want...)
+	sort.Strings(w)
+	if strings.Join(got, "\n") != strings.Join(w, "\n") {
+		t.Errorf("%s diagnostics:\n%s\nwant:\n%s", what, strings.Join(got, "\n"), strings.Join(w, "\n"))
+	}
+}
