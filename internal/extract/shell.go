@@ -1,0 +1,490 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"mvdan.cc/sh/v3/syntax"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// The shell front end: curl commands in shell scripts (shared/facts/
+// formats.md §2), found by a real shell parser so that quoting, line
+// continuations, pipelines, $(...) and functions are read as the shell
+// reads them. Text inside a heredoc or an echoed string is data, not a
+// command, and is not read. curl's own options are read in curl.go.
+//
+// Words become Values with one segment per run of source bytes: an escaped
+// character ("\+" unquoted, "\$" in double quotes) keeps pointing at its
+// own byte, so a finding can underline one character of a secret. A
+// variable assigned a literal exactly once, at the top level, before its
+// use, resolves to that literal and keeps the spans of the assignment:
+// the fix belongs where the value is written.
+
+func init() {
+	Register(&Format{
+		Name:     "shell",
+		Match:    matchShell,
+		Extract:  extractShell,
+		Comments: []string{"#"},
+	})
+}
+
+// shellVariants are the parser dialects by file extension.
+var shellVariants = map[string]syntax.LangVariant{
+	".sh": syntax.LangBash, ".bash": syntax.LangBash, ".zsh": syntax.LangZsh, ".ksh": syntax.LangMirBSDKorn,
+}
+
+// shellInterpreters are the shebang interpreters whose scripts are shell.
+var shellInterpreters = map[string]syntax.LangVariant{
+	"sh": syntax.LangBash, "bash": syntax.LangBash, "dash": syntax.LangBash, "ash": syntax.LangBash,
+	"zsh": syntax.LangZsh, "ksh": syntax.LangMirBSDKorn, "mksh": syntax.LangMirBSDKorn,
+}
+
+func matchShell(name string, head []byte) bool {
+	e := ext(name)
+	if _, ok := shellVariants[e]; ok {
+		return true
+	}
+	if e != "" || head == nil {
+		return false
+	}
+	_, ok := shebangVariant(head)
+	return ok
+}
+
+// shebangVariant reads a "#!/bin/sh" or "#!/usr/bin/env -S bash -e" line.
+func shebangVariant(head []byte) (syntax.LangVariant, bool) {
+	if !bytes.HasPrefix(head, []byte("#!")) {
+		return 0, false
+	}
+	line, _, _ := bytes.Cut(head[2:], []byte("\n"))
+	fields := strings.Fields(string(line))
+	if len(fields) > 0 && path.Base(fields[0]) == "env" {
+		fields = fields[1:]
+		for len(fields) > 0 && (strings.HasPrefix(fields[0], "-") || strings.Contains(fields[0], "=")) {
+			fields = fields[1:]
+		}
+	}
+	if len(fields) == 0 {
+		return 0, false
+	}
+	v, ok := shellInterpreters[path.Base(fields[0])]
+	return v, ok
+}
+
+// maxShellDepth bounds the nesting the parser is given: it recurses per
+// level, and a hostile file of a million "$(" would exhaust the stack,
+// which no recover catches.
+const maxShellDepth = 1000
+
+func extractShell(file string, src []byte) (*rules.Unit, error) {
+	if bytes.IndexByte(src, 0) >= 0 {
+		return nil, Errorf(file, 0, "binary file (NUL byte)")
+	}
+	if line := tooDeep(src, maxShellDepth); line > 0 {
+		return nil, Errorf(file, line, "shell nesting deeper than %d levels", maxShellDepth)
+	}
+	variant, ok := shellVariants[ext(file)]
+	if !ok {
+		variant, ok = shebangVariant(src)
+	}
+	if !ok {
+		// A fragment (a Markdown fence, a workflow's run:) or a script named
+		// otherwise: bash reads what POSIX sh and most snippets write.
+		variant = syntax.LangBash
+	}
+	src = shellSource(src)
+	f, err := parseShell(src, variant)
+	if err != nil && variant != syntax.LangBash {
+		// Zsh support in the parser is partial; a script that bash reads
+		// is still worth reading.
+		if g, err2 := parseShell(src, syntax.LangBash); err2 == nil {
+			f, err = g, nil
+		}
+	}
+	if err != nil {
+		return nil, shellError(file, err)
+	}
+	s := &shellScript{file: file, src: src, unit: &rules.Unit{Name: file}, expanded: map[string]bool{}}
+	s.collectVars(f)
+	syntax.Walk(f, func(n syntax.Node) bool {
+		if call, ok := n.(*syntax.CallExpr); ok {
+			if args := curlArgs(call.Args); args != nil {
+				s.markExpanded(args)
+				s.curl(args)
+			}
+		}
+		return true
+	})
+	s.urlVarRequests()
+	return s.unit, nil
+}
+
+// shellSource prepares src for the parser without moving any byte, so
+// parser offsets stay file offsets: CRLF line ends (a Windows checkout, a
+// pasted snippet) read as LF, with a "\" before them still continuing the
+// line, and bytes that are not UTF-8 (a Latin-1 comment) read as "?".
+func shellSource(src []byte) []byte {
+	if !bytes.Contains(src, []byte("\r")) && utf8.Valid(src) {
+		return src
+	}
+	out := bytes.Clone(src)
+	for i := 0; i < len(out); {
+		switch {
+		case out[i] == '\\' && i+2 < len(out) && out[i+1] == '\r' && out[i+2] == '\n':
+			out[i+1], out[i+2] = '\n', ' '
+			i += 3
+		case out[i] == '\\' && i+1 < len(out) && out[i+1] < utf8.RuneSelf:
+			i += 2 // an escaped character, perhaps a backslash
+		case out[i] == '\r' && i+1 < len(out) && out[i+1] == '\n':
+			out[i] = ' '
+			i += 2
+		case out[i] < utf8.RuneSelf:
+			i++
+		default:
+			r, n := utf8.DecodeRune(out[i:])
+			if r == utf8.RuneError && n == 1 {
+				out[i] = '?'
+			}
+			i += n
+		}
+	}
+	return out
+}
+
+func parseShell(src []byte, variant syntax.LangVariant) (*syntax.File, error) {
+	return syntax.NewParser(syntax.Variant(variant)).Parse(bytes.NewReader(src), "")
+}
+
+// shellError turns a parser error into an *Error at its line.
+func shellError(file string, err error) *Error {
+	var pe syntax.ParseError
+	var le syntax.LangError
+	switch {
+	case errors.As(err, &pe):
+		return Errorf(file, int(pe.Pos.Line()), "shell syntax: %s", pe.Text)
+	case errors.As(err, &le):
+		msg := le.Error()
+		if i := strings.Index(msg, ": "); i >= 0 {
+			msg = msg[i+2:] // drop the "line:col" prefix
+		}
+		return Errorf(file, int(le.Pos.Line()), "shell syntax: %s", msg)
+	}
+	return Errorf(file, 0, "shell syntax: %v", err)
+}
+
+// tooDeep returns the line at which src nests deeper than limit, or 0. It
+// over-approximates the parser's nesting (brackets and compound-command
+// keywords, skipping comments and single-quoted text), which is what a
+// bound needs.
+func tooDeep(src []byte, limit int) int {
+	depth, line := 0, 1
+	wordStart := true
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case c == '\n':
+			line++
+		case c == '\\':
+			i++
+			if i < len(src) && src[i] == '\n' {
+				line++
+			}
+		case c == '\'':
+			j := bytes.IndexByte(src[i+1:], '\'')
+			if j < 0 {
+				return 0 // the parser reports the unclosed quote
+			}
+			line += bytes.Count(src[i+1:i+1+j], []byte("\n"))
+			i += j + 1
+		case c == '#' && wordStart:
+			j := bytes.IndexByte(src[i:], '\n')
+			if j < 0 {
+				return 0
+			}
+			i += j - 1
+		case c == '(' || c == '{' || c == '[' || c == '`':
+			depth++
+		case c == ')' || c == '}' || c == ']':
+			depth = max(0, depth-1)
+		case wordStart && isNameStart(c):
+			j := i
+			for j < len(src) && isNameChar(src[j]) {
+				j++
+			}
+			switch string(src[i:j]) {
+			case "if", "while", "until", "for", "case", "select":
+				depth++
+			case "fi", "done", "esac":
+				depth = max(0, depth-1)
+			}
+			i = j - 1
+		}
+		if depth > limit {
+			return line
+		}
+		wordStart = c == ' ' || c == '\t' || c == '\n' || c == ';' || c == '|' || c == '&' || c == '(' || c == '{'
+	}
+	return 0
+}
+
+// A shellScript is the state of one extraction.
+type shellScript struct {
+	file string
+	src  []byte
+	unit *rules.Unit
+	// vars are the variables that resolve to a value: assigned once, at the
+	// top level, with a value that has a literal part.
+	vars map[string]shellVar
+	// urlVars are the requests named by URL variables (TOKEN_URL=...);
+	// expanded are the variables curl commands use.
+	urlVars  []urlVar
+	expanded map[string]bool
+}
+
+type urlVar struct {
+	name string
+	req  *rules.Request
+}
+
+type shellVar struct {
+	at    int // offset of the assignment; uses before it do not resolve
+	value rules.Value
+}
+
+// collectVars finds the variables a use may resolve, and records the
+// settings and secrets that assignments declare.
+func (s *shellScript) collectVars(f *syntax.File) {
+	count := map[string]int{}
+	syntax.Walk(f, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.Assign:
+			if n.Name != nil && !n.Naked {
+				count[n.Name.Value]++
+				if n.Value != nil {
+					s.declare(n.Name, n.Value)
+				}
+			}
+		case *syntax.WordIter:
+			count[n.Name.Value]++
+		case *syntax.CallExpr:
+			// read and getopts assign their operands.
+			if len(n.Args) > 0 && (n.Args[0].Lit() == "read" || n.Args[0].Lit() == "getopts") {
+				for _, a := range n.Args[1:] {
+					count[a.Lit()]++
+				}
+			}
+		}
+		return true
+	})
+	s.vars = map[string]shellVar{}
+	for _, st := range f.Stmts {
+		var assigns []*syntax.Assign
+		switch cmd := st.Cmd.(type) {
+		case *syntax.CallExpr:
+			if len(cmd.Args) == 0 {
+				assigns = cmd.Assigns
+			}
+		case *syntax.DeclClause:
+			if cmd.Variant.Value != "local" {
+				assigns = cmd.Args
+			}
+		}
+		for _, a := range assigns {
+			if a.Name == nil || a.Naked || a.Append || a.Index != nil || a.Value == nil || count[a.Name.Value] != 1 {
+				continue
+			}
+			v := s.word(a.Value)
+			if hasLiteral(v) {
+				s.vars[a.Name.Value] = shellVar{at: int(a.Pos().Offset()), value: v}
+			}
+		}
+	}
+}
+
+// declare records what an assignment of a literal declares (a region, a
+// base URL, a client secret to redact), as the .env front end does. A
+// URL variable is not a request here: the curl that uses it is.
+func (s *shellScript) declare(name *syntax.Lit, value *syntax.Word) {
+	v := s.literalWord(value)
+	if !v.Known() {
+		return
+	}
+	var tmp rules.Unit
+	key := rules.Lit(s.file, name.Value, int(name.Pos().Offset()))
+	addKeyValue(&tmp, name.Value, key, v)
+	s.unit.Settings = append(s.unit.Settings, tmp.Settings...)
+	s.unit.Secrets = append(s.unit.Secrets, tmp.Secrets...)
+	for _, r := range tmp.Requests {
+		s.urlVars = append(s.urlVars, urlVar{name.Value, r})
+	}
+}
+
+// urlVarRequests adds the requests of URL variables no curl command
+// expands (a TOKEN_URL exported for another program): the variable is then
+// the only place the URL is written. One that a curl uses is judged there.
+func (s *shellScript) urlVarRequests() {
+	for _, uv := range s.urlVars {
+		if !s.expanded[uv.name] {
+			s.unit.Requests = append(s.unit.Requests, uv.req)
+		}
+	}
+}
+
+// markExpanded records the variables a curl command's words expand.
+func (s *shellScript) markExpanded(words []*syntax.Word) {
+	for _, w := range words {
+		syntax.Walk(w, func(n syntax.Node) bool {
+			if pe, ok := n.(*syntax.ParamExp); ok && pe.Param != nil {
+				s.expanded[pe.Param.Value] = true
+			}
+			return true
+		})
+	}
+}
+
+// hasLiteral reports whether some part of v is known.
+func hasLiteral(v rules.Value) bool {
+	for i := range v.Text {
+		if !v.DynamicAt(i) {
+			return true
+		}
+	}
+	return false
+}
+
+// word is a shell word as a Value: quotes removed, escapes decoded,
+// expansions dynamic unless they name a resolvable variable.
+func (s *shellScript) word(w *syntax.Word) rules.Value {
+	return s.parts(w.Parts, false, true)
+}
+
+// literalWord is word without variable resolution.
+func (s *shellScript) literalWord(w *syntax.Word) rules.Value {
+	return s.parts(w.Parts, false, false)
+}
+
+func (s *shellScript) parts(parts []syntax.WordPart, quoted, resolve bool) rules.Value {
+	var b valueBuilder
+	b.file = s.file
+	for _, p := range parts {
+		start, end := int(p.Pos().Offset()), int(p.End().Offset())
+		switch p := p.(type) {
+		case *syntax.Lit:
+			s.unescape(&b, start, end, quoted)
+		case *syntax.SglQuoted:
+			if p.Dollar {
+				// $'...' has C escapes; keep the text, decoded, on its span.
+				b.add(rules.Decoded(s.file, p.Value, start, end))
+			} else {
+				b.verbatim(start+1, int(p.Right.Offset()), s.src)
+			}
+		case *syntax.DblQuoted:
+			inner := s.parts(p.Parts, true, resolve)
+			if len(p.Parts) == 0 {
+				inner = rules.Lit(s.file, "", int(p.Right.Offset()))
+			}
+			b.add(inner)
+		case *syntax.ParamExp:
+			if v, ok := s.resolve(p, start, resolve); ok {
+				b.add(v)
+				continue
+			}
+			b.add(rules.Dyn(s.file, string(s.src[start:end]), start, end))
+		default:
+			// $(...), $((...)), <(...), globs: values the linter cannot see.
+			b.add(rules.Dyn(s.file, string(s.src[start:end]), start, end))
+		}
+	}
+	return b.value()
+}
+
+// resolve looks up a plain $NAME or ${NAME} in the resolvable variables.
+func (s *shellScript) resolve(p *syntax.ParamExp, at int, resolve bool) (rules.Value, bool) {
+	if !resolve || p.Param == nil {
+		return rules.Value{}, false
+	}
+	text := string(s.src[at:int(p.End().Offset())])
+	name := p.Param.Value
+	if text != "$"+name && text != "${"+name+"}" {
+		return rules.Value{}, false
+	}
+	v, ok := s.vars[name]
+	if !ok || v.at >= at {
+		return rules.Value{}, false
+	}
+	return v.value, true
+}
+
+// unescape adds the source bytes start:end of an unquoted or double-quoted
+// literal, dropping the backslashes the shell removes and the
+// backslash-newlines that continue a line.
+func (s *shellScript) unescape(b *valueBuilder, start, end int, quoted bool) {
+	run := start
+	for i := start; i < end; i++ {
+		if s.src[i] != '\\' || i+1 >= end {
+			continue
+		}
+		next := s.src[i+1]
+		if quoted && next != '$' && next != '`' && next != '"' && next != '\\' && next != '\n' {
+			i++ // the backslash stays: "\d" is two characters in double quotes
+			continue
+		}
+		b.verbatim(run, i, s.src)
+		if next == '\n' {
+			run = i + 2
+		} else {
+			run = i + 1 // the escaped character is its own byte
+		}
+		i++
+	}
+	b.verbatim(run, end, s.src)
+}
+
+// A valueBuilder concatenates the pieces of a word, merging adjacent
+// verbatim runs.
+type valueBuilder struct {
+	file  string
+	parts []rules.Value
+	// own: the last part was made here, so it may grow in place (a
+	// resolved variable's value is shared and must not).
+	own bool
+}
+
+func (b *valueBuilder) verbatim(start, end int, src []byte) {
+	if end <= start {
+		return
+	}
+	if n := len(b.parts); n > 0 && b.own {
+		last := &b.parts[n-1]
+		if k := len(last.Segs) - 1; k >= 0 {
+			seg := &last.Segs[k]
+			if seg.Verbatim && !seg.Dynamic && seg.End == start {
+				last.Text += string(src[start:end])
+				seg.End = end
+				return
+			}
+		}
+	}
+	b.parts = append(b.parts, rules.Lit(b.file, string(src[start:end]), start))
+	b.own = true
+}
+
+func (b *valueBuilder) add(v rules.Value) {
+	if !v.IsZero() {
+		b.parts = append(b.parts, v)
+		b.own = false
+	}
+}
+
+func (b *valueBuilder) value() rules.Value {
+	if len(b.parts) == 1 {
+		return b.parts[0]
+	}
+	return rules.Concat(b.parts...)
+}
