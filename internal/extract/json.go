@@ -49,7 +49,7 @@ func extractJSON(file string, src []byte) (*rules.Unit, error) {
 	w := &jsonWalk{file: file, src: buf, u: u, dec: json.NewDecoder(bytes.NewReader(buf))}
 	w.dec.UseNumber()
 	for {
-		if err := w.value(nil, rules.Value{}); err != nil {
+		if _, err := w.value(nil, rules.Value{}); err != nil {
 			if errors.Is(err, io.EOF) {
 				return u, nil
 			}
@@ -161,57 +161,72 @@ func (w *jsonWalk) token() (json.Token, int, error) {
 	return tok, start, err
 }
 
-// value reads one JSON value reached by the key path.
-func (w *jsonWalk) value(path []string, key rules.Value) error {
+// value reads one JSON value reached by the key path, and returns it
+// when it is a string, number or bool.
+func (w *jsonWalk) value(path []string, key rules.Value) (rules.Value, error) {
 	tok, start, err := w.token()
 	if err != nil {
-		return err
+		return rules.Value{}, err
 	}
+	var v rules.Value
 	switch t := tok.(type) {
 	case json.Delim:
 		w.depth++
 		defer func() { w.depth-- }()
 		if t == '{' {
-			return w.object(path)
+			return v, w.object(path)
 		}
 		for w.dec.More() {
-			if err := w.value(path, key); err != nil {
-				return err
+			if _, err := w.value(path, key); err != nil {
+				return v, err
 			}
 		}
 		_, _, err := w.token() // ]
-		return err
+		return v, err
 	case nil:
-		return nil
+		return v, nil
 	case string:
-		if len(path) > 0 {
-			addKeyValue(w.u, configPath(path), key, w.str(start))
-		}
+		v = w.str(start)
 	default: // a number or a bool: the text as written
-		if len(path) > 0 {
-			end := int(w.dec.InputOffset())
-			addKeyValue(w.u, configPath(path), key, rules.Lit(w.file, string(w.src[start:end]), start))
-		}
+		v = rules.Lit(w.file, string(w.src[start:w.dec.InputOffset()]), start)
 	}
-	return nil
+	if len(path) > 0 {
+		addKeyValue(w.u, configPath(path), key, v)
+	}
+	return v, nil
 }
 
+// object reads the members of an object. A {"name": X, "value": Y} entry
+// (an ECS task's or App Service's environment list item) is also the pair
+// X = Y, as .env reads X=Y.
 func (w *jsonWalk) object(path []string) error {
 	seen := map[string]int{}
+	var name, value rules.Value
 	for w.dec.More() {
 		tok, start, err := w.token()
 		if err != nil {
 			return err
 		}
-		name, _ := tok.(string)
+		member, _ := tok.(string)
 		line := lineOf(w.src, start)
-		if first, dup := seen[name]; dup {
-			return Errorf(w.file, line, "invalid JSON: duplicate key %q (first at line %d)", name, first)
+		if first, dup := seen[member]; dup {
+			return Errorf(w.file, line, "invalid JSON: duplicate key %q (first at line %d)", member, first)
 		}
-		seen[name] = line
-		if err := w.value(append(path[:len(path):len(path)], name), w.str(start)); err != nil {
+		seen[member] = line
+		key := w.str(start)
+		v, err := w.value(append(path[:len(path):len(path)], member), key)
+		if err != nil {
 			return err
 		}
+		switch member {
+		case "name":
+			name = v
+		case "value":
+			value = v
+		}
+	}
+	if name.Known() && !value.IsZero() {
+		addKeyValue(w.u, name.Text, name, value)
 	}
 	_, _, err := w.token() // }
 	return err

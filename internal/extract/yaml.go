@@ -155,7 +155,21 @@ func (w *yamlWalk) mapping(n *yaml.Node, path []string) error {
 			return err
 		}
 	}
+	w.nameValue(n)
 	return nil
+}
+
+// nameValue reads a {name: X, value: Y} entry (a Kubernetes container's
+// or an ECS task's environment list item) as the pair X = Y, as .env
+// reads X=Y.
+func (w *yamlWalk) nameValue(n *yaml.Node) {
+	_, name := mapValue(n, "name")
+	_, value := mapValue(n, "value")
+	if name == nil || value == nil || name.Kind != yaml.ScalarNode || value.Kind != yaml.ScalarNode || value.Tag == "!!null" {
+		return
+	}
+	key, _ := w.y.Scalar(name, 0)
+	addKeyValue(w.u, name.Value, key, w.value(value))
 }
 
 // value is a scalar's Value. A local tag other than !Sub (CloudFormation

@@ -123,3 +123,20 @@ func TestYAMLTemplateSkipped(t *testing.T) {
 		t.Fatalf("unit %+v, err %v", u, err)
 	}
 }
+
+// A {name, value} list item is the pair name = value, in YAML and JSON.
+func TestNameValueEntries(t *testing.T) {
+	yml := `spec:
+  containers:
+    - name: worker
+      env:
+        - name: GENESYS_TOKEN_URL
+          value: https://api.mypurecloud.com/oauth/token
+        - name: GENESYS_CLOUD_REGION
+          value: us_east_1
+`
+	checkFindings(t, "yaml", "deploy.yml", yml, []string{"token-host", "api."})
+	js := `{"containerDefinitions": [{"name": "worker", "environment": [
+  {"name": "TOKEN_URL", "value": "https://login.mypurecloud.com/api/v2/oauth/token"}]}]}`
+	checkFindings(t, "json", "task.json", js, []string{"token-path", "/api/v2/oauth/token"})
+}
