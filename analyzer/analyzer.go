@@ -119,7 +119,7 @@ func run(pass *analysis.Pass, opts *rules.Options) *Result {
 	if !relevant(pass) {
 		return &Result{}
 	}
-	b := newBuilder(pass)
+	b := newBuilder(pass, opts)
 	unit := b.build()
 	findings := rules.Run(unit, opts)
 	for i := range findings {

@@ -21,6 +21,7 @@ var testPackages = []string{
 	"userscoped",
 	"usergrant",
 	"sdkbase",
+	"sdkregion",
 	"oauth2cc",
 	"oauth2good",
 	"lookalikes",

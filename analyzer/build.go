@@ -17,6 +17,7 @@ import (
 // A builder turns one type-checked package into a rules.Unit.
 type builder struct {
 	pass  *analysis.Pass
+	opts  *rules.Options
 	info  *types.Info
 	unit  *rules.Unit
 	files map[string]*token.File // by name, for span conversion
@@ -53,9 +54,10 @@ type assignment struct {
 	index int
 }
 
-func newBuilder(pass *analysis.Pass) *builder {
+func newBuilder(pass *analysis.Pass, opts *rules.Options) *builder {
 	b := &builder{
 		pass:        pass,
+		opts:        opts,
 		info:        pass.TypesInfo,
 		unit:        &rules.Unit{Name: pass.Pkg.Path()},
 		files:       map[string]*token.File{},
@@ -194,6 +196,14 @@ func (b *builder) single(obj types.Object) (assignment, bool) {
 		return assignment{}, false
 	}
 	return list[0], true
+}
+
+// catalog is the catalog the rules will run with.
+func (b *builder) catalog() *rules.Catalog {
+	if b.opts != nil && b.opts.Catalog != nil {
+		return b.opts.Catalog
+	}
+	return rules.DefaultCatalog()
 }
 
 // callee is the function or method a call invokes, or nil.

@@ -5,6 +5,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 	"sync"
 
@@ -160,7 +161,12 @@ func (b *builder) sdkBase(at ast.Node) rules.Value {
 	var v rules.Value
 	switch {
 	case len(b.sdkBases) == 0:
-		v = b.implied(at, sdkDefaultBase)
+		base, ok := b.defaultSDKBase()
+		if !ok {
+			sp := b.implied(at, "").Span()
+			return rules.Dyn(sp.File, "BasePath", sp.Start, sp.End)
+		}
+		v = b.implied(at, base)
 	case len(b.sdkBases) == 1 || allSameText(b.sdkBases):
 		v = b.sdkBases[0]
 	default:
@@ -196,3 +202,45 @@ func loginBase(base rules.Value) rules.Value {
 // apiPrefix is the path prefix every SDK operation has; the generated
 // table leaves it out.
 const apiPrefix = "/api/v2"
+
+// defaultSDKBase is the base path to assume for SDK calls in a package
+// that sets none: the configuration may come from another package, so
+// the SDK's default (us-east-1) is assumed only when nothing else in the
+// unit, nor a pinned region, names a region; when exactly one region is
+// named, its API host; when several are, none (a dynamic host).
+func (b *builder) defaultSDKBase() (string, bool) {
+	cat := b.catalog()
+	prov := cat.Provider("genesys")
+	if prov == nil {
+		return sdkDefaultBase, true
+	}
+	var found []*rules.Region
+	add := func(pv *rules.Provider, r *rules.Region) {
+		if pv == prov && r != nil && !slices.Contains(found, r) {
+			found = append(found, r)
+		}
+	}
+	for _, r := range b.unit.Requests {
+		if h, ok := rules.ParseURL(r.URL).HostName(); ok {
+			info := cat.Host(h)
+			add(info.Provider, info.Region)
+		}
+	}
+	for _, s := range b.unit.Settings {
+		if s.Value.Known() && (s.Kind == rules.SettingRegion || s.Kind == rules.SettingEnvironment || s.Kind == rules.SettingBaseURL) {
+			add(cat.LookupRegion(s.Value.Text))
+		}
+	}
+	if b.opts != nil {
+		for _, name := range b.opts.Regions {
+			add(cat.LookupRegion(name))
+		}
+	}
+	switch len(found) {
+	case 0:
+		return sdkDefaultBase, true
+	case 1:
+		return "https://" + prov.APIHostPrefix + found[0].Domain, true
+	}
+	return "", false
+}
