@@ -34,3 +34,318 @@ func TestShellScenario(t *testing.T) {
 		}
 	}
 }
+
+// describe renders a request compactly, dynamic runs in «»: the method,
+// URL, headers, body kind and fields (encoding ~ when curl encodes), auth
+// and -k.
+func describe(r *rules.Request) string {
+	show := func(v rules.Value) string {
+		var b strings.Builder
+		for i := 0; i < len(v.Text); i++ {
+			if v.DynamicAt(i) && (i == 0 || !v.DynamicAt(i-1)) {
+				b.WriteString("«")
+			}
+			b.WriteByte(v.Text[i])
+			if v.DynamicAt(i) && (i+1 == len(v.Text) || !v.DynamicAt(i+1)) {
+				b.WriteString("»")
+			}
+		}
+		return b.String()
+	}
+	parts := []string{show(r.Method), show(r.URL)}
+	for _, h := range r.Headers {
+		parts = append(parts, "H["+show(h.Name)+": "+show(h.Value)+"]")
+	}
+	if b := r.Body; b != nil {
+		kind := map[rules.BodyKind]string{rules.BodyForm: "form", rules.BodyJSON: "json", rules.BodyRaw: "raw"}[b.Kind]
+		parts = append(parts, kind+"("+b.Via+")")
+		for _, f := range b.Fields {
+			enc := "="
+			if f.Encoding == rules.EncodingFull {
+				enc = "~"
+			}
+			parts = append(parts, show(f.Name)+enc+show(f.Value))
+		}
+	}
+	switch r.Auth.Kind {
+	case rules.AuthBasic:
+		parts = append(parts, "basic("+show(r.Auth.User)+":"+show(r.Auth.Secret)+")")
+	case rules.AuthBearer:
+		parts = append(parts, "bearer("+show(r.Auth.Secret)+")")
+	}
+	if r.Insecure {
+		parts = append(parts, "insecure")
+	}
+	return strings.Join(parts, " ")
+}
+
+func TestShellRequests(t *testing.T) {
+	const tok = "https://login.mypurecloud.com/oauth/token"
+	for _, tc := range []struct{ name, src, want string }{
+		{"implied POST, form", "curl " + tok + " -d grant_type=client_credentials",
+			"POST " + tok + " form(-d) grant_type=client_credentials"},
+		{"no data is GET", "curl -sS " + tok, "GET " + tok},
+		{"-X wins", "curl -X PUT " + tok + " -d a=b", "PUT " + tok + " form(-d) a=b"},
+		{"glued -X, -d, -H", "curl -XPOST -dfoo=bar -HAccept:x " + tok,
+			"POST " + tok + " H[Accept: x] form(-d) foo=bar"},
+		{"cluster ending in a value option", "curl -sSLd a=b " + tok, "POST " + tok + " form(-d) a=b"},
+		{"cluster with glued value", "curl -sdx=y " + tok, "POST " + tok + " form(-d) x=y"},
+		{"options taking values are not URLs", "curl --max-time 10 -o out.json -w '%{http_code}' -A ua " + tok, "GET " + tok},
+		{"--url", "curl --url " + tok + " -d a=b", "POST " + tok + " form(-d) a=b"},
+		{"-- ends options", "curl -d a=b -- " + tok, "POST " + tok + " form(-d) a=b"},
+		{"data options join with &", `curl ` + tok + ` -d grant_type=client_credentials --data "client_id=$ID" --data-raw 'scope=a b'`,
+			"POST " + tok + " form(-d) grant_type=client_credentials client_id=«$ID» scope=a b"},
+		{"--data-urlencode forms", `curl ` + tok + ` --data-urlencode "client_secret=$S" --data-urlencode =x --data-urlencode y --data-urlencode n@f.txt`,
+			"POST " + tok + " form(--data-urlencode) client_secret~«$S» x~ y~ n~«f.txt»"},
+		{"--data-urlencode keeps & in the value", `curl ` + tok + ` --data-urlencode "grant_type=client_credentials&client_secret=x"`,
+			"POST " + tok + " form(--data-urlencode) grant_type~client_credentials&client_secret=x"},
+		{"@file is a body not read", "curl " + tok + " -d @body.txt", "POST " + tok + " form(-d) «@body.txt»="},
+		{"--data-raw @ is literal", "curl " + tok + " --data-raw @x=1", "POST " + tok + " form(--data-raw) @x=1"},
+		{"JSON data is a JSON body", `curl ` + tok + ` -d '{"grant_type":"client_credentials"}'`,
+			"POST " + tok + ` json(-d) grant_type~client_credentials`},
+		{"form text under a JSON type stays a form", `curl ` + tok + ` -H "Content-Type: application/json" -d "grant_type=client_credentials"`,
+			"POST " + tok + " H[Content-Type: application/json] form(-d) grant_type=client_credentials"},
+		{"--json types the body", `curl ` + tok + ` --json '{"a":1}'`,
+			"POST " + tok + ` H[Content-Type: application/json] json(--json) a~1`},
+		{"-F is multipart", `curl ` + tok + ` -F grant_type=client_credentials -F key=@k.pem`,
+			"POST " + tok + " raw(-F) grant_type~client_credentials key~«@k.pem»"},
+		{"-G moves data to the query", `curl -G ` + tok + ` -d grant_type=client_credentials -d "client_secret=$S"`,
+			"GET " + tok + "?grant_type=client_credentials&client_secret=«$S»"},
+		{"-G onto an existing query", `curl -G "` + tok + `?a=1" -d b=2`, "GET " + tok + "?a=1&b=2"},
+		{"--url-query", `curl --url-query "client_secret=$S" ` + tok, "GET " + tok + "?client_secret=«$S»"},
+		{"-u splits at the first colon", `curl -u "$ID:$SECRET" ` + tok, "GET " + tok + " basic(«$ID»:«$SECRET»)"},
+		{"-u literal", `curl -uid:se:cret ` + tok, "GET " + tok + " basic(id:se:cret)"},
+		{"--oauth2-bearer", `curl --oauth2-bearer "$T" https://api.mypurecloud.com/api/v2/users/me`,
+			"GET https://api.mypurecloud.com/api/v2/users/me bearer(«$T»)"},
+		{"Authorization header", `curl -H "Authorization: Bearer $T" https://api.mypurecloud.com/api/v2/users/me`,
+			"GET https://api.mypurecloud.com/api/v2/users/me H[Authorization: Bearer «$T»] bearer(«$T»)"},
+		{"-k", "curl -k " + tok, "GET " + tok + " insecure"},
+		{"--insecure then --no-insecure", "curl --insecure --no-insecure " + tok, "GET " + tok},
+		{"-I is HEAD", "curl -sI " + tok, "HEAD " + tok},
+		{"unquoted expansion is a URL only when nothing else is", `curl $OPTS "$URL"`, "GET «$URL»"},
+		{"lone unquoted expansion", `curl $URL`, "GET «$URL»"},
+		{"two URLs, two requests", "curl " + tok + " https://api.mypurecloud.com/api/v2/users/me",
+			"GET " + tok + "\nGET https://api.mypurecloud.com/api/v2/users/me"},
+		{"--next starts over", "curl -d a=b " + tok + " --next https://api.mypurecloud.com/api/v2/x",
+			"POST " + tok + " form(-d) a=b\nGET https://api.mypurecloud.com/api/v2/x"},
+		{"--expand- placeholders", `curl --variable %S --expand-data "client_secret={{S}}" ` + tok,
+			"POST " + tok + " form(--expand-data) client_secret=«{{S}}»"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, r := range shellUnit(t, tc.src).Requests {
+				got = append(got, describe(r))
+			}
+			if g := strings.Join(got, "\n"); g != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", g, tc.want)
+			}
+		})
+	}
+}
+
+// Where curl is found, and where it is only text.
+func TestShellCommands(t *testing.T) {
+	const tok = "https://login.mypurecloud.com/oauth/token"
+	for _, tc := range []struct {
+		name, src string
+		n         int // requests found
+	}{
+		{"plain", "curl " + tok, 1},
+		{"command substitution", `T=$(curl -s ` + tok + ` | jq -r .access_token)`, 1},
+		{"backquotes", "T=`curl -s " + tok + "`", 1},
+		{"pipeline", "curl -s " + tok + " | jq .", 1},
+		{"function", "get() {\n  curl " + tok + "\n}", 1},
+		{"if and for bodies", "if true; then\n  curl " + tok + "\nfi\nfor i in 1 2; do curl " + tok + "; done", 2},
+		{"&& chains", "true && curl " + tok + " || exit 1", 1},
+		{"wrappers", "command curl " + tok + "\nsudo -u bob curl " + tok + "\nenv A=1 curl " + tok + "\nexec curl " + tok, 4},
+		{"paths and curl.exe", "/usr/bin/curl " + tok + "\ncurl.exe " + tok + "\n\\curl " + tok, 3},
+		{"echoed text is not a command", `echo "curl ` + tok + ` -d client_secret=a+b"`, 0},
+		{"heredoc text is not a command", "cat <<EOF\ncurl " + tok + " -d client_secret=a+b\nEOF", 0},
+		{"comment", "# curl " + tok, 0},
+		{"other commands", "wget " + tok + "\nhttp POST " + tok, 0},
+		{"curl with no URL", "curl --version", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := len(shellUnit(t, tc.src).Requests); got != tc.n {
+				t.Errorf("%d requests, want %d", got, tc.n)
+			}
+		})
+	}
+}
+
+// Words keep per-byte positions through quotes and escapes; variables
+// resolve only when assigned one literal, once, at the top level, before
+// the use.
+func TestShellWords(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		want      string // the first URL as described
+		at        string // the text the URL's host starts at in src
+	}{
+		{"double quotes", `curl "https://login.mypurecloud.com/oauth/token"`, "https://login.mypurecloud.com/oauth/token", "login."},
+		{"single quotes", `curl 'https://login.mypurecloud.com/oauth/token'`, "https://login.mypurecloud.com/oauth/token", "login."},
+		{"mixed quoting in one word", `curl https://'login'."mypurecloud".com/oauth/token`, "https://login.mypurecloud.com/oauth/token", "login'"},
+		{"escapes", `curl https://login\.mypurecloud.com/oauth/\token`, "https://login.mypurecloud.com/oauth/token", "login"},
+		{"line continuation", "curl \\\n  https://login.mypurecloud.com/oauth/token", "https://login.mypurecloud.com/oauth/token", "login"},
+		{"resolved variable keeps the assignment's span",
+			"URL=https://api.mypurecloud.com/oauth/token\ncurl \"$URL\"", "https://api.mypurecloud.com/oauth/token", "api."},
+		{"export and ${}",
+			"export URL='https://api.mypurecloud.com'\ncurl \"${URL}/oauth/token\"", "https://api.mypurecloud.com/oauth/token", "api."},
+		{"variable built from a variable",
+			"H=login.mypurecloud.com\nURL=\"https://$H/oauth/token\"\ncurl $URL", "https://login.mypurecloud.com/oauth/token", "login."},
+		{"assigned twice stays dynamic", "URL=a\nURL=https://x.com\ncurl \"$URL\"", "«$URL»", "$URL\""},
+		{"assigned in a function stays dynamic", "f() { URL=https://x.com; }\ncurl \"$URL\"", "«$URL»", "$URL\""},
+		{"local stays dynamic", "f() { local URL=https://x.com; curl \"$URL\"; }", "«$URL»", "$URL\""},
+		{"used before assigned stays dynamic", "curl \"$URL\"\nURL=https://x.com", "«$URL»", "$URL\""},
+		{"assigned under if stays dynamic", "if x; then URL=https://x.com; fi\ncurl \"$URL\"", "«$URL»", "$URL\""},
+		{"dynamic value stays at the use", "URL=\"$1\"\ncurl \"$URL\"", "«$URL»", "$URL\""},
+		{"default expansion is dynamic", "curl \"${URL:-https://x.com}/oauth/token\"", "«${URL:-https://x.com}»/oauth/token", "${URL"},
+		{"loop variable stays dynamic", "URL=https://x.com\nfor URL in a b; do curl \"$URL\"; done", "«$URL»", "$URL\""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u := shellUnit(t, tc.src)
+			if len(u.Requests) == 0 {
+				t.Fatal("no request")
+			}
+			r := u.Requests[0]
+			if got, _, _ := strings.Cut(describe(r), " "); got != "GET" {
+				t.Fatalf("method %q", got)
+			}
+			_, got, _ := strings.Cut(describe(r), " ")
+			if got != tc.want {
+				t.Errorf("URL %q, want %q", got, tc.want)
+			}
+			host := rules.ParseURL(r.URL).Host
+			if got, want := host.Span().Start, strings.Index(tc.src, tc.at); got != want {
+				t.Errorf("host starts at %d (%q), want %d", got, tc.src[got:], want)
+			}
+		})
+	}
+}
+
+func TestShellFindings(t *testing.T) {
+	const tok = "https://login.mypurecloud.com/oauth/token"
+	for _, tc := range []struct {
+		name, src string
+		want      []string // rule, text the finding starts at
+	}{
+		{"escaped plus points at the plus", `curl ` + tok + ` -d grant_type=client_credentials -d client_secret=ab\+cd`,
+			[]string{"unencoded-secret", "+cd"}},
+		{"plus after an escape in double quotes", `curl ` + tok + ` -d "grant_type=client_credentials&client_secret=a\$b+c"`,
+			[]string{"unencoded-secret", "+c\""}},
+		{"dynamic secret in -d is a warning", `curl ` + tok + ` -d "grant_type=client_credentials&client_secret=$SECRET"`,
+			[]string{"unencoded-secret", "$SECRET"}},
+		{"--data-urlencode is silent", `curl ` + tok + ` -d grant_type=client_credentials --data-urlencode "client_secret=$SECRET"`, nil},
+		{"-u is silent", `curl ` + tok + ` -u "$ID:$SECRET" -d grant_type=client_credentials`, nil},
+		{"secret from a resolved variable", "S='ab+cd'\ncurl " + tok + ` -d "grant_type=client_credentials&client_secret=$S"`,
+			[]string{"unencoded-secret", "+cd"}},
+		{"api host via variable", "TOKEN_URL=https://api.mypurecloud.com/oauth/token\ncurl -u \"$ID:$S\" -d grant_type=client_credentials \"$TOKEN_URL\"",
+			[]string{"token-host", "api.mypurecloud.com"}},
+		{"unused URL variable is still judged", "export TOKEN_URL=https://api.mypurecloud.com/oauth/token\n./app",
+			[]string{"token-host", "api.mypurecloud.com"}},
+		{"token path", `curl -u "$ID:$S" -d grant_type=client_credentials https://login.mypurecloud.com/api/v2/oauth/token`,
+			[]string{"token-path", "/api/v2/oauth/token"}},
+		{"--json token request", `curl --json '{"grant_type":"client_credentials"}' ` + tok,
+			[]string{"json-token-request", "--json"}},
+		{"JSON data token request", `curl ` + tok + ` -d '{"grant_type":"client_credentials"}'`,
+			[]string{"json-token-request", `{"grant_type"`}},
+		{"user-scoped call in a client-credentials script",
+			"T=$(curl -s -u \"$ID:$S\" -d grant_type=client_credentials " + tok + " | jq -r .access_token)\n" +
+				"curl -H \"Authorization: Bearer $T\" https://api.mypurecloud.com/api/v2/users/me",
+			[]string{"user-scoped-api", "/api/v2/users/me"}},
+		{"org-level calls are fine",
+			"T=$(curl -s -u \"$ID:$S\" -d grant_type=client_credentials " + tok + " | jq -r .access_token)\n" +
+				"curl -H \"Authorization: Bearer $T\" https://api.mypurecloud.com/api/v2/users/$USER_ID\n" +
+				"curl -H \"Authorization: Bearer $T\" https://api.mypurecloud.com/api/v2/organizations/me",
+			nil},
+		{"JSON POST to an API endpoint is fine",
+			`curl -X POST -H "Authorization: Bearer $T" -H "Content-Type: application/json" -d '{"name":"x"}' https://api.mypurecloud.com/api/v2/groups`, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkFindings(t, "shell", "t.sh", tc.src, tc.want) })
+	}
+}
+
+func TestShellMatch(t *testing.T) {
+	for _, tc := range []struct {
+		name, head string
+		want       bool
+	}{
+		{"a/get-token.sh", "", true},
+		{"x.bash", "", true},
+		{"x.zsh", "", true},
+		{"x.ksh", "", true},
+		{"bin/get-token", "#!/bin/sh\ncurl", true},
+		{"bin/get-token", "#!/usr/bin/env bash\n", true},
+		{"bin/get-token", "#!/usr/bin/env -S bash -e\n", true},
+		{"bin/get-token", "#! /bin/zsh\n", true},
+		{"bin/get-token", "#!/usr/bin/env python3\n", false},
+		{"bin/get-token", "curl https://x\n", false},
+		{"Makefile", "", false},
+		{"x.py", "#!/bin/sh\n", false},
+	} {
+		var head []byte
+		if tc.head != "" {
+			head = []byte(tc.head)
+		}
+		if got := matchShell(tc.name, head); got != tc.want {
+			t.Errorf("matchShell(%q, %q) = %v, want %v", tc.name, tc.head, got, tc.want)
+		}
+	}
+	if f := Detect("bin/get-token", []byte("#!/bin/bash\n")); f == nil || f.Name != "shell" {
+		t.Errorf("Detect of a bash script = %v", f)
+	}
+}
+
+// Malformed, binary, deep and odd input gives an *Error with the line or a
+// unit, never a panic.
+func TestShellBadInput(t *testing.T) {
+	for _, tc := range []struct {
+		name, src string
+		line      int
+	}{
+		{"unclosed quote", "echo ok\ncurl \"https://x.com\n", 2},
+		{"unclosed if", "echo\nif true; then\n  curl x\n", 2},
+		{"NUL byte", "curl x\x00", 0},
+		{"deep nesting", "x=" + strings.Repeat("$(", 5000) + "curl" + strings.Repeat(")", 5000), 1},
+		{"deep ifs", strings.Repeat("if x; then\n", 2000), 1001},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if xe := configError(t, "shell", "t.sh", tc.src); xe.Line != tc.line {
+				t.Errorf("line %d, want %d: %v", xe.Line, tc.line, xe)
+			}
+		})
+	}
+	for _, src := range []string{
+		"",
+		"\xff\xfe curl https://login.mypurecloud.com/oauth/token # caf\xe9",
+		"curl -d 'a=b' \\\r\n  https://login.mypurecloud.com/oauth/token\r\n",
+		"curl -",
+		"curl --",
+		"curl -d",
+		"curl -H",
+		"curl -X",
+		"curl -u",
+		"curl ''",
+		"curl \"\" -d \"\"",
+		"curl -G -d a",
+		"x=" + strings.Repeat("$(", 500) + "curl https://login.mypurecloud.com/oauth/token" + strings.Repeat(")", 500),
+		strings.Repeat("curl https://login.mypurecloud.com/oauth/token -d a=b\n", 3000),
+	} {
+		u, err := ByName("shell").Extract("t.sh", []byte(src))
+		if err != nil {
+			continue
+		}
+		rules.Run(u, nil)
+	}
+}
+
+// CRLF scripts still continue lines with "\", and a fragment without a
+// shebang (a Markdown fence) is read as bash.
+func TestShellCRLFAndFragments(t *testing.T) {
+	src := "curl -X POST https://api.mypurecloud.com/oauth/token \\\r\n  -d grant_type=client_credentials\r\n"
+	checkFindings(t, "shell", "README.md", src, []string{"token-host", "api.mypurecloud.com"})
+	u := shellUnit(t, src)
+	if len(u.Requests) != 1 || u.Requests[0].Body == nil {
+		t.Fatalf("the continued line was lost: %+v", u.Requests)
+	}
+}
