@@ -81,7 +81,7 @@ func checkHardcodedSecret(p *Pass) {
 	for _, r := range p.Unit.Requests {
 		if r.Auth.Kind == AuthBasic || r.Auth.Kind == AuthOAuth2 {
 			name := "the client secret"
-			if r.Auth.Kind == AuthBasic {
+			if r.Auth.Kind == AuthBasic && r.Role != RoleToken {
 				name = "the Basic auth password"
 			}
 			if r.Auth.Via != "" {
