@@ -24,6 +24,7 @@ var testPackages = []string{
 	"sdkregion",
 	"oauth2cc",
 	"oauth2good",
+	"insecure",
 	"lookalikes",
 	"golang.org/x/oauth2/endpoints",
 }

@@ -46,6 +46,18 @@ type builder struct {
 	// sdkPending the SDK requests that need them.
 	sdkBases   []rules.Value
 	sdkPending []sdkRequest
+	// defaultInsecure is where the package turns TLS verification off on
+	// http.DefaultTransport, if it does.
+	defaultInsecure rules.Span
+	// sends are the calls that send a request: the client expression (nil
+	// for the package-level functions) by request.
+	sends []send
+}
+
+// A send is a request sent by a client expression (nil: http.DefaultClient).
+type send struct {
+	r      *rules.Request
+	client ast.Expr
 }
 
 // An assignment is expr, or result index of a multi-value expr.
@@ -106,6 +118,9 @@ func (b *builder) build() *rules.Unit {
 	ins.Preorder([]ast.Node{(*ast.AssignStmt)(nil)}, func(n ast.Node) {
 		b.modifyAssign(n.(*ast.AssignStmt))
 	})
+	for _, s := range b.sends {
+		b.markInsecure(s.r, s.client)
+	}
 	// Requests that needed the package's SDK base path are finished last.
 	b.finishSDK()
 	for _, r := range b.unit.Requests {
@@ -287,6 +302,7 @@ func (b *builder) modifyAssign(a *ast.AssignStmt) {
 		b.httpAssign(l, a.Rhs[i])
 		b.sdkAssign(l, a.Rhs[i])
 		b.oauth2Assign(l, a.Rhs[i])
+		b.noteDefaultTransport(l, a.Rhs[i])
 	}
 }
 

@@ -13,10 +13,13 @@ import (
 // functions or *http.Client methods.
 func (b *builder) httpCreate(c *ast.CallExpr, fn *types.Func) {
 	sig := fn.Type().(*types.Signature)
+	var client ast.Expr // nil: the package-level functions use http.DefaultClient
 	if recv := sig.Recv(); recv != nil {
-		if _, name := namedType(recv.Type()); name != "Client" {
+		sel, ok := c.Fun.(*ast.SelectorExpr)
+		if _, name := namedType(recv.Type()); name != "Client" || !ok {
 			return
 		}
+		client = sel.X
 	}
 	args := c.Args
 	r := &rules.Request{Via: rules.ViaGo, Pos: b.span(c)}
@@ -65,6 +68,9 @@ func (b *builder) httpCreate(c *ast.CallExpr, fn *types.Func) {
 		return
 	}
 	b.addRequest(r, c)
+	if fn.Name() != "NewRequest" && fn.Name() != "NewRequestWithContext" {
+		b.sends = append(b.sends, send{r, client})
+	}
 }
 
 // implied is text that code states without writing it (the method of
@@ -101,6 +107,10 @@ func (b *builder) httpModify(c *ast.CallExpr, fn *types.Func) {
 	case typ == "Header" && (fn.Name() == "Set" || fn.Name() == "Add") && len(c.Args) == 2:
 		if r := b.headerOwner(sel.X, c); r != nil {
 			b.setHeader(r, b.str(c.Args[0]), b.str(c.Args[1]), fn.Name() == "Set")
+		}
+	case typ == "Client" && fn.Name() == "Do" && len(c.Args) == 1:
+		if r := b.requestOf(c.Args[0], c.Pos()); r != nil {
+			b.sends = append(b.sends, send{r, sel.X})
 		}
 	case typ == "Request" && fn.Name() == "SetBasicAuth" && len(c.Args) == 2:
 		if r := b.requestOf(sel.X, c.Pos()); r != nil {
