@@ -1,0 +1,1 @@
+curl -X POST http://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials
