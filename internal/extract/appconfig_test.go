@@ -137,3 +137,26 @@ func FuzzConfigExtract(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkConfigExtract reads about 1 MB of nested config per format.
+func BenchmarkConfigExtract(b *testing.B) {
+	var y, j, tm strings.Builder
+	j.WriteString("{")
+	for i := range 8000 {
+		fmt.Fprintf(&y, "svc%d:\n  name: \"service %d\"\n  token_url: https://login.mypurecloud.com/oauth/token\n  client_id: abc%d\n  tags: [a, b, c]\n", i, i, i)
+		fmt.Fprintf(&j, "%s\"svc%d\": {\"name\": \"service %d\", \"token_url\": \"https:\\/\\/login.mypurecloud.com\\/oauth\\/token\", \"client_id\": \"abc%d\", \"tags\": [\"a\", \"b\"]}", map[bool]string{true: "", false: ","}[i == 0], i, i, i)
+		fmt.Fprintf(&tm, "[svc%d]\nname = \"service %d\"\ntoken_url = \"https://login.mypurecloud.com/oauth/token\"\nclient_id = 'abc%d'\ntags = [\"a\", \"b\"]\n", i, i, i)
+	}
+	j.WriteString("}")
+	for _, tt := range []struct{ format, src string }{{"yaml", y.String()}, {"json", j.String()}, {"toml", tm.String()}} {
+		b.Run(tt.format, func(b *testing.B) {
+			src := []byte(tt.src)
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				if _, err := ByName(tt.format).Extract("b", src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

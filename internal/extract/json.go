@@ -46,7 +46,7 @@ func extractJSON(file string, src []byte) (*rules.Unit, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &jsonWalk{file: file, src: buf, u: u, dec: json.NewDecoder(bytes.NewReader(buf))}
+	w := &jsonWalk{file: file, src: buf, u: u, dec: json.NewDecoder(bytes.NewReader(buf)), line: 1}
 	w.dec.UseNumber()
 	for {
 		if _, err := w.value(nil, rules.Value{}); err != nil {
@@ -127,6 +127,19 @@ type jsonWalk struct {
 	u     *rules.Unit
 	dec   *json.Decoder
 	depth int // open arrays and objects: the token stream reports io.EOF inside them too
+	// line is the 1-based line of offset lineOff; offsets asked for grow,
+	// so counting from the last one keeps a file's lines linear.
+	line, lineOff int
+}
+
+// lineAt is the 1-based line of offset off.
+func (w *jsonWalk) lineAt(off int) int {
+	if off < w.lineOff {
+		return lineOf(w.src, off)
+	}
+	w.line += bytes.Count(w.src[w.lineOff:off], []byte{'\n'})
+	w.lineOff = off
+	return w.line
 }
 
 // next is the offset where the next token starts: InputOffset is the end
@@ -208,7 +221,7 @@ func (w *jsonWalk) object(path []string) error {
 			return err
 		}
 		member, _ := tok.(string)
-		line := lineOf(w.src, start)
+		line := w.lineAt(start)
 		if first, dup := seen[member]; dup {
 			return Errorf(w.file, line, "invalid JSON: duplicate key %q (first at line %d)", member, first)
 		}
