@@ -70,6 +70,9 @@ func lineOf(src []byte, off int) int {
 	return bytes.Count(src[:max(0, min(off, len(src)))], []byte{'\n'}) + 1
 }
 
+// utf8BOM is the byte order mark some editors put at the start of a file.
+var utf8BOM = []byte("\xEF\xBB\xBF")
+
 // binaryConfig reports whether src cannot be a text config: a NUL byte
 // (binary, or UTF-16 that the parsers would transcode and so shift every
 // offset).

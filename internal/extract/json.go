@@ -72,6 +72,9 @@ func prepareJSON(file string, src []byte) ([]byte, error) {
 			}
 		}
 	}
+	if bytes.HasPrefix(src, utf8BOM) {
+		blank(0, len(utf8BOM)) // Windows editors write one; JSON readers skip it
+	}
 	depth, comma := 0, -1
 	for i := 0; i < len(src); i++ {
 		switch c := src[i]; c {

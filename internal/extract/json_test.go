@@ -73,3 +73,9 @@ func TestJSONDeepButAllowed(t *testing.T) {
 		t.Fatalf("requests %d, err %v", len(u.Requests), err)
 	}
 }
+
+// .NET tools write appsettings.json with a byte order mark.
+func TestJSONByteOrderMark(t *testing.T) {
+	src := "\xEF\xBB\xBF{\n  \"Genesys\": { \"TokenUrl\": \"https://api.mypurecloud.com/oauth/token\" }\n}\n"
+	checkFindings(t, "json", "appsettings.json", src, []string{"token-host", "api."})
+}

@@ -40,6 +40,11 @@ func extractTOML(file string, src []byte) (*rules.Unit, error) {
 	if binaryConfig(src) {
 		return nil, Errorf(file, 0, "binary file (NUL byte)")
 	}
+	if bytes.HasPrefix(src, utf8BOM) {
+		// Spaces in its place keep every offset; pelletier's parser reads
+		// the mark as a key.
+		src = append([]byte("   "), src[len(utf8BOM):]...)
+	}
 	if err := checkTOMLDepth(file, src); err != nil {
 		return nil, err
 	}

@@ -65,3 +65,8 @@ func TestTOMLErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestTOMLByteOrderMark(t *testing.T) {
+	src := "\xEF\xBB\xBF[auth]\ntoken_url = \"https://api.mypurecloud.com/oauth/token\"\n"
+	checkFindings(t, "toml", "c.toml", src, []string{"token-host", "api."})
+}

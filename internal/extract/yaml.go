@@ -71,8 +71,8 @@ func extractYAML(file string, src []byte) (*rules.Unit, error) {
 // it.
 func newYAMLSource(file string, src []byte) *yamlSource {
 	first := 0
-	if bytes.HasPrefix(src, []byte("\xEF\xBB\xBF")) {
-		first = 3
+	if bytes.HasPrefix(src, utf8BOM) {
+		first = len(utf8BOM)
 	}
 	y := &yamlSource{file: file, src: src, lines: []int{first}}
 	for i, c := range src {
