@@ -61,6 +61,10 @@ func skippedConfig(name string) bool {
 	return skippedConfigs[b] || strings.HasPrefix(b, "tsconfig.") && strings.HasSuffix(b, ".json")
 }
 
+// readKey reports whether the key table gives a key a meaning, so that
+// defining it twice makes a config ambiguous to tokenlint.
+func readKey(name string) bool { return classifyKey(name) != keyOther || credentialKey(name) }
+
 // configPath joins a nested key's path for classification
 // (spring.security.oauth2.client.provider.x.token-uri).
 func configPath(path []string) string { return strings.Join(path, ".") }

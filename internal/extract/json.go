@@ -20,9 +20,9 @@ import (
 // rejects valid JSON (the \/ escape, \uD83D\uDE00 surrogate pairs), while
 // the token stream gives byte offsets directly (formats.md §10.2). Comments
 // and trailing commas (JSONC: VS Code settings, tsconfig-like files) are
-// blanked to spaces first, which keeps every offset. A duplicate key is
-// malformed: RFC 8259 §4 leaves its meaning to the reader, and readers
-// differ.
+// blanked to spaces first, which keeps every offset. A duplicate of a key
+// the key table reads is an error: RFC 8259 §4 leaves its meaning to the
+// reader, and readers differ. Other duplicates are read both.
 
 func init() {
 	Register(&Format{
@@ -225,7 +225,7 @@ func (w *jsonWalk) object(path []string) error {
 		}
 		member, _ := tok.(string)
 		line := w.lineAt(start)
-		if first, dup := seen[member]; dup {
+		if first, dup := seen[member]; dup && readKey(configPath(append(path[:len(path):len(path)], member))) {
 			return Errorf(w.file, line, "invalid JSON: duplicate key %q (first at line %d)", member, first)
 		}
 		seen[member] = line

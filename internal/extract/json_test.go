@@ -44,6 +44,11 @@ func TestJSONEscapeSpans(t *testing.T) {
 	}
 }
 
+func TestJSONOtherDuplicateKey(t *testing.T) {
+	src := `{"name": "a", "name": "b", "token_url": "https://api.mypurecloud.com/oauth/token"}`
+	checkFindings(t, "json", "d.json", src, []string{"token-host", "api."})
+}
+
 func TestJSONErrors(t *testing.T) {
 	tests := []struct {
 		name, src string

@@ -20,7 +20,10 @@ import (
 // followed (a linter reads what is written; the anchored value is read
 // where it is defined), so an alias bomb costs what its text costs. A
 // duplicate mapping key is malformed YAML (YAML 1.2 §3.2.1.1, and what
-// yaml.v3 says when decoding into a map). A file that does not parse but
+// yaml.v3 says when decoding into a map) when the key is one the key
+// table reads: which of its values counts depends on the reader. Other
+// duplicates (a Kubernetes manifest's second selector:) are left to YAML
+// linters; both values are read. A file that does not parse but
 // holds {{ }} is a template (Helm, Jinja) that is YAML only once rendered:
 // it is skipped, not reported.
 
@@ -143,7 +146,8 @@ func (w *yamlWalk) mapping(n *yaml.Node, path []string) error {
 			}
 			continue
 		}
-		if line, dup := seen[k.Value]; dup {
+		keyPath := append(path[:len(path):len(path)], k.Value)
+		if line, dup := seen[k.Value]; dup && readKey(configPath(keyPath)) {
 			return Errorf(w.y.file, k.Line, "invalid YAML: mapping key %q already defined at line %d", k.Value, line)
 		}
 		seen[k.Value] = k.Line
@@ -151,7 +155,7 @@ func (w *yamlWalk) mapping(n *yaml.Node, path []string) error {
 		if ansibleURIModules[k.Value] && v.Kind == yaml.MappingNode && w.ansibleURI(kv, v) {
 			continue
 		}
-		if err := w.node(v, append(path[:len(path):len(path)], k.Value), kv); err != nil {
+		if err := w.node(v, keyPath, kv); err != nil {
 			return err
 		}
 	}

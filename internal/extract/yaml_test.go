@@ -87,6 +87,7 @@ func TestYAMLErrors(t *testing.T) {
 		{"scanner error", "token_url: x\nc: d: e\n", 2},
 		{"block mapping", "token_url:\n  - b\n c: d\n", 3},
 		{"duplicate key", "auth:\n  token_url: a\n  token_url: b\n", 3},
+		{"duplicate key in a path", "auth:\n  token:\n    url: a\n  token:\n    url: b\n", 4},
 		{"deep flow nesting", "token: " + strings.Repeat("[", 1000000), 0}, // yaml.v3 names no line
 		{"deep block nesting", "token:\n" + strings.Repeat("- ", 100000), 2},
 	}
@@ -114,6 +115,13 @@ func TestYAMLAliasBomb(t *testing.T) {
 	if err != nil || len(u.Requests) != 0 {
 		t.Fatalf("unit %+v, err %v", u, err)
 	}
+}
+
+// A duplicate of a key the key table does not read is not an error: both
+// values are read.
+func TestYAMLOtherDuplicateKey(t *testing.T) {
+	src := "spec:\n  selector: a\n  selector: b\n  token_url: https://api.mypurecloud.com/oauth/token\n"
+	checkFindings(t, "yaml", "k.yml", src, []string{"token-host", "api."})
 }
 
 func TestYAMLTemplateSkipped(t *testing.T) {
