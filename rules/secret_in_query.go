@@ -45,9 +45,12 @@ func checkSecretInQuery(p *Pass) {
 				continue
 			}
 			name := q.Name.Text
-			instead := "send it in the form body, or the client credentials as Basic auth"
-			if r.Role == RoleAPI {
+			instead := "send it in a POST form body"
+			switch {
+			case name == "access_token":
 				instead = "send the token in an Authorization: Bearer header"
+			case r.Role == RoleToken && name == "client_secret":
+				instead = "send it in the form body, or the client credentials as Basic auth"
 			}
 			p.Report(Finding{
 				Span:    q.Name.Span(),
