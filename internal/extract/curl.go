@@ -137,10 +137,12 @@ type curlCommand struct {
 	bearer  rules.Value
 	scheme  string // the -u auth scheme option (digest, ntlm...), "" for Basic
 	flags   map[string]rules.Span
+	stdin   rules.Value // a here-document's text, for @-
 }
 
-// curl reads one curl command; words[0] names curl.
-func (s *shellScript) curl(words []*syntax.Word) {
+// curl reads one curl command; words[0] names curl and stdin is what a
+// here-document feeds it.
+func (s *shellScript) curl(words []*syntax.Word, stdin rules.Value) {
 	cmdSpan := rules.Span{File: s.file, Start: int(words[0].Pos().Offset()), End: int(words[0].End().Offset())}
 	pos := rules.Span{File: s.file, Start: cmdSpan.Start, End: int(words[len(words)-1].End().Offset())}
 	args := make([]curlArg, 0, len(words)-1)
@@ -155,7 +157,7 @@ func (s *shellScript) curl(words []*syntax.Word) {
 		}
 		args = append(args, curlArg{v: v, splat: splat})
 	}
-	c := s.newCurlCommand()
+	c := s.newCurlCommand(stdin)
 	endOfOptions := false
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -187,7 +189,7 @@ func (s *shellScript) curl(words []*syntax.Word) {
 			if !curlArgOptions[name] {
 				if name == "next" {
 					c.finish(cmdSpan, pos)
-					c = s.newCurlCommand()
+					c = s.newCurlCommand(stdin)
 					continue
 				}
 				c.flag(name, a.v.Span())
@@ -219,7 +221,7 @@ func (s *shellScript) curl(words []*syntax.Word) {
 			}
 			if name == "next" {
 				c.finish(cmdSpan, pos)
-				c = s.newCurlCommand()
+				c = s.newCurlCommand(stdin)
 				continue
 			}
 			if !curlArgOptions[name] {
@@ -239,8 +241,8 @@ func (s *shellScript) curl(words []*syntax.Word) {
 	c.finish(cmdSpan, pos)
 }
 
-func (s *shellScript) newCurlCommand() *curlCommand {
-	return &curlCommand{s: s, flags: map[string]rules.Span{}}
+func (s *shellScript) newCurlCommand(stdin rules.Value) *curlCommand {
+	return &curlCommand{s: s, stdin: stdin, flags: map[string]rules.Span{}}
 }
 
 // flag records a switch (last one wins; --no-X turns X off).
@@ -297,12 +299,56 @@ func (c *curlCommand) option(name, written string, at rules.Span, val rules.Valu
 }
 
 func (c *curlCommand) addData(written string, at rules.Span, v rules.Value, kind dataKind) {
-	if kind != dataRawText && kind != dataURLEncode && strings.HasPrefix(v.Text, "@") && !v.DynamicAt(0) {
+	fromFile := kind != dataRawText && kind != dataURLEncode && strings.HasPrefix(v.Text, "@") && !v.DynamicAt(0)
+	if fromFile && v.Text == "@-" && !c.stdin.IsZero() {
+		// @- reads stdin: the here-document. -d drops its line breaks
+		// (data.md); --data-binary and --json keep them.
+		v = c.stdin
+		if kind == dataPlain {
+			v = withoutLineBreaks(v)
+		}
+		fromFile = false
+	}
+	if fromFile {
 		// @file: a body the linter does not read.
 		sp := v.Span()
 		v = rules.Dyn(c.s.file, v.Text, sp.Start, sp.End)
 	}
 	c.data = append(c.data, curlData{opt: written, at: at, v: v, kind: kind})
+}
+
+// withoutLineBreaks drops the CR and LF bytes of v, as curl does when -d
+// reads a file.
+func withoutLineBreaks(v rules.Value) rules.Value {
+	return dropBytes(v, func(text string, i int) bool { return text[i] == '\n' || text[i] == '\r' })
+}
+
+// isLineIndent reports whether text[:i] back to the line start is all tabs.
+func isLineIndent(text string, i int) bool {
+	for i > 0 && text[i-1] == '\t' {
+		i--
+	}
+	return i == 0 || text[i-1] == '\n'
+}
+
+// dropBytes returns v without the bytes for which drop is true, each kept
+// run keeping its spans.
+func dropBytes(v rules.Value, drop func(text string, i int) bool) rules.Value {
+	var parts []rules.Value
+	start := 0
+	for i := 0; i <= len(v.Text); i++ {
+		if i == len(v.Text) || drop(v.Text, i) {
+			if i > start {
+				parts = append(parts, v.Slice(start, i))
+			}
+			start = i + 1
+		}
+	}
+	if len(parts) == 0 {
+		sp := v.Span()
+		return rules.Lit(v.File, "", sp.Start)
+	}
+	return rules.Concat(parts...)
 }
 
 // header reads "Name: value". "@file" reads headers from a file and

@@ -113,10 +113,12 @@ func extractShell(file string, src []byte) (*rules.Unit, error) {
 	s := &shellScript{file: file, src: src, unit: &rules.Unit{Name: file}, expanded: map[string]bool{}}
 	s.collectVars(f)
 	syntax.Walk(f, func(n syntax.Node) bool {
-		if call, ok := n.(*syntax.CallExpr); ok {
-			if args := curlArgs(call.Args); args != nil {
-				s.markExpanded(args)
-				s.curl(args)
+		if st, ok := n.(*syntax.Stmt); ok {
+			if call, ok := st.Cmd.(*syntax.CallExpr); ok {
+				if args := curlArgs(call.Args); args != nil {
+					s.markExpanded(args)
+					s.curl(args, s.stdin(st.Redirs))
+				}
 			}
 		}
 		return true
@@ -364,16 +366,64 @@ func (s *shellScript) word(w *syntax.Word) rules.Value {
 	return s.parts(w.Parts, false, true)
 }
 
+// stdin is the text a here-document or here-string feeds the command
+// (curl -d @- reads it), or the zero Value.
+func (s *shellScript) stdin(redirs []*syntax.Redirect) rules.Value {
+	var in rules.Value
+	for _, r := range redirs {
+		switch r.Op {
+		case syntax.WordHdoc:
+			in = s.word(r.Word)
+		case syntax.Hdoc, syntax.DashHdoc:
+			if r.Hdoc == nil {
+				in = rules.Lit(s.file, "", int(r.End().Offset()))
+				continue
+			}
+			// The body ends where the closing delimiter's line starts.
+			start, end := int(r.Hdoc.Pos().Offset()), int(r.Hdoc.End().Offset())
+			end = max(start, bytes.LastIndexByte(s.src[:end], '\n')+1)
+			if quotedDelimiter(r.Word) {
+				// <<'EOF': the body is the file's bytes, nothing expands.
+				in = rules.Lit(s.file, string(s.src[start:end]), start)
+			} else {
+				in = s.partsUpTo(r.Hdoc.Parts, true, true, end)
+			}
+			if r.Op == syntax.DashHdoc {
+				// <<- strips the leading tabs of every line.
+				in = dropBytes(in, func(text string, i int) bool { return text[i] == '\t' && isLineIndent(text, i) })
+			}
+		}
+	}
+	return in
+}
+
+// quotedDelimiter reports whether a here-document's delimiter is quoted
+// (<<'EOF', <<"EOF", <<\EOF), which turns expansion off in the body.
+func quotedDelimiter(w *syntax.Word) bool {
+	for _, p := range w.Parts {
+		if lit, ok := p.(*syntax.Lit); !ok || strings.Contains(lit.Value, "\\") {
+			return true
+		}
+	}
+	return false
+}
+
 // literalWord is word without variable resolution.
 func (s *shellScript) literalWord(w *syntax.Word) rules.Value {
 	return s.parts(w.Parts, false, false)
 }
 
 func (s *shellScript) parts(parts []syntax.WordPart, quoted, resolve bool) rules.Value {
+	return s.partsUpTo(parts, quoted, resolve, len(s.src))
+}
+
+// partsUpTo is parts for text that ends at limit: the parser's last
+// literal of a here-document ends after the closing delimiter.
+func (s *shellScript) partsUpTo(parts []syntax.WordPart, quoted, resolve bool, limit int) rules.Value {
 	var b valueBuilder
 	b.file = s.file
 	for _, p := range parts {
-		start, end := int(p.Pos().Offset()), int(p.End().Offset())
+		start, end := int(p.Pos().Offset()), min(int(p.End().Offset()), limit)
 		switch p := p.(type) {
 		case *syntax.Lit:
 			s.unescape(&b, start, end, quoted)
