@@ -48,7 +48,6 @@ func mentionsConfigKey(src []byte) bool {
 var skippedConfigs = map[string]bool{
 	"package-lock.json":   true,
 	"npm-shrinkwrap.json": true,
-	"composer.lock":       true,
 	"pnpm-lock.yaml":      true,
 	"tsconfig.json":       true,
 	"jsconfig.json":       true,
