@@ -65,18 +65,28 @@ var curlWrappers = map[string]string{
 }
 
 // curlArgs returns the words of a curl command, starting with the word that
-// names curl, or nil when the call is something else. It looks through
-// wrappers: command curl, sudo -E curl, env X=1 curl.
+// names curl, or nil when the call is something else.
 func curlArgs(args []*syntax.Word) []*syntax.Word {
+	i := commandIndex(args)
+	if i < 0 {
+		return nil
+	}
+	base := strings.ToLower(path.Base(strings.TrimPrefix(args[i].Lit(), `\`)))
+	if base != "curl" && base != "curl.exe" {
+		return nil
+	}
+	return args[i:]
+}
+
+// commandIndex is the index of the word naming the command a call runs,
+// looking through wrappers (command curl, sudo -E curl, env X=1 curl), or
+// -1 when there is none.
+func commandIndex(args []*syntax.Word) int {
 	for i := 0; i < len(args); i++ {
-		name := strings.TrimPrefix(args[i].Lit(), `\`)
-		base := strings.ToLower(path.Base(name))
-		if base == "curl" || base == "curl.exe" {
-			return args[i:]
-		}
+		name := args[i].Lit()
 		valued, ok := curlWrappers[name]
 		if !ok {
-			return nil
+			return i
 		}
 		for i+1 < len(args) {
 			next := args[i+1].Lit()
@@ -94,7 +104,7 @@ func curlArgs(args []*syntax.Word) []*syntax.Word {
 			}
 		}
 	}
-	return nil
+	return -1
 }
 
 // A curlArg is one word of a curl command.

@@ -98,6 +98,13 @@ func extractShell(file string, src []byte) (*rules.Unit, error) {
 		// otherwise: bash reads what POSIX sh and most snippets write.
 		variant = syntax.LangBash
 	}
+	return extractShellText(file, src, variant, 0)
+}
+
+// maxShellC bounds scripts inside scripts (bash -c '... sh -c "..."').
+const maxShellC = 3
+
+func extractShellText(file string, src []byte, variant syntax.LangVariant, depth int) (*rules.Unit, error) {
 	src = shellSource(src)
 	f, err := parseShell(src, variant)
 	if err != nil && variant != syntax.LangBash {
@@ -113,13 +120,19 @@ func extractShell(file string, src []byte) (*rules.Unit, error) {
 	s := &shellScript{file: file, src: src, unit: &rules.Unit{Name: file}, expanded: map[string]bool{}}
 	s.collectVars(f)
 	syntax.Walk(f, func(n syntax.Node) bool {
-		if st, ok := n.(*syntax.Stmt); ok {
-			if call, ok := st.Cmd.(*syntax.CallExpr); ok {
-				if args := curlArgs(call.Args); args != nil {
-					s.markExpanded(args)
-					s.curl(args, s.stdin(st.Redirs))
-				}
-			}
+		st, ok := n.(*syntax.Stmt)
+		if !ok {
+			return true
+		}
+		call, ok := st.Cmd.(*syntax.CallExpr)
+		if !ok {
+			return true
+		}
+		if args := curlArgs(call.Args); args != nil {
+			s.markExpanded(args)
+			s.curl(args, s.stdin(st.Redirs))
+		} else if script := shellCScript(call.Args); script != nil && depth < maxShellC {
+			s.inner(script, variant, depth)
 		}
 		return true
 	})
@@ -364,6 +377,60 @@ func hasLiteral(v rules.Value) bool {
 // expansions dynamic unless they name a resolvable variable.
 func (s *shellScript) word(w *syntax.Word) rules.Value {
 	return s.parts(w.Parts, false, true)
+}
+
+// shellRunners run a command line given as their arguments (docker run
+// img sh -c '...'); the shell is found among their words.
+var shellRunners = map[string]bool{"docker": true, "podman": true, "kubectl": true, "oc": true}
+
+// shellCScript returns the script word of "sh -c 'script'" (also bash,
+// zsh, behind sudo or env, or run by docker/kubectl), or nil.
+func shellCScript(args []*syntax.Word) *syntax.Word {
+	i := commandIndex(args)
+	if i < 0 {
+		return nil
+	}
+	if shellRunners[args[i].Lit()] {
+		// docker exec -it ctr sh -c '...': the shell is one of the words.
+		for i++; i < len(args) && !isShellName(args[i].Lit()); i++ {
+		}
+	}
+	if i >= len(args) || !isShellName(args[i].Lit()) {
+		return nil
+	}
+	for i++; i+1 < len(args); i++ {
+		flag := args[i].Lit()
+		if len(flag) < 2 || flag[0] != '-' || strings.HasPrefix(flag, "--") {
+			return nil
+		}
+		if strings.HasSuffix(flag, "c") {
+			return args[i+1] // -c, -ec, -xc: the next word is the script
+		}
+	}
+	return nil
+}
+
+func isShellName(name string) bool {
+	_, ok := shellInterpreters[path.Base(name)]
+	return ok
+}
+
+// inner reads the script of "sh -c 'script'" as a script of its own, its
+// positions mapped back into this file. Only a literal script is read: an
+// expansion in it is the outer shell's and its text is unknown.
+func (s *shellScript) inner(w *syntax.Word, variant syntax.LangVariant, depth int) {
+	v := s.literalWord(w)
+	if !v.Known() {
+		return
+	}
+	sub, err := extractShellText(s.file, []byte(v.Text), variant, depth+1)
+	if err != nil {
+		return // a broken inner script is the outer command's failure at run time
+	}
+	offsetMapOf(v).Remap(sub, s.file)
+	s.unit.Requests = append(s.unit.Requests, sub.Requests...)
+	s.unit.Settings = append(s.unit.Settings, sub.Settings...)
+	s.unit.Secrets = append(s.unit.Secrets, sub.Secrets...)
 }
 
 // stdin is the text a here-document or here-string feeds the command

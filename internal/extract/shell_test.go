@@ -172,6 +172,12 @@ func TestShellCommands(t *testing.T) {
 		{"comment", "# curl " + tok, 0},
 		{"other commands", "wget " + tok + "\nhttp POST " + tok, 0},
 		{"curl with no URL", "curl --version", 0},
+		{"sh -c script", `sh -c 'curl ` + tok + `'`, 1},
+		{"bash -ec script behind sudo", `sudo -u app bash -ec "curl -s ` + tok + ` | jq ."`, 1},
+		{"docker exec sh -c", `docker exec -i api sh -c 'T=$(curl -s ` + tok + `); echo "$T"'`, 1},
+		{"sh -c with an expansion is not read", `sh -c "curl $URL"`, 0},
+		{"sh running a file", `sh ./get-token.sh`, 0},
+		{"echo of sh -c", `echo sh -c 'curl ` + tok + `'`, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := len(shellUnit(t, tc.src).Requests); got != tc.n {
@@ -268,6 +274,8 @@ func TestShellFindings(t *testing.T) {
 				"curl -H \"Authorization: Bearer $T\" https://api.mypurecloud.com/api/v2/users/$USER_ID\n" +
 				"curl -H \"Authorization: Bearer $T\" https://api.mypurecloud.com/api/v2/organizations/me",
 			nil},
+		{"positions inside sh -c", `sh -c 'curl -d "grant_type=client_credentials&client_secret=ab+cd" https://api.mypurecloud.com/oauth/token'`,
+			[]string{"unencoded-secret", "+cd", "token-host", "api.mypurecloud.com"}},
 		{"JSON POST to an API endpoint is fine",
 			`curl -X POST -H "Authorization: Bearer $T" -H "Content-Type: application/json" -d '{"name":"x"}' https://api.mypurecloud.com/api/v2/groups`, nil},
 	} {
