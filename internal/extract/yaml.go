@@ -16,9 +16,12 @@ import (
 // shared key table. Formats that claim YAML by content (workflows, OpenAPI)
 // have a higher priority; this one takes whatever .yaml/.yml is left.
 //
-// Every document of a multi-document stream is read. Aliases are not
-// followed (a linter reads what is written; the anchored value is read
-// where it is defined), so an alias bomb costs what its text costs. A
+// Every document of a multi-document stream is read. An alias of a
+// mapping or a list is not followed (its anchored value is read where it
+// is defined), so an alias bomb costs what its text costs; an alias of a
+// scalar is read under its own key (token_url: *login), pointing at the
+// anchored text, unless that text already said something where it is
+// defined. A
 // duplicate mapping key is malformed YAML (YAML 1.2 §3.2.1.1, and what
 // yaml.v3 says when decoding into a map) when the key is one the key
 // table reads: which of its values counts depends on the reader. Other
@@ -48,7 +51,7 @@ func extractYAML(file string, src []byte) (*rules.Unit, error) {
 		return nil, Errorf(file, 0, "binary file (NUL byte)")
 	}
 	y := newYAMLSource(file, src)
-	w := &yamlWalk{y: y, u: u}
+	w := &yamlWalk{y: y, u: u, said: map[*yaml.Node]bool{}}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	for {
 		var doc yaml.Node
@@ -106,6 +109,9 @@ func yamlError(file string, err error) *Error {
 type yamlWalk struct {
 	y *yamlSource
 	u *rules.Unit
+	// said holds the scalars that gave a request or setting, so an alias
+	// of one does not say it twice.
+	said map[*yaml.Node]bool
 }
 
 // node reads n, reached by the key path (key is the last key's Value).
@@ -120,11 +126,19 @@ func (w *yamlWalk) node(n *yaml.Node, path []string, key rules.Value) error {
 		}
 	case yaml.MappingNode:
 		return w.mapping(n, path)
+	case yaml.AliasNode:
+		if a := n.Alias; a != nil && a.Kind == yaml.ScalarNode && !w.said[a] {
+			return w.node(a, path, key)
+		}
 	case yaml.ScalarNode:
 		if len(path) == 0 || n.Tag == "!!null" {
 			return nil
 		}
+		before := len(w.u.Requests) + len(w.u.Settings)
 		addKeyValue(w.u, configPath(path), key, w.value(n))
+		if len(w.u.Requests)+len(w.u.Settings) > before {
+			w.said[n] = true
+		}
 	}
 	return nil
 }
