@@ -192,9 +192,8 @@ func (s *shellScript) curl(words []*syntax.Word, stdin rules.Value) {
 			if a.v.HasDynamic() {
 				continue // an option name the linter cannot read
 			}
-			expand := false
 			if rest, ok := strings.CutPrefix(name, "expand-"); ok && curlArgOptions[rest] {
-				name, expand = rest, true
+				name = rest // {{name}} in its value is already dynamic (word)
 			}
 			if !curlArgOptions[name] {
 				if name == "next" {
@@ -208,10 +207,6 @@ func (s *shellScript) curl(words []*syntax.Word, stdin rules.Value) {
 			val, ok := next()
 			if !ok {
 				break
-			}
-			if expand {
-				// curl --variable: {{name}} in --expand-* options.
-				val = markPlaceholders(val, Mustache)
 			}
 			c.option(name, text, a.v.Span(), val)
 			continue

@@ -374,9 +374,15 @@ func hasLiteral(v rules.Value) bool {
 }
 
 // word is a shell word as a Value: quotes removed, escapes decoded,
-// expansions dynamic unless they name a resolvable variable.
+// expansions dynamic unless they name a resolvable variable. A {{name}}
+// is dynamic too: curl --expand-* options and the snippets Postman and API
+// docs export use it for values filled in later.
 func (s *shellScript) word(w *syntax.Word) rules.Value {
-	return s.parts(w.Parts, false, true)
+	v := s.parts(w.Parts, false, true)
+	if strings.Contains(v.Text, "{{") {
+		v = markPlaceholders(v, Mustache)
+	}
+	return v
 }
 
 // shellRunners run a command line given as their arguments (docker run

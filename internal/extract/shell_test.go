@@ -136,6 +136,8 @@ func TestShellRequests(t *testing.T) {
 			"POST " + tok + " form(-d) grant_type=client_credentials scope=a\tb"},
 		{"here-string", "curl " + tok + " -d @- <<< \"client_secret=$S\"", "POST " + tok + " form(-d) client_secret=«$S»"},
 		{"@- without a here-document", "echo x | curl " + tok + " -d @-", "POST " + tok + " form(-d) «@-»="},
+		{"{{placeholders}} of exported snippets", `curl --location '{{baseUrl}}/oauth/token' --data-urlencode 'client_id={{clientId}}' -d 'client_secret={{secret}}'`,
+			"POST «{{baseUrl}}»/oauth/token form(--data-urlencode) client_id~«{{clientId}}» client_secret=«{{secret}}»"},
 		{"--expand- placeholders", `curl --variable %S --expand-data "client_secret={{S}}" ` + tok,
 			"POST " + tok + " form(--expand-data) client_secret=«{{S}}»"},
 	} {
