@@ -64,7 +64,7 @@ func TestStdinScenarioJSON(t *testing.T) {
 		rule      string
 		line, col int
 	}
-	want := []at{{"token-host", 1, 23}, {"json-token-request", 2, 21}, {"unencoded-secret", 3, 66}}
+	want := []at{{"token-host", 1, 23}, {"json-token-request", 2, 21}, {"unencoded-secret", 3, 71}}
 	if len(doc.Findings) != len(want) {
 		t.Fatalf("got %d findings, want 3:\n%s", len(doc.Findings), out)
 	}
@@ -87,7 +87,7 @@ func TestTextOutputRedactsSecret(t *testing.T) {
 	if strings.Contains(out, "abc+def") || strings.Contains(out, "c+def") {
 		t.Errorf("the secret reached the text output:\n%s", out)
 	}
-	if !strings.Contains(out, "token.sh:3:66: error: client_secret contains \"+\"") {
+	if !strings.Contains(out, "token.sh:3:71: error: client_secret contains \"+\"") {
 		t.Errorf("unexpected text output:\n%s", out)
 	}
 }
