@@ -34,6 +34,9 @@ func matchEnv(name string, _ []byte) bool {
 	return strings.HasPrefix(b, ".env.") && !notEnvExt[ext(b)]
 }
 
+// maxPlaceholder bounds the length of a ${...} placeholder.
+const maxPlaceholder = 256
+
 type envScanner struct {
 	file string
 	src  []byte
@@ -159,8 +162,9 @@ func (s *envScanner) quoted(q byte) (rules.Value, error) {
 			k++
 			run = k + 1
 		case q == '"' && c == '$':
-			// A placeholder never runs past the closing quote.
-			window := s.src[k:]
+			// A placeholder never runs past the closing quote, nor further
+			// than any real one, so a value full of "${" stays linear.
+			window := s.src[k:min(len(s.src), k+maxPlaceholder)]
 			if e := bytes.IndexByte(window, q); e >= 0 {
 				window = window[:e]
 			}

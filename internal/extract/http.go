@@ -34,15 +34,18 @@ type srcLine struct {
 func (l srcLine) end() int { return l.start + len(l.text) }
 
 // splitLines cuts src into lines, dropping "\n" and a "\r" before it.
-func splitLines(src []byte) []srcLine {
-	var out []srcLine
+func splitLines(src []byte) []srcLine { return splitText(string(src)) }
+
+// splitText is splitLines for a string; the lines share its memory.
+func splitText(src string) []srcLine {
+	out := make([]srcLine, 0, strings.Count(src, "\n")+1)
 	for off := 0; off < len(src); {
-		n := bytes.IndexByte(src[off:], '\n')
+		n := strings.IndexByte(src[off:], '\n')
 		next := off + n + 1
 		if n < 0 {
 			n, next = len(src)-off, len(src)
 		}
-		text := strings.TrimSuffix(string(src[off:off+n]), "\r")
+		text := strings.TrimSuffix(src[off:off+n], "\r")
 		out = append(out, srcLine{num: len(out) + 1, start: off, text: text})
 		off = next
 	}
@@ -68,8 +71,14 @@ var httpMethods = map[string]bool{
 	"MKCALENDAR": true, "ACL": true, "SEARCH": true,
 }
 
+// maxFormBody is the largest body read line by line (REST Client's form
+// line joining, comments, variables); splitting a value costs time per
+// segment, and no token request comes near it.
+const maxFormBody = 16 << 10
+
 type httpParser struct {
 	file string
+	src  string
 	unit *rules.Unit
 	// vars are the file variables (@name = value) defined so far, resolved.
 	vars map[string]rules.Value
@@ -79,8 +88,8 @@ func extractHTTP(file string, src []byte) (*rules.Unit, error) {
 	if bytes.IndexByte(src, 0) >= 0 {
 		return nil, Errorf(file, 0, "binary file (NUL byte)")
 	}
-	p := &httpParser{file: file, unit: &rules.Unit{Name: file}, vars: map[string]rules.Value{}}
-	lines := splitLines(src)
+	p := &httpParser{file: file, src: string(src), unit: &rules.Unit{Name: file}, vars: map[string]rules.Value{}}
+	lines := splitText(p.src)
 	blockStart := 0
 	for i := 0; i <= len(lines); i++ {
 		if i == len(lines) || isSeparator(lines[i].text) {
@@ -245,7 +254,7 @@ func (p *httpParser) requestLine(r *rules.Request, l srcLine) {
 // body reads a request body up to a response handler or the block's end
 // into r.Body, and returns where its text ends (0 when there is none).
 func (p *httpParser) body(r *rules.Request, lines []srcLine) (int, error) {
-	var kept []srcLine
+	kept := make([]srcLine, 0, len(lines))
 	include := false
 	for k := 0; k < len(lines); k++ {
 		l := lines[k]
@@ -290,19 +299,30 @@ func (p *httpParser) body(r *rules.Request, lines []srcLine) (int, error) {
 		r.Body = &rules.Body{Kind: bodyKind(ct, ctKnown, ""), Raw: raw, Via: "< file"}
 		return end, nil
 	}
+	if end-first.start > maxFormBody {
+		// A large body is a payload, not a token request: keep it as
+		// written in one piece rather than a value per line.
+		raw := Templated(p.file, p.src[first.start:end], first.start, Mustache)
+		r.Body = &rules.Body{Raw: raw, Kind: bodyKind(ct, ctKnown, raw.Text)}
+		if r.Body.Kind == rules.BodyJSON {
+			r.Body.Fields = jsonMembers(p.file, raw)
+		}
+		return end, nil
+	}
 	form := bodyKind(ct, ctKnown, strings.TrimSpace(first.text)) == rules.BodyForm
-	var raw rules.Value
+	var parts []rules.Value
 	prevEnd := -1
 	for _, l := range kept {
 		t := strings.TrimSpace(l.text)
 		// REST Client joins form lines that start with & without a line
 		// break (httpRequestParser.ts); every other line keeps its break.
 		if prevEnd >= 0 && !(form && strings.HasPrefix(t, "&")) {
-			raw = rules.Concat(raw, rules.Decoded(p.file, "\n", prevEnd, l.start))
+			parts = append(parts, rules.Decoded(p.file, "\n", prevEnd, l.start))
 		}
-		raw = rules.Concat(raw, p.text(t, l.start+indent(l.text)))
+		parts = append(parts, p.text(t, l.start+indent(l.text)))
 		prevEnd = l.end()
 	}
+	raw := rules.Concat(parts...)
 	b := &rules.Body{Raw: raw, Kind: bodyKind(ct, ctKnown, raw.Text)}
 	switch b.Kind {
 	case rules.BodyForm:
