@@ -72,7 +72,7 @@ func TestSkippedConfigs(t *testing.T) {
 			t.Errorf("%s claimed by %s", name, f.Name)
 		}
 	}
-	for _, name := range []string{"config/application.yml", "settings.json", "config.toml", "x.YAML"} {
+	for _, name := range []string{"config/application.yml", "settings.json", "settings.jsonc", "config.toml", "x.YAML"} {
 		if f := Detect(name, nil); f == nil {
 			t.Errorf("%s not claimed", name)
 		}

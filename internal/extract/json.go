@@ -19,7 +19,7 @@ import (
 // JSON is read with encoding/json's token stream, not yaml.v3: yaml.v3
 // rejects valid JSON (the \/ escape, \uD83D\uDE00 surrogate pairs), while
 // the token stream gives byte offsets directly (formats.md §10.2). Comments
-// and trailing commas (JSONC: VS Code settings, tsconfig-like files) are
+// and trailing commas (JSONC: .jsonc, VS Code settings, tsconfig-like files) are
 // blanked to spaces first, which keeps every offset. A duplicate of a key
 // the key table reads is an error: RFC 8259 §4 leaves its meaning to the
 // reader, and readers differ. Other duplicates are read both.
@@ -28,7 +28,8 @@ func init() {
 	Register(&Format{
 		Name: "json",
 		Match: func(name string, _ []byte) bool {
-			return ext(name) == ".json" && !skippedConfig(name)
+			e := ext(name)
+			return (e == ".json" || e == ".jsonc") && !skippedConfig(name)
 		},
 		Extract: extractJSON,
 	})

@@ -118,7 +118,12 @@ type yamlWalk struct {
 func (w *yamlWalk) node(n *yaml.Node, path []string, key rules.Value) error {
 	switch n.Kind {
 	case yaml.DocumentNode, yaml.SequenceNode:
-		// A list's items mean what its key says (scopes: [a, b]).
+		// A list's items mean what its key says (scopes: [a, b]), except
+		// docker-compose's environment list of NAME=value strings.
+		if composeEnvList(path) {
+			w.envList(n)
+			return nil
+		}
 		for _, c := range n.Content {
 			if err := w.node(c, path, key); err != nil {
 				return err
@@ -175,6 +180,27 @@ func (w *yamlWalk) mapping(n *yaml.Node, path []string) error {
 	}
 	w.nameValue(n)
 	return nil
+}
+
+// composeEnvList reports whether a list sits under a docker-compose
+// service's environment: key, whose items are NAME=value strings.
+func composeEnvList(path []string) bool {
+	return len(path) >= 3 && path[len(path)-1] == "environment" && path[len(path)-3] == "services"
+}
+
+// envList reads the NAME=value items of a compose environment list as
+// .env reads its lines.
+func (w *yamlWalk) envList(n *yaml.Node) {
+	for _, c := range n.Content {
+		if c.Kind != yaml.ScalarNode {
+			continue
+		}
+		v := w.value(c)
+		name, value, ok := v.Cut('=')
+		if ok && name.Known() && name.Text != "" && !strings.ContainsAny(name.Text, " \t") {
+			addKeyValue(w.u, name.Text, name, value)
+		}
+	}
 }
 
 // nameValue reads a {name: X, value: Y} entry (a Kubernetes container's

@@ -134,7 +134,8 @@ func TestYAMLTemplateSkipped(t *testing.T) {
 	}
 }
 
-// A {name, value} list item is the pair name = value, in YAML and JSON.
+// A {name, value} list item is the pair name = value, in YAML and JSON, and
+// so is a NAME=value item of a compose environment list.
 func TestNameValueEntries(t *testing.T) {
 	yml := `spec:
   containers:
@@ -146,6 +147,15 @@ func TestNameValueEntries(t *testing.T) {
           value: us_east_1
 `
 	checkFindings(t, "yaml", "deploy.yml", yml, []string{"token-host", "api."})
+	compose := `services:
+  worker:
+    image: sync
+    environment:
+      - GENESYS_CLOUD_REGION=us_east_1
+      - "TOKEN_URL=https://login.mypurecloud.com/api/v2/oauth/token"
+      - CLIENT_SECRET=${CLIENT_SECRET}
+`
+	checkFindings(t, "yaml", "compose.yml", compose, []string{"token-path", "/api/v2/oauth/token"})
 	js := `{"containerDefinitions": [{"name": "worker", "environment": [
   {"name": "TOKEN_URL", "value": "https://login.mypurecloud.com/api/v2/oauth/token"}]}]}`
 	checkFindings(t, "json", "task.json", js, []string{"token-path", "/api/v2/oauth/token"})
