@@ -40,8 +40,10 @@ Not secrets, and not reported: empty values; variables and templates ($X,
 ${X}, {{x}}, %X%, ${{ secrets.X }}); secret-store references (vault://,
 op://, arn:aws:secretsmanager:...); placeholders (your_client_secret,
 YOUR_CLIENT_SECRET, <client-secret>, [secret], xxx, ****, "OAUTH CLIENT
-SECRET"); values shorter than 10 characters or with little variety
-(Shannon entropy below 3 bits a character: hunter2hunter2); and weak defaults and words
+SECRET"); hashes ({bcrypt}...); values shorter than 10 characters, with
+little variety (Shannon entropy below 3 bits a character: hunter2hunter2)
+or of one character class (openid-connect: generated secrets mix lower
+case, upper case, digits and symbols); and weak defaults and words
 (changeme, password, secret, test, example, dummy...). A provider issues a
 client secret as a long random string, so such a word is a placeholder in a
 sample, and committing it discloses nothing a guess would not; a real
@@ -136,12 +138,15 @@ var placeholderWords = []string{
 var secretRefPrefixes = []string{
 	"env:", "secret:", "secrets:", "vault:", "arn:aws:secretsmanager:", "arn:aws:ssm:",
 	"@microsoft.keyvault(", "projects/", "keyvault:",
+	// Spring Security's encoded passwords: a hash, not the secret.
+	"{bcrypt}", "{pbkdf2}", "{scrypt}", "{argon2}", "{sha256}",
 }
 
 // looksLikeSecret reports whether text, the value of key name, is a real
 // secret rather than a placeholder, template or weak default.
 func looksLikeSecret(text, name string) bool {
-	t := strings.TrimSpace(text)
+	// Spring Security's {noop} marks a plain-text password: judge the rest.
+	t := strings.TrimPrefix(strings.TrimSpace(text), "{noop}")
 	if len(t) < minSecretLen || entropy(t) < minSecretEntropy {
 		return false
 	}
@@ -176,6 +181,9 @@ func looksLikeSecret(text, name string) bool {
 	if len(distinct) <= 2 {
 		return false // xxxxxxxx, 00000000, abababab
 	}
+	if charClasses(t) < 2 {
+		return false // openid-connect, with-messages: words, not a generated secret
+	}
 	// YOUR_CLIENT_SECRET, OAUTH CLIENT SECRET: a name, not a value.
 	if upperWords && strings.ContainsAny(t, "_ ") && strings.IndexFunc(t, unicode.IsLetter) >= 0 {
 		return false
@@ -189,6 +197,26 @@ func looksLikeSecret(text, name string) bool {
 		return false
 	}
 	return true
+}
+
+// charClasses counts which of lower-case letters, upper-case letters,
+// digits and symbols (other than the word separators - _ . and space) s
+// contains: generated secrets mix at least two.
+func charClasses(s string) int {
+	var lower, upper, digit, symbol int
+	for _, c := range s {
+		switch {
+		case unicode.IsLower(c):
+			lower = 1
+		case unicode.IsUpper(c):
+			upper = 1
+		case unicode.IsDigit(c):
+			digit = 1
+		case !strings.ContainsRune("-_. ", c):
+			symbol = 1
+		}
+	}
+	return lower + upper + digit + symbol
 }
 
 // basicPassword returns the password inside a base64 Basic credential
