@@ -11,5 +11,9 @@ import (
 )
 
 func main() {
+	if invokedByVet(os.Args[1:]) {
+		vetMain()
+		return
+	}
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
