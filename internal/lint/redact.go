@@ -24,7 +24,7 @@ func newRedactor(src []byte, spans []rules.Span) *redactor {
 			continue
 		}
 		r.spans = append(r.spans, sp)
-		if text := string(src[sp.Start:sp.End]); len(text) > keepPrefix {
+		if text := string(src[sp.Start:sp.End]); scrubbable(text) {
 			r.secrets = append(r.secrets, text)
 		}
 	}
@@ -51,6 +51,21 @@ func (r *redactor) line(lineStart, lineEnd int) string {
 		}
 	}
 	return string(b)
+}
+
+// scrubbable reports whether a secret is distinctive enough to search
+// for in message text: a short or plain-word sample value such as
+// "secret" or "password" would match the words of the message itself.
+func scrubbable(s string) bool {
+	if len(s) < 8 {
+		return false
+	}
+	for _, c := range s {
+		if !('a' <= c && c <= 'z' || c == '_' || c == '-') {
+			return true
+		}
+	}
+	return false
 }
 
 // scrub masks any secret text that reached a message or fix text; rules
