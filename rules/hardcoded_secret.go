@@ -21,8 +21,10 @@ its history; removing it later does not unpublish it. Read it at run time
 from the environment or a secret store, and rotate a secret that was
 committed.
 
-Judged: the value of a secret setting (client_secret, GENESYS_CLOUD_CLIENT_SECRET,
-oauthclient_secret...), a Basic auth password (curl -u id:secret, SetBasicAuth,
+Judged: the value of a secret setting (client_secret,
+GENESYS_CLOUD_CLIENT_SECRET, oauthclient_secret...; not tokens the server
+issues, such as access_token and refresh_token, which expire and fill sample
+token responses), a Basic auth password (curl -u id:secret, SetBasicAuth,
 Authorization: Basic), the secret of a client library or tool helper
 (clientcredentials.Config.ClientSecret, AuthorizeClientCredentials, a
 Postman OAuth 2.0 helper), and the client_secret or password field of a
@@ -44,7 +46,8 @@ SECRET"); hashes ({bcrypt}...); values shorter than 10 characters, with
 little variety (Shannon entropy below 3 bits a character: hunter2hunter2)
 or of one character class (openid-connect: generated secrets mix lower
 case, upper case, digits and symbols); and weak defaults and words
-(changeme, password, secret, test, example, dummy...). A provider issues a
+(changeme, password, secret, test, example, dummy, 1234, abcd, xyz...),
+and truncated samples (eyJra...Aw, eyJ . . . Yg). A provider issues a
 client secret as a long random string, so such a word is a placeholder in a
 sample, and committing it discloses nothing a guess would not; a real
 password that weak is a different problem than a leaked one.
@@ -72,13 +75,17 @@ func checkHardcodedSecret(p *Pass) {
 		})
 	}
 	for _, s := range p.Unit.Settings {
-		if s.Kind == SettingClientSecret {
-			name := "the client secret"
-			if s.Key.Known() && s.Key.Text != "" {
-				name = s.Key.Text
-			}
-			judge(s.Value, name)
+		if s.Kind != SettingClientSecret {
+			continue
 		}
+		name := "the client secret"
+		if s.Key.Known() && s.Key.Text != "" {
+			name = s.Key.Text
+			if issuedToken(name) {
+				continue
+			}
+		}
+		judge(s.Value, name)
 	}
 	for _, r := range p.Unit.Requests {
 		if r.Auth.Kind == AuthBasic || r.Auth.Kind == AuthOAuth2 {
@@ -125,13 +132,21 @@ func entropy(s string) float64 {
 	return h
 }
 
+// issuedToken reports whether a setting's key names a token the server
+// issues at run time (access_token, refreshToken, ID_TOKEN): it expires,
+// and sample token responses fill documentation and test data.
+func issuedToken(key string) bool {
+	k := alnumLower(key)
+	return strings.HasSuffix(k, "token") && !strings.HasSuffix(k, "secrettoken")
+}
+
 // Words that make a value a placeholder or a weak default, compared with
 // the value lower-cased and stripped to letters and digits.
 var placeholderWords = []string{
 	"your", "example", "sample", "placeholder", "replace", "change", "dummy",
 	"fake", "redacted", "insert", "enter", "todo", "tbd", "secret", "passw",
 	"test", "demo", "mock", "notreal", "xxxx", "default", "foobar", "value",
-	"credential",
+	"credential", "1234", "abcd", "xyz", "qwerty",
 }
 
 // References to a secret kept elsewhere.
@@ -151,7 +166,7 @@ func looksLikeSecret(text, name string) bool {
 		return false
 	}
 	lower := strings.ToLower(t)
-	for _, m := range []string{"{{", "}}", "${", "$(", "<%", "%>", "#{", "://", "...", "…", "***"} {
+	for _, m := range []string{"{{", "}}", "${", "$(", "<%", "%>", "#{", "://", "...", ". .", "…", "***"} {
 		if strings.Contains(lower, m) {
 			return false
 		}

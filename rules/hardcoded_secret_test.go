@@ -11,7 +11,8 @@ func TestLooksLikeSecret(t *testing.T) {
 		want  bool
 	}{
 		{"Jq8vL2x9TzR4wY7nB3mK", true},
-		{"abc+def/ghi=jkl", true},
+		{"Wq+dEf/ghi=jkl9", true},
+		{"abc+def/ghi=jkl", false}, // abcdefghijkl: a sequence
 		{"9f8e7d6c5b4a", true},
 		{"P@ssw0rd!2024", true},
 		{"", false},
@@ -19,6 +20,8 @@ func TestLooksLikeSecret(t *testing.T) {
 		{"Ab+c/d==", false},
 		{"hunter2hunter2", false},
 		{"openid-connect", false},
+		{"123456abcxyz", false},
+		{"eyJraWQiOiJlX1duS. . . . .josV5OPNwka0DG2qy0Yg", false},
 		{"{noop}with-messages", false},
 		{"{bcrypt}$2a$10$abcdefghijKLMNOPqrstu", false},
 		{"{noop}Jq8vL2x9TzR4wY7n", true},
@@ -107,6 +110,12 @@ func TestHardcodedSecret(t *testing.T) {
 		}, nil},
 		{"placeholder setting", func(s *src) *Unit {
 			return &Unit{Settings: []Setting{{Kind: SettingClientSecret, Key: s.lit("oauthclient_secret"), Value: s.lit("client-secret")}}}
+		}, nil},
+		{"issued tokens are not judged", func(s *src) *Unit {
+			return &Unit{Settings: []Setting{
+				{Kind: SettingClientSecret, Key: s.lit("access_token"), Value: s.lit(secret)},
+				{Kind: SettingClientSecret, Key: s.lit("refreshToken"), Value: s.lit(secret + "x")},
+			}}
 		}, nil},
 		{"client id is not a secret", func(s *src) *Unit {
 			return &Unit{Settings: []Setting{{Kind: SettingClientID, Key: s.lit("client_id"), Value: s.lit(secret)}}}
