@@ -90,11 +90,12 @@ func reportMissingGrant(p *Pass, r *Request) {
 	} else if span.End <= span.Start {
 		span = r.URL.Span()
 	}
-	p.Report(Finding{
-		Span:    span,
-		Key:     "grant_type:missing",
-		Message: fmt.Sprintf("token request without grant_type: the token endpoint rejects it with invalid_request; add grant_type=%s to the form body", suggestGrant(r)),
-	})
+	msg := fmt.Sprintf("token request without grant_type: the token endpoint rejects it with invalid_request; add grant_type=%s to the form body", suggestGrant(r))
+	if r.Body != nil && r.Body.Kind == BodyForm && strings.Contains(r.Body.Raw.Text, "grant_type:") {
+		// YAML-style "grant_type: refresh_token" lines, as some docs show.
+		msg = "the form body writes \"grant_type: ...\", which a form parser does not read as grant_type: write name=value pairs joined with &, e.g. grant_type=refresh_token&refresh_token=..."
+	}
+	p.Report(Finding{Span: span, Key: "grant_type:missing", Message: msg})
 }
 
 // suggestGrant names the grant the request's other parameters point to.

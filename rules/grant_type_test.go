@@ -15,6 +15,9 @@ func TestGrantType(t *testing.T) {
 		{"missing, no body", func(s *src) *Request {
 			return s.post("https://login.mypurecloud.com/oauth/token", nil)
 		}, "https://login.mypurecloud.com/oauth/token", "client_credentials"},
+		{"colon syntax", func(s *src) *Request {
+			return s.post("https://idp.example.com/oauth2/default/v1/token", s.form("grant_type: refresh_token\nrefresh_token: r1"))
+		}, "grant_type: refresh_token\nrefresh_token: r1", "name=value"},
 		{"missing, refresh", func(s *src) *Request {
 			return s.post("https://idp.example.com/oauth2/token", s.form("refresh_token=r1"))
 		}, "refresh_token=r1", "refresh_token"},
