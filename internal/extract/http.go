@@ -63,12 +63,14 @@ func isHTTPComment(trimmed string) bool {
 func isSeparator(text string) bool { return strings.HasPrefix(text, "###") }
 
 // httpMethods are the request-line methods REST Client recognises
-// (httpRequestParser.ts parseRequestLine); anything else is a URL.
+// (httpRequestParser.ts parseRequestLine) and JetBrains' GRAPHQL,
+// WEBSOCKET and GRPC; anything else is a URL.
 var httpMethods = map[string]bool{
 	"GET": true, "POST": true, "PUT": true, "DELETE": true, "PATCH": true, "HEAD": true,
 	"OPTIONS": true, "CONNECT": true, "TRACE": true, "LOCK": true, "UNLOCK": true,
 	"PROPFIND": true, "PROPPATCH": true, "COPY": true, "MOVE": true, "MKCOL": true,
 	"MKCALENDAR": true, "ACL": true, "SEARCH": true,
+	"GRAPHQL": true, "WEBSOCKET": true, "GRPC": true,
 }
 
 // maxFormBody is the largest body read line by line (REST Client's form
@@ -170,6 +172,11 @@ func (p *httpParser) block(lines []srcLine) error {
 			r.Auth = httpAuth(p.file, h.Value)
 		}
 	}
+	if h := r.Header("Host"); h != nil && strings.HasPrefix(r.URL.Text, "/") {
+		// "POST /oauth/token" with a Host header (spec §3.2.1.1). The
+		// scheme depends on the port and the client, so none is assumed.
+		r.URL = rules.Concat(h.Value, r.URL)
+	}
 
 	bodyEnd, err := p.body(r, lines[min(j, len(lines)):])
 	if err != nil {
@@ -267,7 +274,7 @@ func (p *httpParser) body(r *rules.Request, lines []srcLine) (int, error) {
 				return 0, Errorf(p.file, l.num, "response handler script \"> {%%\" is not closed with \"%%}\"")
 			}
 			k = len(lines)
-		case strings.HasPrefix(t, "<") && !strings.HasPrefix(t, "<?") && len(kept) == 0:
+		case (strings.HasPrefix(t, "< ") || strings.HasPrefix(t, "<@")) && len(kept) == 0:
 			// "< ./file" or "<@ file": the body comes from a file the linter
 			// does not read.
 			include = true

@@ -141,6 +141,18 @@ func TestHTTPRequests(t *testing.T) {
 	}
 }
 
+func TestHTTPHostHeader(t *testing.T) {
+	src := "POST /api/v2/oauth/token HTTP/1.1\nHost: login.mypurecloud.com\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=client_credentials\n"
+	r := mustExtract(t, "h.http", src).Requests[0]
+	if r.URL.Text != "login.mypurecloud.com/api/v2/oauth/token" {
+		t.Fatalf("URL %q", r.URL.Text)
+	}
+	got := findingsOf(t, "h.http", src)
+	if want := "token-path@" + at(src, "/api/v2", 0); len(got) != 1 || got[0] != want {
+		t.Errorf("got %v, want [%s]", got, want)
+	}
+}
+
 func TestHTTPPlaceholders(t *testing.T) {
 	tests := []struct {
 		text    string
@@ -204,6 +216,7 @@ func TestHTTPBodies(t *testing.T) {
 		{"form under json type", "Content-Type: application/json\n", "grant_type=client_credentials&client_secret=a+b", rules.BodyForm, "client_secret", "a+b"},
 		{"text", "Content-Type: text/plain\n", "hello=world", rules.BodyRaw, "", ""},
 		{"include", "Content-Type: application/x-www-form-urlencoded\n", "< ./body.txt", rules.BodyForm, "", ""},
+		{"xml is not an include", "Content-Type: text/xml\n", "<soap:Envelope/>", rules.BodyRaw, "", ""},
 		{"comments skipped", "Content-Type: application/x-www-form-urlencoded\n", "# a note\ngrant_type=password\n// another", rules.BodyForm, "grant_type", "password"},
 	}
 	for _, tt := range tests {
