@@ -71,8 +71,8 @@ func curlArgs(args []*syntax.Word) []*syntax.Word {
 	if i < 0 {
 		return nil
 	}
-	base := strings.ToLower(path.Base(strings.TrimPrefix(args[i].Lit(), `\`)))
-	if base != "curl" && base != "curl.exe" {
+	base := path.Base(strings.TrimPrefix(args[i].Lit(), `\`))
+	if base != "curl" && !strings.EqualFold(base, "curl.exe") {
 		return nil
 	}
 	return args[i:]

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"path"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -105,12 +106,14 @@ func extractShell(file string, src []byte) (*rules.Unit, error) {
 const maxShellC = 3
 
 func extractShellText(file string, src []byte, variant syntax.LangVariant, depth int) (*rules.Unit, error) {
-	src = shellSource(src)
-	f, err := parseShell(src, variant)
+	// The parser reads a cleaned copy; values are cut from the file's own
+	// bytes, at the same offsets.
+	clean := shellSource(src)
+	f, err := parseShell(clean, variant)
 	if err != nil && variant != syntax.LangBash {
 		// Zsh support in the parser is partial; a script that bash reads
 		// is still worth reading.
-		if g, err2 := parseShell(src, syntax.LangBash); err2 == nil {
+		if g, err2 := parseShell(clean, syntax.LangBash); err2 == nil {
 			f, err = g, nil
 		}
 	}
@@ -137,6 +140,9 @@ func extractShellText(file string, src []byte, variant syntax.LangVariant, depth
 		return true
 	})
 	s.urlVarRequests()
+	// Requests of one command share values (-X, -H, a variable used twice);
+	// give each its own segments, since Remap rewrites them in place.
+	s.unit.Values(func(v *rules.Value) { v.Segs = slices.Clone(v.Segs) })
 	return s.unit, nil
 }
 
@@ -497,6 +503,9 @@ func (s *shellScript) partsUpTo(parts []syntax.WordPart, quoted, resolve bool, l
 	b.file = s.file
 	for _, p := range parts {
 		start, end := int(p.Pos().Offset()), min(int(p.End().Offset()), limit)
+		if start >= limit {
+			break
+		}
 		switch p := p.(type) {
 		case *syntax.Lit:
 			s.unescape(&b, start, end, quoted)

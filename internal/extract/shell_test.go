@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -13,7 +14,33 @@ func shellUnit(t *testing.T, src string) *rules.Unit {
 	if err != nil {
 		t.Fatalf("extract: %v", err)
 	}
+	if bad := verbatimMismatch(src, u); bad != "" {
+		t.Errorf("%s", bad)
+	}
 	return u
+}
+
+// verbatimMismatch checks the contract of every span in u: segments tile
+// the text in order, lie inside the file, and a verbatim literal run is the
+// file's bytes. It describes the first violation, or returns "".
+func verbatimMismatch(src string, u *rules.Unit) string {
+	var bad string
+	u.Values(func(v *rules.Value) {
+		for k, seg := range v.Segs {
+			end := len(v.Text)
+			if k+1 < len(v.Segs) {
+				end = v.Segs[k+1].Off
+			}
+			switch {
+			case bad != "":
+			case seg.Off > end || seg.Start < 0 || seg.End > len(src) || seg.Start > seg.End:
+				bad = fmt.Sprintf("%q: segment %d %+v out of order or outside the file", v.Text, k, seg)
+			case seg.Verbatim && !seg.Dynamic && src[seg.Start:seg.End] != v.Text[seg.Off:end]:
+				bad = fmt.Sprintf("%q: verbatim segment %d is %q in the file", v.Text[seg.Off:end], k, src[seg.Start:seg.End])
+			}
+		}
+	})
+	return bad
 }
 
 // The user's scenario of issue 2: exactly three findings, each at its byte,
@@ -276,6 +303,8 @@ func TestShellFindings(t *testing.T) {
 				"curl -H \"Authorization: Bearer $T\" https://api.mypurecloud.com/api/v2/users/$USER_ID\n" +
 				"curl -H \"Authorization: Bearer $T\" https://api.mypurecloud.com/api/v2/organizations/me",
 			nil},
+		{"values shared by two URLs map back once", `sh -c 'curl -X GET -H "Authorization: Basic $B" -d grant_type=client_credentials https://login.mypurecloud.com/oauth/token https://login.mypurecloud.com/oauth/token'`,
+			[]string{"token-method", "GET", "token-method", "GET"}},
 		{"positions inside sh -c", `sh -c 'curl -d "grant_type=client_credentials&client_secret=ab+cd" https://api.mypurecloud.com/oauth/token'`,
 			[]string{"unencoded-secret", "+cd", "token-host", "api.mypurecloud.com"}},
 		{"JSON POST to an API endpoint is fine",
@@ -335,28 +364,57 @@ func TestShellBadInput(t *testing.T) {
 			}
 		})
 	}
-	for _, src := range []string{
-		"",
-		"\xff\xfe curl https://login.mypurecloud.com/oauth/token # caf\xe9",
-		"curl -d 'a=b' \\\r\n  https://login.mypurecloud.com/oauth/token\r\n",
-		"curl -",
-		"curl --",
-		"curl -d",
-		"curl -H",
-		"curl -X",
-		"curl -u",
-		"curl ''",
-		"curl \"\" -d \"\"",
-		"curl -G -d a",
-		"x=" + strings.Repeat("$(", 500) + "curl https://login.mypurecloud.com/oauth/token" + strings.Repeat(")", 500),
-		strings.Repeat("curl https://login.mypurecloud.com/oauth/token -d a=b\n", 3000),
-	} {
+	for _, src := range shellOddInputs {
 		u, err := ByName("shell").Extract("t.sh", []byte(src))
 		if err != nil {
 			continue
 		}
+		if bad := verbatimMismatch(src, u); bad != "" {
+			t.Errorf("%q: %s", src, bad)
+		}
 		rules.Run(u, nil)
 	}
+}
+
+// FuzzShell: no input makes the front end panic or break the span contract.
+func FuzzShell(f *testing.F) {
+	for _, src := range shellOddInputs[:len(shellOddInputs)-2] {
+		f.Add(src)
+	}
+	f.Add("curl -sSd @- -H 'Content-Type: application/json' https://login.mypurecloud.com/oauth/token <<-EOF\n\t{\"a\": \"$B\"}\n\tEOF\n")
+	f.Add("U=https://x.com\nsh -c 'curl -G \"$U\" -d a=b --url-query +c=d -u i:s -k --json x'")
+	f.Fuzz(func(t *testing.T, src string) {
+		u, err := ByName("shell").Extract("t.sh", []byte(src))
+		if err != nil {
+			return
+		}
+		if bad := verbatimMismatch(src, u); bad != "" {
+			t.Errorf("%q: %s", src, bad)
+		}
+		rules.Run(u, nil)
+	})
+}
+
+var shellOddInputs = []string{
+	// Found by FuzzShell: a non-UTF-8 byte in a value, a value shared by two
+	// requests mapped back twice, a here-document closed on its last line.
+	"Curl \xc2",
+	"sh -c 'curl 0 0 -X0  #0001'",
+	"curl<<-EOF\n0$0\tEOF",
+	"",
+	"\xff\xfe curl https://login.mypurecloud.com/oauth/token # caf\xe9",
+	"curl -d 'a=b' \\\r\n  https://login.mypurecloud.com/oauth/token\r\n",
+	"curl -",
+	"curl --",
+	"curl -d",
+	"curl -H",
+	"curl -X",
+	"curl -u",
+	"curl ''",
+	"curl \"\" -d \"\"",
+	"curl -G -d a",
+	"x=" + strings.Repeat("$(", 500) + "curl https://login.mypurecloud.com/oauth/token" + strings.Repeat(")", 500),
+	strings.Repeat("curl https://login.mypurecloud.com/oauth/token -d a=b\n", 3000),
 }
 
 // CRLF scripts still continue lines with "\", and a fragment without a
