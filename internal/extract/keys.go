@@ -153,9 +153,17 @@ func addKeyValue(u *rules.Unit, name string, key, value rules.Value) {
 	kind := classifyKey(name)
 	switch kind {
 	case keyTokenURL:
-		if looksLikeURL(value) {
-			request(rules.RoleToken)
+		if !looksLikeURL(value) {
+			return
 		}
+		if path, ok := rules.ParseURL(value).PathText(); ok && strings.Trim(path, "/") == "" {
+			// A bare host under a token URL key is most often a base the
+			// application appends the token path to: its region counts,
+			// its missing path is not judged.
+			setting(rules.SettingBaseURL)
+			return
+		}
+		request(rules.RoleToken)
 	case keyAuthURL, keyURL:
 		if !looksLikeURL(value) {
 			return
