@@ -1,0 +1,306 @@
+package extract
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/hashicorp/hcl/v2"
+	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/tokenlint/tokenlint/rules"
+	"github.com/zclconf/go-cty/cty"
+)
+
+// The Terraform front end (.tf): the genesyscloud provider block's
+// credentials and region (genesys.md §5.1), variable defaults and locals
+// read through the shared key table, and HTTP requests made by data or
+// resource blocks (hashicorp/http's data "http": url, method,
+// request_headers, request_body). Interpolations, variables and function
+// calls are dynamic; urlencode() marks a form value as encoded.
+
+func init() {
+	Register(&Format{
+		Name:     "terraform",
+		Match:    func(name string, _ []byte) bool { return ext(name) == ".tf" },
+		Extract:  extractTerraform,
+		Comments: []string{"#", "//"},
+	})
+}
+
+const viaTerraform = "Terraform http"
+
+func extractTerraform(file string, src []byte) (*rules.Unit, error) {
+	f, diags := hclsyntax.ParseConfig(src, file, hcl.InitialPos)
+	if diags.HasErrors() {
+		d := diags.Errs()[0].(*hcl.Diagnostic)
+		line := 0
+		if d.Subject != nil {
+			line = d.Subject.Start.Line
+		}
+		return nil, Errorf(file, line, "invalid HCL: %s", strings.TrimSuffix(d.Summary, "."))
+	}
+	body, ok := f.Body.(*hclsyntax.Body)
+	if !ok {
+		return nil, Errorf(file, 0, "not HCL native syntax")
+	}
+	t := &tfFile{file: file, src: src, u: &rules.Unit{Name: file}}
+	for _, b := range body.Blocks {
+		switch {
+		case b.Type == "provider" && len(b.Labels) == 1 && b.Labels[0] == "genesyscloud":
+			t.provider(b)
+		case b.Type == "variable" && len(b.Labels) == 1:
+			if a := b.Body.Attributes["default"]; a != nil {
+				t.keyValue(b.Labels[0], b.LabelRanges[0], a.Expr)
+			}
+		case b.Type == "locals":
+			for _, a := range b.Body.Attributes {
+				t.keyValue(a.Name, a.NameRange, a.Expr)
+			}
+		case (b.Type == "data" || b.Type == "resource") && len(b.Labels) == 2:
+			t.httpRequest(b)
+		}
+	}
+	return t.u, nil
+}
+
+type tfFile struct {
+	file string
+	src  []byte
+	u    *rules.Unit
+}
+
+// genesysProvider maps the provider's attributes to settings.
+var genesysProvider = map[string]rules.SettingKind{
+	"aws_region":         rules.SettingRegion,
+	"oauthclient_id":     rules.SettingClientID,
+	"oauthclient_secret": rules.SettingClientSecret,
+	"access_token":       rules.SettingClientSecret,
+}
+
+func (t *tfFile) provider(b *hclsyntax.Block) {
+	for name, a := range b.Body.Attributes {
+		kind, ok := genesysProvider[name]
+		if !ok {
+			continue
+		}
+		v, _ := t.value(a.Expr)
+		if v.IsZero() || v.Text == "" {
+			continue
+		}
+		t.u.Settings = append(t.u.Settings, rules.Setting{Kind: kind, Key: t.lit(a.NameRange), Value: v})
+	}
+}
+
+// keyValue reads a variable default or a local like a config key.
+func (t *tfFile) keyValue(name string, nameRange hcl.Range, e hclsyntax.Expression) {
+	v, _ := t.value(e)
+	if v.IsZero() {
+		return
+	}
+	addKeyValue(t.u, name, t.lit(nameRange), v)
+}
+
+// httpRequest reads a data or resource block that sends an HTTP request:
+// hashicorp/http's data "http", and blocks of other types with the same
+// url/method/request_body attributes.
+func (t *tfFile) httpRequest(b *hclsyntax.Block) {
+	attrs := b.Body.Attributes
+	urlAttr := attrs["url"]
+	if urlAttr == nil || (b.Labels[0] != "http" && attrs["request_body"] == nil) {
+		return
+	}
+	url, _ := t.value(urlAttr.Expr)
+	if url.IsZero() {
+		return
+	}
+	r := &rules.Request{URL: url, Via: viaTerraform, Pos: t.span(b.Range())}
+	if m := attrs["method"]; m != nil {
+		r.Method, _ = t.value(m.Expr)
+	} else if b.Type == "data" && b.Labels[0] == "http" {
+		// data "http" sends GET unless told otherwise, body or not.
+		r.Method = rules.Decoded(t.file, "GET", b.TypeRange.Start.Byte, b.TypeRange.End.Byte)
+	}
+	for _, name := range []string{"request_headers", "headers"} {
+		if h := attrs[name]; h != nil {
+			r.Headers = append(r.Headers, t.headers(h.Expr)...)
+		}
+	}
+	if a := attrs["insecure"]; a != nil {
+		if v, diags := a.Expr.Value(nil); !diags.HasErrors() && v.Type() == cty.Bool && v.True() {
+			r.Insecure, r.InsecureAt = true, t.span(a.SrcRange)
+		}
+	}
+	if a := attrs["request_body"]; a != nil {
+		r.Body = t.body(a.Expr, r)
+	}
+	t.u.Requests = append(t.u.Requests, r)
+}
+
+// headers reads a map of header names to values.
+func (t *tfFile) headers(e hclsyntax.Expression) []rules.Header {
+	obj, ok := e.(*hclsyntax.ObjectConsExpr)
+	if !ok {
+		return nil
+	}
+	var out []rules.Header
+	for _, it := range obj.Items {
+		name, _ := t.value(it.KeyExpr)
+		val, _ := t.value(it.ValueExpr)
+		if name.IsZero() || val.IsZero() {
+			continue
+		}
+		out = append(out, rules.Header{Name: name, Value: val})
+	}
+	return out
+}
+
+// body reads request_body: jsonencode({...}) is a JSON body; a string is
+// JSON when it looks like JSON or the Content-Type says so, else a form
+// written by hand (Terraform encodes nothing but urlencode() results).
+func (t *tfFile) body(e hclsyntax.Expression, r *rules.Request) *rules.Body {
+	if call, ok := e.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 {
+		b := &rules.Body{Kind: rules.BodyJSON, Raw: rules.Decoded(t.file, t.text(call.Range()), call.Range().Start.Byte, call.Range().End.Byte), Via: "jsonencode"}
+		if obj, ok := call.Args[0].(*hclsyntax.ObjectConsExpr); ok {
+			for _, it := range obj.Items {
+				name, _ := t.value(it.KeyExpr)
+				val, _ := t.value(it.ValueExpr)
+				b.Fields = append(b.Fields, rules.Field{Name: name, Value: val, Encoding: rules.EncodingFull})
+			}
+		}
+		return b
+	}
+	v, encoded := t.value(e)
+	if v.IsZero() {
+		return nil
+	}
+	trimmed := strings.TrimSpace(v.Text)
+	ct := r.Header("Content-Type")
+	jsonType := ct != nil && strings.Contains(strings.ToLower(ct.Value.Text), "json")
+	switch {
+	case jsonType || strings.HasPrefix(trimmed, "{") && !v.DynamicAt(strings.Index(v.Text, "{")):
+		return &rules.Body{Kind: rules.BodyJSON, Raw: v}
+	case strings.Contains(v.Text, "="):
+		fields := rules.ParseForm(v.TrimSpace(), rules.EncodingRaw, "request_body")
+		for i := range fields {
+			if encodedOnly(fields[i].Value, encoded) {
+				fields[i].Encoding = rules.EncodingFull
+			}
+		}
+		return &rules.Body{Kind: rules.BodyForm, Raw: v, Fields: fields, Via: "request_body"}
+	}
+	return &rules.Body{Kind: rules.BodyRaw, Raw: v}
+}
+
+// encodedOnly reports whether every part of v is a urlencode() result (its
+// segments start at one of the encoded interpolations).
+func encodedOnly(v rules.Value, encoded map[int]bool) bool {
+	if len(encoded) == 0 || v.IsZero() {
+		return false
+	}
+	for _, s := range v.Segs {
+		if !s.Dynamic || !encoded[s.Start] {
+			return false
+		}
+	}
+	return true
+}
+
+// value turns a string-valued expression into a Value. Literal parts of a
+// template point at their bytes (verbatim when no escape changed them);
+// interpolations, variables and calls are dynamic. The map holds the start
+// offsets of interpolations that are urlencode() calls.
+func (t *tfFile) value(e hclsyntax.Expression) (rules.Value, map[int]bool) {
+	encoded := map[int]bool{}
+	switch x := e.(type) {
+	case *hclsyntax.ObjectConsKeyExpr:
+		if x.ForceNonLiteral {
+			return t.dyn(x.Range()), nil
+		}
+		if tr, ok := x.Wrapped.(*hclsyntax.ScopeTraversalExpr); ok && len(tr.Traversal) == 1 {
+			return t.lit(tr.Range()), nil // a bare key is its own name
+		}
+		return t.value(x.Wrapped)
+	case *hclsyntax.TemplateWrapExpr:
+		v := t.dyn(t.interpolation(x.Wrapped.Range()))
+		if isURLEncodeCall(x.Wrapped) {
+			encoded[v.Segs[0].Start] = true
+		}
+		return v, encoded
+	case *hclsyntax.LiteralValueExpr:
+		if x.Val.Type() != cty.String || x.Val.IsNull() {
+			if x.Val.Type() == cty.Number || x.Val.Type() == cty.Bool {
+				return t.lit(x.Range()), nil
+			}
+			return rules.Value{}, nil
+		}
+		return t.literal(x.Val.AsString(), x.Range()), nil
+	case *hclsyntax.TemplateExpr:
+		var parts []rules.Value
+		for _, p := range x.Parts {
+			if lit, ok := p.(*hclsyntax.LiteralValueExpr); ok && lit.Val.Type() == cty.String && !lit.Val.IsNull() {
+				parts = append(parts, t.literal(lit.Val.AsString(), lit.Range()))
+				continue
+			}
+			v := t.dyn(t.interpolation(p.Range()))
+			if isURLEncodeCall(p) {
+				encoded[v.Segs[0].Start] = true
+			}
+			parts = append(parts, v)
+		}
+		if len(parts) == 0 { // ""
+			r := x.Range()
+			return rules.Decoded(t.file, "", r.Start.Byte, r.End.Byte), nil
+		}
+		return rules.Concat(parts...), encoded
+	}
+	return t.dyn(e.Range()), nil
+}
+
+func isURLEncodeCall(e hclsyntax.Expression) bool {
+	c, ok := e.(*hclsyntax.FunctionCallExpr)
+	return ok && c.Name == "urlencode"
+}
+
+// literal is a template's literal part: verbatim when its decoded text is
+// its source, Decoded otherwise (escapes, $${).
+func (t *tfFile) literal(text string, r hcl.Range) rules.Value {
+	if src := t.text(r); src == text {
+		return rules.Lit(t.file, text, r.Start.Byte)
+	}
+	return rules.Decoded(t.file, text, r.Start.Byte, r.End.Byte)
+}
+
+// interpolation widens an interpolated expression's range to its "${" and
+// "}" (with strip markers), so the dynamic part covers what is written.
+func (t *tfFile) interpolation(r hcl.Range) hcl.Range {
+	start, end := r.Start.Byte, r.End.Byte
+	before := bytes.TrimRight(t.src[:start], " \t\n~")
+	if bytes.HasSuffix(before, []byte("${")) || bytes.HasSuffix(before, []byte("%{")) {
+		start = len(before) - 2
+		rest := t.src[end:]
+		trimmed := bytes.TrimLeft(rest, " \t\n~")
+		if len(trimmed) > 0 && trimmed[0] == '}' {
+			end += len(rest) - len(trimmed) + 1
+		}
+	}
+	r.Start.Byte, r.End.Byte = start, end
+	return r
+}
+
+func (t *tfFile) text(r hcl.Range) string {
+	if r.Start.Byte < 0 || r.End.Byte > len(t.src) || r.Start.Byte > r.End.Byte {
+		return ""
+	}
+	return string(t.src[r.Start.Byte:r.End.Byte])
+}
+
+func (t *tfFile) lit(r hcl.Range) rules.Value {
+	return rules.Lit(t.file, t.text(r), r.Start.Byte)
+}
+
+func (t *tfFile) dyn(r hcl.Range) rules.Value {
+	return rules.Dyn(t.file, t.text(r), r.Start.Byte, r.End.Byte)
+}
+
+func (t *tfFile) span(r hcl.Range) rules.Span {
+	return rules.Span{File: t.file, Start: r.Start.Byte, End: r.End.Byte}
+}

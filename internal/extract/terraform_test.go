@@ -1,0 +1,68 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+func TestTerraformProvider(t *testing.T) {
+	src := "provider \"genesyscloud\" {\n  oauthclient_id = \"abc\"\n  oauthclient_secret = var.secret\n  aws_region = \"ap-southeast-2\"\n}\n"
+	u, err := extractTerraform("main.tf", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[rules.SettingKind]rules.Value{}
+	for _, s := range u.Settings {
+		got[s.Kind] = s.Value
+	}
+	if v := got[rules.SettingClientID]; v.Text != "abc" || src[v.Span().Start:v.Span().End] != "abc" {
+		t.Errorf("client id %+v", v)
+	}
+	if v := got[rules.SettingClientSecret]; v.Known() || src[v.Span().Start:v.Span().End] != "var.secret" {
+		t.Errorf("secret %+v", v)
+	}
+	if v := got[rules.SettingRegion]; v.Text != "ap-southeast-2" {
+		t.Errorf("region %+v", v)
+	}
+}
+
+func TestTerraformRequest(t *testing.T) {
+	src := "data \"http\" \"t\" {\n  url = \"https://${var.host}/oauth/token\"\n  request_body = \"grant_type=client_credentials&client_id=a\\\"b&client_secret=${urlencode(var.s)}&x=${ var.y }\"\n}\n"
+	u, err := extractTerraform("main.tf", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(u.Requests) != 1 {
+		t.Fatalf("%d requests", len(u.Requests))
+	}
+	r := u.Requests[0]
+	if r.Method.Text != "GET" || r.Method.Known() != true {
+		t.Errorf("method %+v", r.Method)
+	}
+	if sp := r.URL.SpanOf(8, 9); src[sp.Start:sp.End] != "${var.host}" {
+		t.Errorf("host span %q", src[sp.Start:sp.End])
+	}
+	b := r.Body
+	if b == nil || b.Kind != rules.BodyForm {
+		t.Fatalf("body %+v", b)
+	}
+	if f := b.Field("client_secret"); f == nil || f.Encoding != rules.EncodingFull {
+		t.Errorf("urlencode() field %+v", f)
+	}
+	if f := b.Field("x"); f == nil || f.Encoding != rules.EncodingRaw || src[f.Value.Span().Start:f.Value.Span().End] != "${ var.y }" {
+		t.Errorf("raw field %+v", f)
+	}
+	if f := b.Field("client_id"); f == nil || f.Value.Text != "a\"b" {
+		t.Errorf("escaped field %+v", f)
+	}
+}
+
+func TestTerraformMalformed(t *testing.T) {
+	for _, src := range []string{"data \"http\" \"x\" {\n  url = \n}\n", "provider {\n", "\x00\xff"} {
+		_, err := extractTerraform("main.tf", []byte(src))
+		if xe, ok := err.(*Error); !ok || xe.Line == 0 {
+			t.Errorf("%q: error %v", src, err)
+		}
+	}
+}
