@@ -18,8 +18,10 @@ Some senders type a form body themselves and some do not:
   unless -H says otherwise), Go http.PostForm and Client.PostForm,
   golang.org/x/oauth2, the urlencoded body modes of Postman, Insomnia and
   Bruno, and every client library;
-- do not: an .http/.rest request (JetBrains, REST Client), Go
-  http.NewRequest + Client.Do with a strings.NewReader body.
+- do not: an .http/.rest request in REST Client (it sends the headers
+  written, plus rest-client.defaultHeaders from the settings, which is
+  where a default Content-Type can be added), Go http.NewRequest +
+  Client.Do with a strings.NewReader body.
 
 Bad:
     POST https://login.mypurecloud.com/oauth/token
@@ -40,8 +42,10 @@ from a variable, silences it (json-token-request judges a wrong one).
 
 Source: RFC 6749 sections 4.4.2 and 3.2 (parameters in the
 application/x-www-form-urlencoded format); curl docs/cmdline-opts/data.md;
-$GOROOT/src/net/http/client.go PostForm; Genesys Cloud clients set the
-header explicitly (shared/facts/genesys.md 2, formats.md 2.1, 7.4).`,
+$GOROOT/src/net/http/client.go PostForm; Huachao/vscode-restclient#386
+(no default Content-Type; the maintainer points to rest-client.defaultHeaders);
+Genesys Cloud clients set the header explicitly (shared/facts/genesys.md 2,
+formats.md 2.1, 7.4).`,
 	Check: checkMissingContentType,
 }
 
