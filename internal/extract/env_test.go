@@ -153,7 +153,7 @@ func TestEnvFindings(t *testing.T) {
 		{"GENESYS_TOKEN_URL=https://api.mypurecloud.com/oauth/token\n", []string{"token-host@api.mypurecloud.com"}},
 		{"ACCESS_TOKEN_URL=\"https://login.mypurecloud.com/api/v2/oauth/token\"\n", []string{"token-path@/api/v2/oauth/token"}},
 		{"OAUTH_URL=https://login.mypurecloud.eu/oauth/token\n", []string{"token-host@login.mypurecloud.eu"}},
-		{"OAUTH_URL=https://login.mypurecloud.com\n", nil}, // no token path: not a token URL
+		{"OAUTH_URL=https://login.mypurecloud.com\n", nil},  // no token path: not a token URL
 		{"TOKEN_URL=https://login.mypurecloud.com/\n", nil}, // a base the application completes
 		{"TOKEN_URL=https://api.mypurecloud.com/token\n", []string{"token-host@api.mypurecloud.com", "token-path@/token"}},
 		{"GRANT_TYPE=client_credentials\nTOKEN_URL=https://login.mypurecloud.com/oauth/token\nGENESYS_ME_URL=https://api.mypurecloud.com/api/v2/users/me\n", []string{"user-scoped-api@/api/v2/users/me"}},

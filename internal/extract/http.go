@@ -84,6 +84,8 @@ type httpParser struct {
 	unit *rules.Unit
 	// vars are the file variables (@name = value) defined so far, resolved.
 	vars map[string]rules.Value
+	// useCount counts {{name}} placeholders by name, once per file.
+	useCount map[string]int
 }
 
 func extractHTTP(file string, src []byte) (*rules.Unit, error) {
@@ -227,6 +229,9 @@ func (p *httpParser) resolve(v rules.Value) rules.Value {
 			name := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(part.Text, "{{"), "}}"))
 			if def, ok := p.vars[name]; ok && !def.IsZero() {
 				part = def
+				if p.uses(name) > 1 {
+					part = notVerbatim(def)
+				}
 			}
 		}
 		parts = append(parts, part)
@@ -236,6 +241,39 @@ func (p *httpParser) resolve(v rules.Value) rules.Value {
 		return v
 	}
 	return out
+}
+
+// uses is how many {{name}} placeholders the file holds.
+func (p *httpParser) uses(name string) int {
+	if p.useCount == nil {
+		p.useCount = map[string]int{}
+		for rest := p.src; ; {
+			i := strings.Index(rest, "{{")
+			if i < 0 {
+				break
+			}
+			j := strings.Index(rest[i:], "}}")
+			if j < 0 {
+				break
+			}
+			p.useCount[strings.TrimSpace(rest[i+2:i+j])]++
+			rest = rest[i+j+2:]
+		}
+	}
+	return p.useCount[name]
+}
+
+// notVerbatim is v with no segment claiming to be the file's bytes: a
+// variable used in several places is not one request's text to edit (a fix
+// of the host for a token request would move every API call too), so
+// rules point at it but offer no edit.
+func notVerbatim(v rules.Value) rules.Value {
+	segs := append([]rules.Segment(nil), v.Segs...)
+	for i := range segs {
+		segs[i].Verbatim = false
+	}
+	v.Segs = segs
+	return v
 }
 
 // requestLine reads "[METHOD] URL [HTTP/x.y]".

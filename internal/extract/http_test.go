@@ -153,6 +153,22 @@ func TestHTTPHostHeader(t *testing.T) {
 	}
 }
 
+func TestHTTPSharedVariable(t *testing.T) {
+	src := "@host = api.mypurecloud.com\n@login = api.mypurecloud.com\n\n" +
+		"POST https://{{host}}/oauth/token\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=client_credentials\n\n" +
+		"###\nGET https://{{host}}/api/v2/users\n\n" +
+		"###\nPOST https://{{login}}/oauth/token\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=client_credentials\n"
+	u := mustExtract(t, "v.http", src)
+	var fixes []bool
+	for _, f := range rules.Run(u, &rules.Options{Rules: []*rules.Rule{rules.TokenHost}}) {
+		fixes = append(fixes, f.Fix != nil)
+	}
+	// {{host}} also serves the API call: no edit; {{login}} is used once.
+	if fmt.Sprint(fixes) != "[false true]" {
+		t.Errorf("token-host fixes %v, want [false true]", fixes)
+	}
+}
+
 func TestHTTPPlaceholders(t *testing.T) {
 	tests := []struct {
 		text    string
