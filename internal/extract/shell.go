@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -15,16 +16,22 @@ import (
 
 // The shell front end: curl commands in shell scripts (shared/facts/
 // formats.md §2), found by a real shell parser so that quoting, line
-// continuations, pipelines, $(...) and functions are read as the shell
-// reads them. Text inside a heredoc or an echoed string is data, not a
-// command, and is not read. curl's own options are read in curl.go.
+// continuations, pipelines, $(...), functions and here-documents are read
+// as the shell reads them. An echoed string or a here-document is text,
+// not a command; a here-document is a body only where curl reads stdin
+// (-d @-). The literal script of "sh -c '...'" is read as a script. curl's
+// own options are read in curl.go.
 //
 // Words become Values with one segment per run of source bytes: an escaped
 // character ("\+" unquoted, "\$" in double quotes) keeps pointing at its
-// own byte, so a finding can underline one character of a secret. A
-// variable assigned a literal exactly once, at the top level, before its
-// use, resolves to that literal and keeps the spans of the assignment:
-// the fix belongs where the value is written.
+// own byte, so a finding can underline one character of a secret.
+// Expansions ($X, ${X:-d}, $(cmd), $((n))) and {{name}} placeholders are
+// dynamic. A variable assigned exactly once, at the top level, before its
+// use, with a value that has a literal part, resolves to that value and
+// keeps the spans of the assignment: the fix belongs where the value is
+// written, and "https://$HOST/oauth/token" still shows its path. A
+// variable assigned more than once, in a function or a branch, by for or
+// read, or to a wholly dynamic value stays dynamic at the use.
 
 func init() {
 	Register(&Format{
@@ -510,10 +517,13 @@ func (s *shellScript) partsUpTo(parts []syntax.WordPart, quoted, resolve bool, l
 		case *syntax.Lit:
 			s.unescape(&b, start, end, quoted)
 		case *syntax.SglQuoted:
-			if p.Dollar {
-				// $'...' has C escapes; keep the text, decoded, on its span.
-				b.add(rules.Decoded(s.file, p.Value, start, end))
-			} else {
+			switch {
+			case p.Dollar && strings.Contains(p.Value, "\\"):
+				// $'...' with C escapes: the decoded text, on the quote's span.
+				b.add(rules.Decoded(s.file, ansiC(p.Value), start, end))
+			case p.Dollar:
+				b.verbatim(start+2, int(p.Right.Offset()), s.src)
+			default:
 				b.verbatim(start+1, int(p.Right.Offset()), s.src)
 			}
 		case *syntax.DblQuoted:
@@ -534,6 +544,67 @@ func (s *shellScript) partsUpTo(parts []syntax.WordPart, quoted, resolve bool, l
 		}
 	}
 	return b.value()
+}
+
+// ansiC decodes the backslash escapes of a $'...' string (bash manual,
+// QUOTING, ANSI-C Quoting).
+func ansiC(raw string) string {
+	var b strings.Builder
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '\\' || i+1 == len(raw) {
+			b.WriteByte(raw[i])
+			continue
+		}
+		i++
+		esc := raw[i]
+		if c, ok := ansiCEscapes[esc]; ok {
+			b.WriteByte(c)
+			continue
+		}
+		base, size, from := 16, 0, i+1
+		switch {
+		case esc == 'x':
+			size = 2
+		case esc == 'u':
+			size = 4
+		case esc == 'U':
+			size = 8
+		case '0' <= esc && esc <= '7':
+			base, size, from = 8, 3, i
+		case esc == 'c' && i+1 < len(raw):
+			i++
+			b.WriteByte(raw[i] & 0x1f)
+			continue
+		default:
+			b.WriteByte(esc) // \\ \' \" \? and unknown escapes
+			continue
+		}
+		to := from
+		for to < len(raw) && to-from < size && isDigitIn(raw[to], base) {
+			to++
+		}
+		n, err := strconv.ParseUint(raw[from:to], base, 32)
+		switch {
+		case err != nil:
+			b.WriteByte('\\') // "\x" without digits stays as written
+			b.WriteByte(esc)
+		case size >= 4:
+			b.WriteRune(rune(n))
+		default:
+			b.WriteByte(byte(n))
+		}
+		i = max(i, to-1)
+	}
+	return b.String()
+}
+
+var ansiCEscapes = map[byte]byte{'a': 7, 'b': 8, 'e': 27, 'E': 27, 'f': 12, 'n': 10, 'r': 13, 't': 9, 'v': 11}
+
+func isDigitIn(c byte, base int) bool {
+	if base == 8 {
+		return '0' <= c && c <= '7'
+	}
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // resolve looks up a plain $NAME or ${NAME} in the resolvable variables.

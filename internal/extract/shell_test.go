@@ -229,6 +229,8 @@ func TestShellWords(t *testing.T) {
 		{"single quotes", `curl 'https://login.mypurecloud.com/oauth/token'`, "https://login.mypurecloud.com/oauth/token", "login."},
 		{"mixed quoting in one word", `curl https://'login'."mypurecloud".com/oauth/token`, "https://login.mypurecloud.com/oauth/token", "login'"},
 		{"escapes", `curl https://login\.mypurecloud.com/oauth/\token`, "https://login.mypurecloud.com/oauth/token", "login"},
+		{"ANSI-C quoting", `curl $'https://login.mypurecloud.com/oauth/\x74oken'`, "https://login.mypurecloud.com/oauth/token", "$'"},
+		{"ANSI-C quoting without escapes", `curl $'https://login.mypurecloud.com/oauth/token'`, "https://login.mypurecloud.com/oauth/token", "login"},
 		{"line continuation", "curl \\\n  https://login.mypurecloud.com/oauth/token", "https://login.mypurecloud.com/oauth/token", "login"},
 		{"resolved variable keeps the assignment's span",
 			"URL=https://api.mypurecloud.com/oauth/token\ncurl \"$URL\"", "https://api.mypurecloud.com/oauth/token", "api."},
@@ -311,6 +313,21 @@ func TestShellFindings(t *testing.T) {
 			`curl -X POST -H "Authorization: Bearer $T" -H "Content-Type: application/json" -d '{"name":"x"}' https://api.mypurecloud.com/api/v2/groups`, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) { checkFindings(t, "shell", "t.sh", tc.src, tc.want) })
+	}
+}
+
+func TestANSIC(t *testing.T) {
+	for raw, want := range map[string]string{
+		`a\x2bb`:    "a+b",
+		`\101\0`:    "A\x00",
+		`tab\there`: "tab\there",
+		`\u00e9\cA`: "\u00e9\x01",
+		`\x`:        `\x`,
+		`it\'s \\`:  `it's \`,
+	} {
+		if got := ansiC(raw); got != want {
+			t.Errorf("ansiC(%q) = %q, want %q", raw, got, want)
+		}
 	}
 }
 
