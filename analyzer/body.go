@@ -108,10 +108,22 @@ func (b *builder) formBody(e ast.Expr, via string) *rules.Body {
 	if a, ok := b.single(obj); ok && a.index < 0 {
 		body.Fields = b.mapFields(a.expr, rules.EncodingFull, via)
 	}
-	for _, c := range b.valueCalls[obj] {
-		sel := c.Fun.(*ast.SelectorExpr)
-		if (sel.Sel.Name == "Set" || sel.Sel.Name == "Add") && len(c.Args) == 2 {
-			body.Fields = append(body.Fields, rules.Field{Name: b.str(c.Args[0]), Value: b.str(c.Args[1]), Encoding: rules.EncodingFull, Via: via})
+	for _, n := range b.valueCalls[obj] {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			sel := n.Fun.(*ast.SelectorExpr)
+			if (sel.Sel.Name == "Set" || sel.Sel.Name == "Add") && len(n.Args) == 2 {
+				body.Fields = append(body.Fields, rules.Field{Name: b.str(n.Args[0]), Value: b.str(n.Args[1]), Encoding: rules.EncodingFull, Via: via})
+			}
+		case *ast.AssignStmt:
+			// v["name"] = []string{...}
+			ix := n.Lhs[0].(*ast.IndexExpr)
+			name := b.str(ix.Index)
+			if vals, ok := ast.Unparen(n.Rhs[0]).(*ast.CompositeLit); ok {
+				for _, v := range vals.Elts {
+					body.Fields = append(body.Fields, rules.Field{Name: name, Value: b.str(v), Encoding: rules.EncodingFull, Via: via})
+				}
+			}
 		}
 	}
 	return body
@@ -251,4 +263,19 @@ func (b *builder) noteValueCall(c *ast.CallExpr) {
 func isURLValues(t types.Type) bool {
 	pkg, name := namedType(t)
 	return pkg == "net/url" && name == "Values"
+}
+
+// noteValuesIndex records v["name"] = []string{...} on a url.Values
+// variable.
+func (b *builder) noteValuesIndex(a *ast.AssignStmt) {
+	if len(a.Lhs) != 1 || len(a.Rhs) != 1 || a.Tok != token.ASSIGN {
+		return
+	}
+	ix, ok := ast.Unparen(a.Lhs[0]).(*ast.IndexExpr)
+	if !ok {
+		return
+	}
+	if obj := b.objectOf(ix.X); obj != nil && isURLValues(obj.Type()) {
+		b.valueCalls[obj] = append(b.valueCalls[obj], a)
+	}
 }

@@ -28,9 +28,10 @@ type builder struct {
 	uses    map[types.Object]int
 	// consts maps constants declared in the package to their expressions.
 	consts map[types.Object]ast.Expr
-	// calls on a variable's value, in source order, by the variable:
-	// url.Values Set/Add and json.NewEncoder(&buf).
-	valueCalls  map[types.Object][]*ast.CallExpr
+	// valueCalls are url.Values Set/Add calls and v["k"] = ...
+	// assignments, by the variable, in source order; jsonBuffers the
+	// json.NewEncoder(&buf) calls by the buffer.
+	valueCalls  map[types.Object][]ast.Node
 	jsonBuffers map[types.Object]*ast.CallExpr
 	// bound maps a call to the variable its (first) result is assigned to.
 	bound map[*ast.CallExpr]types.Object
@@ -76,7 +77,7 @@ func newBuilder(pass *analysis.Pass, opts *rules.Options) *builder {
 		assigns:     map[types.Object][]assignment{},
 		uses:        map[types.Object]int{},
 		consts:      map[types.Object]ast.Expr{},
-		valueCalls:  map[types.Object][]*ast.CallExpr{},
+		valueCalls:  map[types.Object][]ast.Node{},
 		jsonBuffers: map[types.Object]*ast.CallExpr{},
 		bound:       map[*ast.CallExpr]types.Object{},
 		requests:    map[types.Object][]*rules.Request{},
@@ -109,6 +110,9 @@ func (b *builder) build() *rules.Unit {
 			b.compositeLit(n)
 		}
 	})
+	for _, list := range b.valueCalls {
+		sort.Slice(list, func(i, j int) bool { return list[i].Pos() < list[j].Pos() })
+	}
 	for _, c := range calls {
 		b.createCall(c)
 	}
@@ -162,6 +166,7 @@ func (b *builder) scanAssignments(ins *inspector.Inspector) {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			record(n.Lhs, n.Rhs, n.Tok)
+			b.noteValuesIndex(n)
 		case *ast.ValueSpec:
 			lhs := make([]ast.Expr, len(n.Names))
 			for i, id := range n.Names {
