@@ -19,7 +19,13 @@ type yamlSource struct {
 	src   []byte
 	lines []int // byte offset of each line start
 	Root  *yaml.Node
+	// marks holds, for long lines (a minified JSON file is one line), the
+	// byte offset of every markStride-th rune, so offset is not linear in
+	// the column.
+	marks map[int][]int
 }
+
+const markStride = 256
 
 var yamlErrLine = regexp.MustCompile(`line (\d+)`)
 
@@ -54,12 +60,39 @@ func (y *yamlSource) offset(line, col int) int {
 	if line < 1 || line > len(y.lines) {
 		return len(y.src)
 	}
-	off := y.lines[line-1]
-	for c := 1; c < col && off < len(y.src) && y.src[off] != '\n'; c++ {
+	off, c := y.lines[line-1], 1
+	if col > markStride {
+		marks := y.lineMarks(line)
+		k := min((col-1)/markStride, len(marks)-1)
+		off, c = marks[k], k*markStride+1
+	}
+	for ; c < col && off < len(y.src) && y.src[off] != '\n'; c++ {
 		_, size := utf8.DecodeRune(y.src[off:])
 		off += size
 	}
 	return off
+}
+
+// lineMarks computes (once) the offsets of runes 0, markStride,
+// 2*markStride... of a line.
+func (y *yamlSource) lineMarks(line int) []int {
+	if m, ok := y.marks[line]; ok {
+		return m
+	}
+	if y.marks == nil {
+		y.marks = map[int][]int{}
+	}
+	off := y.lines[line-1]
+	m := []int{off}
+	for c := 1; off < len(y.src) && y.src[off] != '\n'; c++ {
+		_, size := utf8.DecodeRune(y.src[off:])
+		off += size
+		if c%markStride == 0 {
+			m = append(m, off)
+		}
+	}
+	y.marks[line] = m
+	return m
 }
 
 // lineEnd is the offset of the end of the line holding off.
