@@ -115,7 +115,7 @@ func parseBru(file string, src []byte) ([]*bruBlock, error) {
 		case list:
 		case bruTextBlocks[name]:
 			b.text = bruText(file, body)
-		default:
+		case bruDictionary(name):
 			pairs, err := bruPairs(file, body)
 			if err != nil {
 				return nil, err
@@ -135,7 +135,23 @@ func clip(s string) string {
 	return s
 }
 
-// bruPairs reads the lines of a dictionary block.
+// bruDictionary reports whether a block holds "key: value" pairs that
+// tokenlint reads. Other blocks (example {...} with nested structure,
+// settings, newer additions) are skipped whole.
+func bruDictionary(name string) bool {
+	if bruMethods[name] {
+		return true
+	}
+	switch name {
+	case "meta", "headers", "query", "vars", "auth", "assert", "body:form-urlencoded", "body:multipart-form":
+		return true
+	}
+	return strings.HasPrefix(name, "auth:") || strings.HasPrefix(name, "vars:") || strings.HasPrefix(name, "params:")
+}
+
+// bruPairs reads the lines of a dictionary block. Annotations
+// (@description(”'...”'), @number) and list values (tags: [ ... ]) of
+// newer Bruno versions are skipped.
 func bruPairs(file string, lines []srcLine) ([]bruPair, error) {
 	var out []bruPair
 	for i := 0; i < len(lines); i++ {
@@ -143,6 +159,13 @@ func bruPairs(file string, lines []srcLine) ([]bruPair, error) {
 		ind := indent(l.text)
 		rest := l.text[ind:]
 		if strings.TrimSpace(rest) == "" {
+			continue
+		}
+		if strings.HasPrefix(rest, "@") {
+			if strings.Count(rest, "'''")%2 == 1 {
+				for i++; i < len(lines) && !strings.Contains(lines[i].text, "'''"); i++ {
+				}
+			}
 			continue
 		}
 		colon := strings.IndexByte(rest, ':')
@@ -160,6 +183,11 @@ func bruPairs(file string, lines []srcLine) ([]bruPair, error) {
 		vstart := colon + 1
 		vstart += indent(rest[vstart:])
 		val := strings.TrimRight(rest[vstart:], " \t")
+		if val == "[" {
+			for i++; i < len(lines) && strings.TrimSpace(lines[i].text) != "]"; i++ {
+			}
+			continue
+		}
 		if val == "'''" {
 			// A multi-line value: the lines up to the closing ''', each
 			// indented by four spaces (bruToJson.js value()).

@@ -4,7 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -227,15 +231,15 @@ func addVariable(u *rules.Unit, name string, key, value rules.Value) {
 	addKeyValue(u, name, key, value)
 }
 
-// nodeSpan is the span of node n: from its start to the end of the line of
-// its last descendant, for a Request's Pos.
+// nodeSpan is the span of node n: from its start to about the end of its
+// last descendant's text, for a Request's Pos.
 func nodeSpan(y *yamlSource, n *yaml.Node) rules.Span {
 	start := y.offset(n.Line, n.Column)
 	last := n
 	for len(last.Content) > 0 {
 		last = last.Content[len(last.Content)-1]
 	}
-	end := y.lineEnd(y.offset(last.Line, last.Column))
+	end := min(len(y.src), y.offset(last.Line, last.Column)+len(last.Value))
 	return rules.Span{File: y.file, Start: start, End: max(start, end)}
 }
 
@@ -267,22 +271,82 @@ func checkJSON(file string, src []byte) error {
 
 // parseJSONObject parses a strict JSON document whose top level must be an
 // object (what names the format, for the error). An empty document has a
-// nil Root.
-func parseJSONObject(file string, src []byte, what string) (*yamlSource, error) {
+// nil Root. yaml.v3 rejects two JSON escapes (\/ and UTF-16 surrogate
+// pairs), so those are rewritten first; the returned map, when not nil,
+// maps the unit's spans back to the file (OffsetMap.Remap).
+func parseJSONObject(file string, src []byte, what string) (*yamlSource, OffsetMap, error) {
 	if len(bytes.TrimSpace(src)) == 0 {
-		return &yamlSource{file: file, src: src}, nil
+		return &yamlSource{file: file, src: src}, nil, nil
 	}
 	if err := checkJSON(file, src); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	y, err := parseYAML(file, src)
+	derived, m := jsonForYAML(src)
+	y, err := parseYAML(file, derived)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if y.Root != nil && y.Root.Kind != yaml.MappingNode {
-		return nil, Errorf(file, y.Root.Line, "not %s: the top level is not an object", what)
+		return nil, nil, Errorf(file, y.Root.Line, "not %s: the top level is not an object", what)
 	}
-	return y, nil
+	return y, m, nil
+}
+
+// jsonForYAML rewrites the escapes of valid JSON that yaml.v3 does not
+// read: "\/" becomes "/" (which keeps pointing at the slash) and a
+// \uD83D\uDE00 surrogate pair its UTF-8 character (a lone surrogate
+// U+FFFD, as encoding/json does). It returns src itself and a nil map when
+// there is nothing to rewrite. Outside strings JSON has no backslash.
+func jsonForYAML(src []byte) ([]byte, OffsetMap) {
+	if !bytes.Contains(src, []byte(`\/`)) && !bytes.Contains(src, []byte(`\u`)) {
+		return src, nil
+	}
+	var out []byte
+	var m OffsetMap
+	run := 0 // start in src of the current verbatim run
+	flush := func(end int) {
+		if end > run {
+			m.Add(len(out), run, end-run)
+			out = append(out, src[run:end]...)
+		}
+	}
+	changed := false
+	for i := 0; i < len(src); i++ {
+		if src[i] != '\\' || i+1 >= len(src) {
+			continue
+		}
+		switch c := src[i+1]; {
+		case c == '/':
+			flush(i)
+			run = i + 1 // the slash itself stays verbatim
+			changed = true
+			i++
+		case c == 'u' && i+6 <= len(src):
+			r, err := strconv.ParseUint(string(src[i+2:i+6]), 16, 32)
+			if err != nil || r < 0xd800 || r > 0xdfff {
+				i += 5
+				continue
+			}
+			width, ch := 6, rune(0xfffd)
+			if r < 0xdc00 && i+12 <= len(src) && src[i+6] == '\\' && src[i+7] == 'u' {
+				if lo, err := strconv.ParseUint(string(src[i+8:i+12]), 16, 32); err == nil && lo >= 0xdc00 && lo <= 0xdfff {
+					ch, width = utf16.DecodeRune(rune(r), rune(lo)), 12
+				}
+			}
+			flush(i)
+			out = utf8.AppendRune(out, ch)
+			run = i + width
+			changed = true
+			i += width - 1
+		default:
+			i++ // any other escape, including \\, is left as is
+		}
+	}
+	if !changed {
+		return src, nil
+	}
+	flush(len(src))
+	return out, m
 }
 
 // A collectionDoc is an API-client collection being read: its nodes, the
@@ -336,4 +400,37 @@ func (d *collectionDoc) fields(list *yaml.Node, enc rules.Encoding, via string) 
 		out = append(out, rules.Field{Name: d.text(k), Value: val, Encoding: enc, Via: via})
 	}
 	return out
+}
+
+// remapJSON maps a unit extracted from jsonForYAML's text back to the
+// file. Verbatim runs are first cut where the rewrite dropped a byte, so
+// each piece stays verbatim and keeps per-character positions.
+func remapJSON(u *rules.Unit, m OffsetMap, file string) {
+	u.Values(func(v *rules.Value) {
+		var segs []rules.Segment
+		for _, s := range v.Segs {
+			if !s.Verbatim || s.Dynamic {
+				segs = append(segs, s)
+				continue
+			}
+			first := sort.Search(len(m), func(i int) bool { return m[i].From+m[i].Len > s.Start })
+			for _, p := range m[first:] {
+				if p.From >= s.End {
+					break
+				}
+				for _, b := range []int{p.From, p.From + p.Len} {
+					if b > s.Start && b < s.End {
+						head := s
+						head.End = b
+						segs = append(segs, head)
+						s.Off += b - s.Start
+						s.Start = b
+					}
+				}
+			}
+			segs = append(segs, s)
+		}
+		v.Segs = segs
+	})
+	m.Remap(u, file)
 }

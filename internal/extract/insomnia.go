@@ -62,13 +62,14 @@ type insomniaFile struct {
 }
 
 func extractInsomnia(file string, src []byte) (*rules.Unit, error) {
-	trimmed := bytes.TrimSpace(src)
-	if len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
-		if err := checkJSON(file, src); err != nil {
-			return nil, err
-		}
+	var y *yamlSource
+	var remap OffsetMap
+	var err error
+	if trimmed := bytes.TrimSpace(src); len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
+		y, remap, err = parseJSONObject(file, src, "an Insomnia export")
+	} else {
+		y, err = parseYAML(file, src)
 	}
-	y, err := parseYAML(file, src)
 	if err != nil {
 		return nil, err
 	}
@@ -78,6 +79,9 @@ func extractInsomnia(file string, src []byte) (*rules.Unit, error) {
 	}
 	if y.Root.Kind != yaml.MappingNode {
 		return nil, Errorf(file, y.Root.Line, "not an Insomnia export: the top level is not a mapping")
+	}
+	if remap != nil {
+		defer remapJSON(u, remap, file)
 	}
 	f := &insomniaFile{newCollectionDoc(y, u, Mustache|Jinja)}
 	sub, baseEnv := f.vars.layer(), f.vars.layer()

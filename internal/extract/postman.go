@@ -79,13 +79,16 @@ type postmanCollection struct {
 type postmanAuth = *yaml.Node
 
 func extractPostman(file string, src []byte) (*rules.Unit, error) {
-	y, err := parseJSONObject(file, src, "a Postman collection")
+	y, remap, err := parseJSONObject(file, src, "a Postman collection")
 	if err != nil {
 		return nil, err
 	}
 	u := &rules.Unit{Name: file}
 	if y.Root == nil {
 		return u, nil
+	}
+	if remap != nil {
+		defer remapJSON(u, remap, file)
 	}
 	p := &postmanCollection{newCollectionDoc(y, u, Mustache)}
 	envs, globals := loadPostmanEnvironments(file)
@@ -468,13 +471,16 @@ func scalarText(v any) string {
 // type "secret" are only masked in Postman's UI; the file holds them in
 // clear, so every output redacts them.
 func extractPostmanEnv(file string, src []byte) (*rules.Unit, error) {
-	y, err := parseJSONObject(file, src, "a Postman environment")
+	y, remap, err := parseJSONObject(file, src, "a Postman environment")
 	if err != nil {
 		return nil, err
 	}
 	u := &rules.Unit{Name: file}
 	if y.Root == nil {
 		return u, nil
+	}
+	if remap != nil {
+		defer remapJSON(u, remap, file)
 	}
 	_, values := mapValue(y.Root, "values")
 	for _, v := range seqItems(values) {

@@ -92,6 +92,13 @@ func TestPostmanRequests(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "escaped slashes and a surrogate pair (which yaml.v3 rejects) keep exact positions",
+			src: `{"info": {"name": "\ud83d\ude80 Genesys"}, "item": [{"request": {"method": "POST",
+  "body": {"mode": "urlencoded", "urlencoded": [{"key": "grant_type", "value": "client_credentials"}]},
+  "url": "https:\/\/api.mypurecloud.com\/oauth\/token"}}]}`,
+			want: []string{"token-host@3:21 api.mypurecloud.com"},
+		},
+		{
 			name: "request as a bare URL string",
 			src: `{"item": [{"request": "https://api.mypurecloud.com/api/v2/users/me"}],
  "auth": {"type": "oauth2", "oauth2": [{"key": "grant_type", "value": "client_credentials"},
