@@ -42,3 +42,18 @@ func encoded(id, secret string) (*http.Response, error) {
 	form := url.Values{"grant_type": {"client_credentials"}, "client_id": {id}, "client_secret": {"ab+cd"}}
 	return http.Post(tokenURL, "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
 }
+
+// url.Values filled by index, as the Genesys CLI does: encoded by Encode.
+func indexed(secret string) (*http.Response, error) {
+	form := url.Values{}
+	form["grant_type"] = []string{"client_credentials"}
+	form["client_secret"] = []string{"ab+cd&ef"}
+	return http.Post(tokenURL, "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+}
+
+// The same with the grant misspelt, through the index.
+func misspelt() (*http.Response, error) {
+	form := url.Values{}
+	form["grant_type"] = []string{"client-credentials"} // want `grant_type "client-credentials" is not a grant type .*\[grant-type\]`
+	return http.Post(tokenURL, "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
+}
