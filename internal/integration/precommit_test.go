@@ -130,4 +130,11 @@ func TestPreCommitHooks(t *testing.T) {
 	if err != nil || !strings.Contains(out, "Passed") {
 		t.Errorf("Go hook failed on a clean package (%v):\n%s", err, out)
 	}
+	write(t, work, "token/token.go", "package token\n\nimport (\n\t\"net/http\"\n\t\"net/url\"\n)\n\n"+
+		"func Get() (*http.Response, error) {\n\treturn http.PostForm(\"https://api.mypurecloud.com/oauth/token\", url.Values{\"grant_type\": {\"client_credentials\"}})\n}\n")
+	must(t, work, "git", "add", ".")
+	out, err = tryRepo("tokenlint-go", "token/token.go")
+	if err == nil || !strings.Contains(out, "token/token.go:9:32: error:") || !strings.Contains(out, "[token-host]") {
+		t.Errorf("Go hook on a bad package (%v):\n%s", err, out)
+	}
 }
