@@ -28,6 +28,7 @@ var fenceFormats = map[string]string{
 	"http": "http", "rest": "http",
 	"env": "env", "dotenv": "env",
 	"yaml": "yaml", "yml": "yaml", "json": "json", "toml": "toml",
+	"terraform": "terraform", "hcl": "terraform", "tf": "terraform",
 }
 
 // sessionLangs are transcripts: only lines after a "$ " prompt (and their
@@ -41,6 +42,14 @@ func extractMarkdown(file string, src []byte) (*rules.Unit, error) {
 		format := ByName(name)
 		if format == nil {
 			continue
+		}
+		if name == "yaml" || name == "json" {
+			// A YAML or JSON block may be an OpenAPI document or a Postman
+			// collection: let the formats that claim content decide.
+			text, _ := f.join(allLines)
+			if d := Detect("block."+name, text[:min(len(text), 4096)]); d != nil {
+				format = d
+			}
 		}
 		keep := allLines
 		if name == "shell" && (sessionLangs[f.lang] || f.hasPrompt()) {

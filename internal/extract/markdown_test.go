@@ -88,3 +88,20 @@ func TestMarkdownEnvBlock(t *testing.T) {
 		t.Errorf("span %q", got)
 	}
 }
+
+// TestMarkdownOpenAPIBlock: a yaml block holding an OpenAPI document is
+// read as OpenAPI, not as a generic config.
+func TestMarkdownOpenAPIBlock(t *testing.T) {
+	src := "Spec:\n\n```yaml\nopenapi: 3.0.0\ncomponents:\n  securitySchemes:\n    o:\n      type: oauth2\n      flows:\n        clientCredentials:\n          tokenUrl: https://api.mypurecloud.com/oauth/token\n          scopes: {}\n```\n"
+	u, err := extractMarkdown("README.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(u.Requests) != 1 || u.Requests[0].Via != "OpenAPI clientCredentials flow" {
+		t.Fatalf("requests %+v", u.Requests)
+	}
+	sp := u.Requests[0].URL.Span()
+	if src[sp.Start:sp.End] != "https://api.mypurecloud.com/oauth/token" {
+		t.Errorf("span %q", src[sp.Start:sp.End])
+	}
+}
