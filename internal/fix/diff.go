@@ -21,7 +21,7 @@ const contextLines = 3
 // and so is any replacement text that overwrites a secret. It writes
 // nothing when the fixes change nothing.
 func Diff(w io.Writer, f *File) error {
-	edits, _ := f.edits()
+	edits, _, _ := f.edits()
 	if len(edits) == 0 {
 		return nil
 	}
@@ -73,7 +73,11 @@ func Diff(w io.Writer, f *File) error {
 	oldLines := splitLines(oldMasked)
 	newLines := splitLines(newMasked)
 	var out strings.Builder
-	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", f.Path, f.Path)
+	name := f.Name
+	if name == "" {
+		name = f.Path
+	}
+	fmt.Fprintf(&out, "--- a/%s\n+++ b/%s\n", name, name)
 	for i := 0; i < len(blocks); {
 		j := i
 		for j+1 < len(blocks) && blocks[j+1].oldFirst-blocks[j].oldLast-1 <= 2*contextLines {

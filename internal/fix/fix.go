@@ -22,7 +22,8 @@ var ErrChanged = errors.New("file changed since it was read; not fixed (run toke
 
 // A File is one file's text as linted and the fixes for it.
 type File struct {
-	Path string
+	// Path opens the file; Name shows it in diffs (Path when empty).
+	Path, Name string
 	// Src is the content that was linted; edits are byte offsets into it.
 	Src   []byte
 	Fixes []*rules.Fix
@@ -33,7 +34,7 @@ type File struct {
 // edits picks the edits to apply: whole fixes, in order, skipping a fix
 // that overlaps one already taken (two rules correcting the same text) or
 // that falls outside the file.
-func (f *File) edits() (edits []rules.TextEdit, skipped int) {
+func (f *File) edits() (edits []rules.TextEdit, taken []*rules.Fix, skipped int) {
 	for _, fx := range f.Fixes {
 		if fx == nil || len(fx.Edits) == 0 {
 			continue
@@ -54,9 +55,10 @@ func (f *File) edits() (edits []rules.TextEdit, skipped int) {
 			continue
 		}
 		edits = append(edits, fx.Edits...)
+		taken = append(taken, fx)
 	}
 	sort.SliceStable(edits, func(i, j int) bool { return edits[i].Start < edits[j].Start })
-	return edits, skipped
+	return edits, taken, skipped
 }
 
 // overlaps reports whether two edits touch the same bytes; two insertions
@@ -84,36 +86,61 @@ func apply(src []byte, edits []rules.TextEdit) []byte {
 // Fixed is the file's text with the fixes applied, and how many fixes
 // were skipped for conflicts.
 func (f *File) Fixed() ([]byte, int) {
-	edits, skipped := f.edits()
+	edits, _, skipped := f.edits()
 	return apply(f.Src, edits), skipped
 }
 
 // Apply writes the fixed text over the file, atomically and keeping its
 // mode, unless the file on disk differs from Src (ErrChanged). It returns
-// whether the file changed and how many fixes were skipped for conflicts.
-func Apply(f *File) (changed bool, skipped int, err error) {
-	fixed, skipped := f.Fixed()
+// the fixes applied (those skipped for a conflict are not).
+func Apply(f *File) (applied []*rules.Fix, err error) {
+	edits, taken, _ := f.edits()
+	fixed := apply(f.Src, edits)
 	if bytes.Equal(fixed, f.Src) {
-		return false, skipped, nil
+		return taken, nil
 	}
 	info, err := os.Stat(f.Path)
 	if err != nil {
-		return false, skipped, err
+		return nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return false, skipped, fmt.Errorf("%s: not a regular file", f.Path)
+		return nil, fmt.Errorf("%s: not a regular file", f.Path)
 	}
 	disk, err := os.ReadFile(f.Path)
 	if err != nil {
-		return false, skipped, err
+		return nil, err
 	}
 	if sha256.Sum256(disk) != sha256.Sum256(f.Src) {
-		return false, skipped, ErrChanged
+		return nil, ErrChanged
 	}
 	if err := writeAtomic(f.Path, fixed, info.Mode().Perm()); err != nil {
-		return false, skipped, err
+		return nil, err
 	}
-	return true, skipped, nil
+	return taken, nil
+}
+
+// Collect groups the fixes of findings by file, for findings of files
+// whose text src returns (nil: the file is not fixable, like stdin).
+func Collect(findings []rules.Finding, src func(file string) (path string, text []byte, secrets []rules.Span)) []*File {
+	var out []*File
+	byName := map[string]*File{}
+	for _, fd := range findings {
+		if fd.Fix == nil || len(fd.Fix.Edits) == 0 {
+			continue
+		}
+		f := byName[fd.Span.File]
+		if f == nil {
+			path, text, secrets := src(fd.Span.File)
+			if text == nil {
+				continue
+			}
+			f = &File{Path: path, Name: fd.Span.File, Src: text, Secrets: secrets}
+			byName[fd.Span.File] = f
+			out = append(out, f)
+		}
+		f.Fixes = append(f.Fixes, fd.Fix)
+	}
+	return out
 }
 
 // writeAtomic replaces path by a temporary file written next to it, so a
@@ -141,4 +168,30 @@ func writeAtomic(path string, data []byte, mode os.FileMode) error {
 		return err
 	}
 	return os.Rename(name, path)
+}
+
+// Only keeps the fixes of the given findings (those left after a baseline
+// or suppression), dropping files left without any.
+func Only(files []*File, findings []rules.Finding) []*File {
+	keep := map[*rules.Fix]bool{}
+	for _, f := range findings {
+		if f.Fix != nil {
+			keep[f.Fix] = true
+		}
+	}
+	var out []*File
+	for _, f := range files {
+		var fixes []*rules.Fix
+		for _, fx := range f.Fixes {
+			if keep[fx] {
+				fixes = append(fixes, fx)
+			}
+		}
+		if len(fixes) > 0 {
+			g := *f
+			g.Fixes = fixes
+			out = append(out, &g)
+		}
+	}
+	return out
 }

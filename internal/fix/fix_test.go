@@ -35,9 +35,9 @@ func TestApplyAtomicModeAndChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := &File{Path: path, Src: []byte(src), Fixes: []*rules.Fix{edit(t, src, "api.", "login.", 0)}}
-	changed, skipped, err := Apply(f)
-	if err != nil || !changed || skipped != 0 {
-		t.Fatalf("Apply: %v %v %v", changed, skipped, err)
+	applied, err := Apply(f)
+	if err != nil || len(applied) != 1 {
+		t.Fatalf("Apply: %v %v", applied, err)
 	}
 	got, _ := os.ReadFile(path)
 	if !strings.HasPrefix(string(got), "POST https://login.mypurecloud.com/oauth/token\n") {
@@ -51,15 +51,18 @@ func TestApplyAtomicModeAndChanged(t *testing.T) {
 	}
 	// Applying the same fixes to the old text again: the file is not that
 	// text any more, so it is left alone.
-	if _, _, err := Apply(f); !errors.Is(err, ErrChanged) {
+	if _, err := Apply(f); !errors.Is(err, ErrChanged) {
 		t.Errorf("second Apply of stale fixes: %v, want ErrChanged", err)
 	}
 	if again, _ := os.ReadFile(path); !bytes.Equal(again, got) {
 		t.Error("a stale Apply modified the file")
 	}
 	// A second run lints the fixed text and finds nothing to fix.
-	if changed, _, err := Apply(&File{Path: path, Src: got}); changed || err != nil {
-		t.Errorf("a run without fixes changed the file: %v %v", changed, err)
+	if applied, err := Apply(&File{Path: path, Src: got}); len(applied) != 0 || err != nil {
+		t.Errorf("a run without fixes applied %v, %v", applied, err)
+	}
+	if again, _ := os.ReadFile(path); !bytes.Equal(again, got) {
+		t.Error("a run without fixes changed the file")
 	}
 }
 
@@ -73,9 +76,9 @@ func TestApplyConflicts(t *testing.T) {
 		edit(t, src, "api.mypurecloud", "login.mypurecloud", 0), // overlaps the host fix
 		edit(t, src, "/api/v2/oauth/token", "/oauth/token", 0),
 	}}
-	changed, skipped, err := Apply(f)
-	if err != nil || !changed || skipped != 1 {
-		t.Fatalf("Apply: %v %v %v", changed, skipped, err)
+	applied, err := Apply(f)
+	if err != nil || len(applied) != 3 || applied[1] != f.Fixes[1] || applied[2] != f.Fixes[3] {
+		t.Fatalf("Apply: %v %v", applied, err)
 	}
 	got, _ := os.ReadFile(path)
 	if string(got) != "POST https://login.mypurecloud.com/oauth/token\n" {
@@ -214,5 +217,34 @@ func TestDiffEdgeCasesApply(t *testing.T) {
 				t.Errorf("git apply gave %q, want %q\npatch:\n%s", got, fixed, patch)
 			}
 		})
+	}
+}
+
+func TestCollect(t *testing.T) {
+	a := &rules.Fix{Edits: []rules.TextEdit{{New: "x"}}}
+	b := &rules.Fix{Edits: []rules.TextEdit{{New: "y"}}}
+	findings := []rules.Finding{
+		{Span: rules.Span{File: "a.http"}, Fix: a},
+		{Span: rules.Span{File: "b.http"}},
+		{Span: rules.Span{File: "<stdin>"}, Fix: b},
+		{Span: rules.Span{File: "a.http"}, Fix: b},
+	}
+	files := Collect(findings, func(name string) (string, []byte, []rules.Span) {
+		if name == "<stdin>" {
+			return "", nil, nil
+		}
+		return "./" + name, []byte("text"), nil
+	})
+	if len(files) != 1 || files[0].Path != "./a.http" || files[0].Name != "a.http" || len(files[0].Fixes) != 2 {
+		t.Errorf("%+v", files)
+	}
+}
+
+func TestOnly(t *testing.T) {
+	a, b := &rules.Fix{}, &rules.Fix{}
+	files := []*File{{Name: "x", Fixes: []*rules.Fix{a, b}}, {Name: "y", Fixes: []*rules.Fix{b}}}
+	got := Only(files, []rules.Finding{{Fix: a}})
+	if len(got) != 1 || got[0].Name != "x" || len(got[0].Fixes) != 1 || got[0].Fixes[0] != a || len(files[0].Fixes) != 2 {
+		t.Errorf("%+v", got)
 	}
 }
