@@ -131,7 +131,7 @@ func (s *envScanner) unquoted(afterEq int) rules.Value {
 		end++
 	}
 	text := strings.TrimRight(string(s.src[s.i:end]), " \t\r")
-	v := Templated(s.file, text, s.i, DollarVar)
+	v := templatedLine(s.file, text, s.i, DollarVar)
 	s.i = end
 	return v
 }

@@ -169,6 +169,27 @@ func TestHTTPSharedVariable(t *testing.T) {
 	}
 }
 
+// TestTemplatedLine checks that the linear wrapper finds the same dynamic
+// bytes as Templated.
+func TestTemplatedLine(t *testing.T) {
+	for _, syn := range []Syntax{Mustache, DollarVar} {
+		for _, s := range []string{
+			"", "plain", "a{{b}}c", "{{a}}{{", "{{{{x}}", "x}}{{y", "$A/b", "${A}/$B", "${A", "$(a)$B${", "a}$B", "${A}x${", "$($(x)", "{{a}} $B ${C} $(d) {{",
+		} {
+			want, got := Templated("f", s, 3, syn), templatedLine("f", s, 3, syn)
+			for i := 0; i < len(s); i++ {
+				if want.DynamicAt(i) != got.DynamicAt(i) || want.SpanOf(i, i+1) != got.SpanOf(i, i+1) {
+					t.Errorf("syntax %d, %q: byte %d differs (dynamic %v/%v)", syn, s, i, want.DynamicAt(i), got.DynamicAt(i))
+					break
+				}
+			}
+			if got.Text != s {
+				t.Errorf("syntax %d, %q: text %q", syn, s, got.Text)
+			}
+		}
+	}
+}
+
 func TestHTTPPlaceholders(t *testing.T) {
 	tests := []struct {
 		text    string
