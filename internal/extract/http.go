@@ -136,13 +136,17 @@ func (p *httpParser) block(lines []srcLine) error {
 
 	// URL continuation lines: REST Client reads lines starting with ? or &,
 	// JetBrains also indented path lines (formats.md §1.1).
+	urlParts := []rules.Value{r.URL}
 	for ; j < len(lines); j++ {
 		t := strings.TrimSpace(lines[j].text)
 		if t == "" || !(strings.HasPrefix(t, "?") || strings.HasPrefix(t, "&") || indent(lines[j].text) > 0 && strings.HasPrefix(t, "/")) {
 			break
 		}
-		r.URL = rules.Concat(r.URL, p.text(t, lines[j].start+indent(lines[j].text)))
+		urlParts = append(urlParts, p.text(t, lines[j].start+indent(lines[j].text)))
 		reqEnd = lines[j].end()
+	}
+	if len(urlParts) > 1 {
+		r.URL = rules.Concat(urlParts...)
 	}
 
 	// Headers up to the first blank line.
