@@ -65,7 +65,7 @@ func extractInsomnia(file string, src []byte) (*rules.Unit, error) {
 	var y *yamlSource
 	var remap OffsetMap
 	var err error
-	if trimmed := bytes.TrimSpace(src); len(trimmed) > 0 && (trimmed[0] == '{' || trimmed[0] == '[') {
+	if ext(file) == ".json" {
 		y, remap, err = parseJSONObject(file, src, "an Insomnia export")
 	} else {
 		y, err = parseYAML(file, src)

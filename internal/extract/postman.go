@@ -226,7 +226,9 @@ func (p *postmanCollection) requestAuth(a postmanAuth) rules.Auth {
 	case "bearer":
 		return rules.Auth{Kind: rules.AuthBearer, Secret: p.secret(attrs["token"]), Via: "Postman bearer auth"}
 	case "oauth2":
-		return rules.Auth{Kind: rules.AuthOAuth2, Secret: p.secret(attrs["accessToken"]), Via: "Postman OAuth 2.0 helper"}
+		// The helper's stored accessToken is an issued token, not the
+		// client secret: it is only redacted (oauth2 adds its span).
+		return rules.Auth{Kind: rules.AuthOAuth2, Via: "Postman OAuth 2.0 helper"}
 	case "apikey":
 		if v := p.secret(attrs["value"]); len(v.Text) > 0 {
 			p.u.Secrets = append(p.u.Secrets, v.Span())

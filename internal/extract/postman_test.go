@@ -222,3 +222,25 @@ func TestPostmanMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestPostmanStoredAccessToken checks that the helper's stored access
+// token (an issued token, often committed by accident) is redacted but not
+// judged as a client secret.
+func TestPostmanStoredAccessToken(t *testing.T) {
+	src := `{"item": [{"request": {"url": "https://api.example.com/v1/items"}}],
+ "auth": {"type": "oauth2", "oauth2": {"accessToken": "oauth2_0-access-token-Zq81xW", "addTokenTo": "header"}}}`
+	u, err := extractPostman("c.json", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range rules.Run(u, nil) {
+		t.Errorf("unexpected %s: %s", f.Rule, f.Message)
+	}
+	redacted := false
+	for _, sp := range rules.SecretSpans(u, nil) {
+		redacted = redacted || src[sp.Start:sp.End] == "oauth2_0-access-token-Zq81xW"
+	}
+	if !redacted {
+		t.Error("the stored access token is not redacted")
+	}
+}
