@@ -11,8 +11,11 @@ import (
 
 	"github.com/mattn/go-isatty"
 
+	"github.com/tokenlint/tokenlint/internal/baseline"
+	"github.com/tokenlint/tokenlint/internal/config"
 	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/internal/report"
+	"github.com/tokenlint/tokenlint/internal/suppress"
 	"github.com/tokenlint/tokenlint/rules"
 
 	// The config front ends register themselves.
@@ -57,6 +60,8 @@ Flags:
 
 type options struct {
 	format, color, enable, disable, failOn, stdinName string
+	config, baseline, writeBaseline                   string
+	fix, diff                                         bool
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -69,6 +74,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		case "version":
 			fmt.Fprintf(stdout, "tokenlint %s\n", tokenlintVersion())
 			return exitOK
+		case "init":
+			return cmdInit(stdout, stderr)
 		}
 	}
 	fs := flag.NewFlagSet("tokenlint", flag.ContinueOnError)
@@ -80,6 +87,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.disable, "disable", "", "do not run these rules (comma-separated IDs)")
 	fs.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit status 1: error or warning")
 	fs.StringVar(&o.stdinName, "stdin-filename", "", "file name to use for standard input (\"-\"), which also picks its format")
+	fs.StringVar(&o.config, "config", "", "configuration file (default: .tokenlint.toml found from the working directory up to the repository root)")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings that are not in this baseline file")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "write the current findings to this baseline file and exit 0")
+	fs.BoolVar(&o.fix, "fix", false, "apply the certain fixes to the files in place")
+	fs.BoolVar(&o.diff, "diff", false, "print the certain fixes as a unified diff instead of applying them")
 	showVersion := fs.Bool("version", false, "print the version and exit")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
@@ -110,35 +122,80 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tokenlint: %v\n", err)
 		return exitTrouble
 	}
-	ropts, enabled, err := ruleOptions(o.enable, o.disable)
+	cfg, err := config.Resolve(".", o.config)
 	if err != nil {
+		fmt.Fprintf(stderr, "%v\n", err)
+		return exitTrouble
+	}
+	if err := cfg.ApplyFlags(o.enable, o.disable); err != nil {
 		fmt.Fprintf(stderr, "tokenlint: %v\n", err)
 		return exitTrouble
+	}
+	var base *baseline.Baseline
+	if o.baseline != "" {
+		if base, err = baseline.Load(o.baseline); err != nil {
+			fmt.Fprintf(stderr, "tokenlint: %v\n", err)
+			return exitTrouble
+		}
 	}
 	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	sources := newSourceSet()
 	res := lint.Run(paths, lint.Options{
-		Rules:         ropts,
+		Rules:         cfg.Rules,
+		MaxFileSize:   cfg.MaxFileSize,
+		Exclude:       cfg.Exclude.Match,
 		Stdin:         stdin,
 		StdinFilename: o.stdinName,
 		Go:            goLinter,
+		KeepSource:    sources.keep,
 	})
-	res.Rules = enabled
+	res.Rules = append(append([]*rules.Rule{}, cfg.Rules.Rules...), suppress.Rules()...)
 	res.Version = tokenlintVersion()
+	if o.writeBaseline != "" {
+		if err := baseline.WriteFile(o.writeBaseline, res.Findings); err != nil {
+			fmt.Fprintf(stderr, "tokenlint: %v\n", err)
+			return exitTrouble
+		}
+		fmt.Fprintf(stderr, "tokenlint: wrote %d findings to %s\n", len(res.Findings), o.writeBaseline)
+		printErrors(stderr, res, true)
+		if len(res.Errors) > 0 {
+			return exitTrouble
+		}
+		return exitOK
+	}
+	if base != nil {
+		var accepted []rules.Finding
+		res.Findings, accepted = base.Filter(res.Findings)
+		res.Suppressed = append(res.Suppressed, accepted...)
+	}
+	if o.fix || o.diff {
+		return applyFixes(o.diff, res, sources, stdout, stderr, failOn)
+	}
 	if err := writer(stdout, res, report.Options{Color: useColor}); err != nil {
 		fmt.Fprintf(stderr, "tokenlint: writing output: %v\n", err)
 		return exitTrouble
 	}
+	printErrors(stderr, res, o.format != "json")
+	return status(res, failOn)
+}
+
+// printErrors writes notices and, unless the output format carries them,
+// errors to stderr, one line each.
+func printErrors(stderr io.Writer, res *report.Result, errors bool) {
 	for _, s := range res.Skipped {
 		fmt.Fprintf(stderr, "tokenlint: %s\n", s)
 	}
-	if o.format != "json" {
+	if errors {
 		for _, e := range res.Errors {
 			fmt.Fprintf(stderr, "%s\n", e)
 		}
 	}
+}
+
+func status(res *report.Result, failOn rules.Severity) int {
 	switch {
 	case len(res.Errors) > 0:
 		return exitTrouble
@@ -173,40 +230,6 @@ func colorWanted(mode string, stdout io.Writer) (bool, error) {
 		return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd())), nil
 	}
 	return false, fmt.Errorf("unknown -color %q (want auto, always or never)", mode)
-}
-
-// ruleOptions turns -enable and -disable into the rules to run.
-func ruleOptions(enable, disable string) (*rules.Options, []*rules.Rule, error) {
-	all := rules.All()
-	pick := func(list string) (map[string]bool, error) {
-		out := map[string]bool{}
-		for _, id := range strings.Split(list, ",") {
-			id = strings.TrimSpace(id)
-			if id == "" {
-				continue
-			}
-			if rules.Lookup(id) == nil {
-				return nil, fmt.Errorf("unknown rule %q (see tokenlint rules)", id)
-			}
-			out[id] = true
-		}
-		return out, nil
-	}
-	on, err := pick(enable)
-	if err != nil {
-		return nil, nil, err
-	}
-	off, err := pick(disable)
-	if err != nil {
-		return nil, nil, err
-	}
-	var enabled []*rules.Rule
-	for _, r := range all {
-		if (len(on) == 0 || on[r.ID]) && !off[r.ID] {
-			enabled = append(enabled, r)
-		}
-	}
-	return &rules.Options{Rules: enabled}, enabled, nil
 }
 
 func cmdRules(w io.Writer) int {

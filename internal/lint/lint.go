@@ -9,11 +9,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"sync"
 
 	"github.com/tokenlint/tokenlint/internal/extract"
 	"github.com/tokenlint/tokenlint/internal/report"
+	"github.com/tokenlint/tokenlint/internal/suppress"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -35,6 +37,10 @@ type Options struct {
 	Workers int
 	// Go runs the analyzer over Go packages; nil disables Go.
 	Go GoLinter
+	// KeepSource, when set, receives the text of every file that has a
+	// finding with a fix, for -fix and -diff (path opens the file, display
+	// names it in findings).
+	KeepSource func(display, path string, src []byte, secrets []rules.Span)
 }
 
 // A GoLinter lints Go packages: dirs are directories whose packages (and
@@ -128,7 +134,9 @@ func Run(paths []string, opts Options) *report.Result {
 			for i := range f.Findings {
 				f.Findings[i].Span.File = display
 			}
-			res.Findings = append(res.Findings, Position(f.Src, f.Findings, f.Secrets)...)
+			fr := judge(display, f.Path, f.Src, []string{"//"}, f.Findings, f.Secrets, opts)
+			res.Findings = append(res.Findings, fr.findings...)
+			res.Suppressed = append(res.Suppressed, fr.suppressed...)
 		}
 	}
 	res.Sort()
@@ -230,9 +238,10 @@ func candidate(name string) bool {
 
 // fileResult is what linting one file produced.
 type fileResult struct {
-	findings []rules.Finding
-	err      *report.FileError
-	skipped  *report.FileError
+	findings   []rules.Finding
+	suppressed []rules.Finding
+	err        *report.FileError
+	skipped    *report.FileError
 }
 
 // lintFiles lints jobs on a pool of workers and appends results in job order.
@@ -260,6 +269,7 @@ func lintFiles(jobs []job, opts Options, res *report.Result) {
 	wg.Wait()
 	for _, r := range results {
 		res.Findings = append(res.Findings, r.findings...)
+		res.Suppressed = append(res.Suppressed, r.suppressed...)
 		if r.err != nil {
 			res.Errors = append(res.Errors, *r.err)
 		}
@@ -310,7 +320,29 @@ func lintOne(j job, opts Options) (out fileResult) {
 		return fileResult{}
 	}
 	findings := rules.Run(unit, opts.Rules)
-	return fileResult{findings: Position(data, findings, rules.SecretSpans(unit, opts.Rules.Catalog))}
+	return judge(j.display, j.path, data, f.Comments, findings, rules.SecretSpans(unit, opts.Rules.Catalog), opts)
+}
+
+// judge applies a file's inline suppressions to its findings, positions
+// what is left, and hands the file's text to KeepSource when something in
+// it can be fixed.
+func judge(display, path string, src []byte, comments []string, findings []rules.Finding, secrets []rules.Span, opts Options) fileResult {
+	sup := suppress.Apply(display, src, comments, findings, opts.Rules.Rules)
+	kept := append(sup.Kept, sup.Problems...)
+	sort.SliceStable(kept, func(i, k int) bool { return kept[i].Span.Start < kept[k].Span.Start })
+	out := fileResult{
+		findings:   Position(src, kept, secrets),
+		suppressed: Position(src, sup.Suppressed, secrets),
+	}
+	if opts.KeepSource != nil {
+		for _, f := range out.findings {
+			if f.Fix != nil {
+				opts.KeepSource(display, path, src, secrets)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // Position fills each finding's line and column, UTF-16 columns, redacted
