@@ -1,0 +1,97 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sync"
+
+	"github.com/tokenlint/tokenlint/internal/config"
+	"github.com/tokenlint/tokenlint/internal/fix"
+	"github.com/tokenlint/tokenlint/internal/report"
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// sourceSet keeps the text of files with fixable findings, as linted, so
+// -fix edits exactly the bytes that were judged.
+type sourceSet struct {
+	mu    sync.Mutex
+	files map[string]keptSource
+}
+
+type keptSource struct {
+	path    string
+	src     []byte
+	secrets []rules.Span
+}
+
+func newSourceSet() *sourceSet { return &sourceSet{files: map[string]keptSource{}} }
+
+// keep is called by the driver's workers.
+func (s *sourceSet) keep(display, path string, src []byte, secrets []rules.Span) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.files[display] = keptSource{path, src, secrets}
+}
+
+func (s *sourceSet) lookup(display string) (string, []byte, []rules.Span) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	k, ok := s.files[display]
+	if !ok || k.path == "" || k.path == "-" {
+		return "", nil, nil
+	}
+	return k.path, k.src, k.secrets
+}
+
+// applyFixes prints the fixes as a diff (-diff) or writes them (-fix),
+// then reports what is left unfixed on stderr.
+func applyFixes(diffOnly bool, res *report.Result, sources *sourceSet, stdout, stderr io.Writer, failOn rules.Severity) int {
+	files := fix.Collect(res.Findings, sources.lookup)
+	applied := map[*rules.Fix]bool{}
+	for _, f := range files {
+		if diffOnly {
+			if err := fix.Diff(stdout, f); err != nil {
+				res.Errors = append(res.Errors, report.FileError{File: f.Name, Message: err.Error()})
+			}
+			continue
+		}
+		done, err := fix.Apply(f)
+		if err != nil {
+			res.Errors = append(res.Errors, report.FileError{File: f.Name, Message: err.Error()})
+			continue
+		}
+		for _, fx := range done {
+			applied[fx] = true
+		}
+	}
+	left := res.Findings[:0:0]
+	for _, f := range res.Findings {
+		if !applied[f.Fix] || f.Fix == nil {
+			left = append(left, f)
+		}
+	}
+	res.Findings = left
+	if !diffOnly {
+		fmt.Fprintf(stderr, "tokenlint: applied %d fixes; %d findings left\n", len(applied), len(left))
+	}
+	printErrors(stderr, res, true)
+	return status(res, failOn)
+}
+
+// cmdInit writes a commented default .tokenlint.toml in the working
+// directory, refusing to overwrite one.
+func cmdInit(stdout, stderr io.Writer) int {
+	wd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(stderr, "tokenlint: %v\n", err)
+		return exitTrouble
+	}
+	path, err := config.InitFile(wd)
+	if err != nil {
+		fmt.Fprintf(stderr, "tokenlint: %v\n", err)
+		return exitTrouble
+	}
+	fmt.Fprintf(stdout, "wrote %s\n", path)
+	return exitOK
+}
