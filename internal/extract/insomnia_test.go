@@ -75,14 +75,15 @@ resources:
 
 func TestInsomniaMalformed(t *testing.T) {
 	for _, tt := range []struct {
-		src  string
-		line int
+		name, src string
+		line      int
 	}{
-		{"{\"_type\": \"export\",\n\"resources\": [,]}", 2},
-		{"_type: export\nresources:\n  - url: [\n", 3},
-		{"- just\n- a list\n", 1},
+		{"x.json", "{\"_type\": \"export\",\n\"resources\": [,]}", 2},
+		{"x.yaml", "_type: export\nresources:\n  - url: [\n", 3},
+		{"x.yaml", "- just\n- a list\n", 1},
+		{"x.json", "[1,\n2]", 1},
 	} {
-		_, err := extractInsomnia("x.yaml", []byte(tt.src))
+		_, err := extractInsomnia(tt.name, []byte(tt.src))
 		var xe *Error
 		if !errors.As(err, &xe) || xe.Line != tt.line {
 			t.Errorf("%q: got %v, want an *Error at line %d", tt.src, err, tt.line)
