@@ -31,12 +31,15 @@ const viaTerraform = "Terraform http"
 func extractTerraform(file string, src []byte) (*rules.Unit, error) {
 	f, diags := hclsyntax.ParseConfig(src, file, hcl.InitialPos)
 	if diags.HasErrors() {
-		d := diags.Errs()[0].(*hcl.Diagnostic)
-		line := 0
-		if d.Subject != nil {
-			line = d.Subject.Start.Line
+		for _, d := range diags {
+			if d.Severity == hcl.DiagError {
+				line := 0
+				if d.Subject != nil {
+					line = d.Subject.Start.Line
+				}
+				return nil, Errorf(file, line, "invalid HCL: %s", strings.TrimSuffix(d.Summary, "."))
+			}
 		}
-		return nil, Errorf(file, line, "invalid HCL: %s", strings.TrimSuffix(d.Summary, "."))
 	}
 	body, ok := f.Body.(*hclsyntax.Body)
 	if !ok {
