@@ -49,6 +49,9 @@ func extractEnv(file string, src []byte) (*rules.Unit, error) {
 		return nil, Errorf(file, 0, "binary file (NUL byte)")
 	}
 	s := &envScanner{file: file, src: src, unit: &rules.Unit{Name: file}}
+	if bytes.HasPrefix(src, utf8BOM) {
+		s.i = len(utf8BOM)
+	}
 	for s.i < len(src) {
 		if err := s.line(); err != nil {
 			return nil, err

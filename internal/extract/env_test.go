@@ -120,6 +120,17 @@ func quotedValue(t *testing.T, src, key string) rules.Value {
 	return v
 }
 
+func TestBOM(t *testing.T) {
+	env := "\ufeffTOKEN_URL=https://api.mypurecloud.com/oauth/token\n"
+	if got := findingsOf(t, ".env", env); len(got) != 1 || got[0] != "token-host@"+at(env, "api.", 0) {
+		t.Errorf(".env with BOM: %v", got)
+	}
+	http := "\ufeffPOST https://api.mypurecloud.com/oauth/token\n"
+	if got := findingsOf(t, "a.http", http); len(got) != 1 || got[0] != "token-host@"+at(http, "api.", 0) {
+		t.Errorf(".http with BOM: %v", got)
+	}
+}
+
 func TestEnvDynamic(t *testing.T) {
 	tests := []struct {
 		line    string

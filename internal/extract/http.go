@@ -94,6 +94,10 @@ func extractHTTP(file string, src []byte) (*rules.Unit, error) {
 	}
 	p := &httpParser{file: file, src: string(src), unit: &rules.Unit{Name: file}, vars: map[string]rules.Value{}}
 	lines := splitText(p.src)
+	if len(lines) > 0 && strings.HasPrefix(lines[0].text, string(utf8BOM)) {
+		lines[0].start += len(utf8BOM)
+		lines[0].text = lines[0].text[len(utf8BOM):]
+	}
 	blockStart := 0
 	for i := 0; i <= len(lines); i++ {
 		if i == len(lines) || isSeparator(lines[i].text) {
