@@ -92,6 +92,15 @@ func extractOpenAPI(file string, src []byte) (*rules.Unit, error) {
 		_, flows := mapValue(scheme, "flows")
 		mapPairs(flows, func(k, flow *yaml.Node) { addFlow(k.Value, k, flow) })
 	})
+	oauthSchemes := map[string]bool{}
+	for _, list := range []*yaml.Node{schemes, defsOf(root)} {
+		mapPairs(list, func(k, scheme *yaml.Node) {
+			if _, t := mapValue(scheme, "type"); t != nil && t.Value == "oauth2" {
+				oauthSchemes[k.Value] = true
+			}
+		})
+	}
+	openAPIOperations(y, root, base, oauthSchemes, u)
 	// Swagger 2.0: securityDefinitions.<name>.{flow, tokenUrl}
 	_, defs := mapValue(root, "securityDefinitions")
 	mapPairs(defs, func(_, scheme *yaml.Node) {
@@ -208,4 +217,94 @@ func addSchemeCredentials(y *yamlSource, n *yaml.Node, u *rules.Unit) {
 		val, _ := y.Scalar(v, 0)
 		u.Settings = append(u.Settings, rules.Setting{Kind: kind, Key: key, Value: val})
 	})
+}
+
+func defsOf(root *yaml.Node) *yaml.Node {
+	_, d := mapValue(root, "securityDefinitions")
+	return d
+}
+
+// openAPIMethods are the operation keys of an OpenAPI path item.
+var openAPIMethods = map[string]bool{"get": true, "put": true, "post": true, "delete": true, "patch": true, "head": true, "options": true, "trace": true}
+
+// openAPIOperations records each operation secured by an OAuth 2.0 scheme
+// as an API call made with that scheme's tokens, so a document whose only
+// grant is client credentials and that lists a user-only endpoint
+// (/api/v2/users/me) is judged like any other unit. The call's path points
+// at the operation's key under paths:.
+func openAPIOperations(y *yamlSource, root *yaml.Node, base rules.Value, oauth map[string]bool, u *rules.Unit) {
+	if len(oauth) == 0 {
+		return
+	}
+	rootSecured := securedByOAuth(root, oauth)
+	origin, basePath := splitBase(base)
+	_, paths := mapValue(root, "paths")
+	mapPairs(paths, func(pk, item *yaml.Node) {
+		if !strings.HasPrefix(pk.Value, "/") {
+			return
+		}
+		mapPairs(item, func(mk, op *yaml.Node) {
+			if !openAPIMethods[mk.Value] {
+				return
+			}
+			secured := rootSecured
+			if _, sec := mapValue(op, "security"); sec != nil {
+				secured = securedByOAuth(op, oauth)
+			}
+			if !secured {
+				return
+			}
+			start := y.offset(pk.Line, pk.Column)
+			path, _ := y.Scalar(pk, 0)
+			if basePath != "" {
+				sp := path.Span()
+				path = rules.Decoded(y.file, strings.TrimSuffix(basePath, "/")+pk.Value, sp.Start, sp.End)
+			}
+			url := rules.Concat(origin, markServerVariables(path))
+			ms := y.offset(mk.Line, mk.Column)
+			u.Requests = append(u.Requests, &rules.Request{
+				Role:    rules.RoleAPI,
+				Method:  rules.Decoded(y.file, strings.ToUpper(mk.Value), ms, ms+len(mk.Value)),
+				URL:     url,
+				Via:     "OpenAPI operation",
+				Library: true,
+				Pos:     rules.Span{File: y.file, Start: start, End: start + len(pk.Value)},
+			})
+		})
+	})
+}
+
+// securedByOAuth reports whether a node's security requirement list names
+// one of the OAuth 2.0 schemes.
+func securedByOAuth(n *yaml.Node, oauth map[string]bool) bool {
+	_, sec := mapValue(n, "security")
+	if sec == nil || sec.Kind != yaml.SequenceNode {
+		return false
+	}
+	for _, req := range sec.Content {
+		found := false
+		mapPairs(req, func(k, _ *yaml.Node) { found = found || oauth[k.Value] })
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// splitBase cuts a known base URL into its origin (scheme and host) and
+// its path; a base with variables stays whole.
+func splitBase(base rules.Value) (rules.Value, string) {
+	if base.IsZero() || !base.Known() {
+		return base, ""
+	}
+	t := base.Text
+	i := strings.Index(t, "://")
+	if i < 0 {
+		return rules.Value{}, t // a relative server URL is a path
+	}
+	j := strings.IndexByte(t[i+3:], '/')
+	if j < 0 {
+		return base, ""
+	}
+	return base.Slice(0, i+3+j), t[i+3+j:]
 }
