@@ -62,20 +62,72 @@ func setOf(words string) map[string]bool {
 var curlWrappers = map[string]string{
 	"command": "", "exec": "a", "nohup": "", "time": "", "builtin": "",
 	"sudo": "ugpCDRTUrth", "env": "uSC", "doas": "uC",
+	"timeout": "sk", "nice": "n", "stdbuf": "ioe", "xargs": "IndLPsaE",
 }
 
-// curlArgs returns the words of a curl command, starting with the word that
-// names curl, or nil when the call is something else.
-func curlArgs(args []*syntax.Word) []*syntax.Word {
+// wrapperOperands are the operands a wrapper takes before the command
+// (timeout 30 curl ...).
+var wrapperOperands = map[string]int{"timeout": 1}
+
+// curlCall finds the curl command a call runs: the words from the one that
+// names curl, and the arguments a resolved command variable adds before
+// them (CURL="curl -sS --fail"; $CURL https://...). ok is false when the
+// call runs something else.
+func (s *shellScript) curlCall(args []*syntax.Word) (words []*syntax.Word, extra []curlArg, ok bool) {
 	i := commandIndex(args)
 	if i < 0 {
+		return nil, nil, false
+	}
+	if isCurlName(strings.TrimPrefix(args[i].Lit(), `\`)) {
+		return args[i:], nil, true
+	}
+	pe, isParam := onlyPart(args[i]).(*syntax.ParamExp)
+	if !isParam {
+		return nil, nil, false
+	}
+	v, resolved := s.resolve(pe, int(pe.Pos().Offset()), true)
+	if !resolved {
+		return nil, nil, false
+	}
+	fields := splitFields(v)
+	if len(fields) == 0 || !fields[0].Known() || !isCurlName(fields[0].Text) {
+		return nil, nil, false
+	}
+	for _, f := range fields[1:] {
+		extra = append(extra, curlArg{v: f})
+	}
+	return args[i:], extra, true
+}
+
+func isCurlName(name string) bool {
+	base := path.Base(name)
+	return base == "curl" || strings.EqualFold(base, "curl.exe")
+}
+
+// onlyPart is the single part of an unquoted word, or nil.
+func onlyPart(w *syntax.Word) syntax.WordPart {
+	if len(w.Parts) != 1 {
 		return nil
 	}
-	base := path.Base(strings.TrimPrefix(args[i].Lit(), `\`))
-	if base != "curl" && !strings.EqualFold(base, "curl.exe") {
-		return nil
+	return w.Parts[0]
+}
+
+// splitFields splits v at literal blanks, as the shell splits an unquoted
+// expansion.
+func splitFields(v rules.Value) []rules.Value {
+	var out []rules.Value
+	start := -1
+	for i := 0; i <= len(v.Text); i++ {
+		blank := i == len(v.Text) || (v.Text[i] == ' ' || v.Text[i] == '\t' || v.Text[i] == '\n') && !v.DynamicAt(i)
+		switch {
+		case blank && start >= 0:
+			out = append(out, v.Slice(start, i))
+			start = -1
+		case !blank && start < 0:
+			start = i
+		}
 	}
-	return args[i:]
+	return out
 }
 
 // commandIndex is the index of the word naming the command a call runs,
@@ -103,6 +155,7 @@ func commandIndex(args []*syntax.Word) int {
 				i++ // the flag's value
 			}
 		}
+		i += wrapperOperands[name]
 	}
 	return -1
 }
@@ -150,17 +203,17 @@ type curlCommand struct {
 	stdin   rules.Value // a here-document's text, for @-
 }
 
-// curl reads one curl command; words[0] names curl and stdin is what a
-// here-document feeds it.
-func (s *shellScript) curl(words []*syntax.Word, stdin rules.Value) {
+// curl reads one curl command: words[0] names curl, extra are arguments a
+// command variable adds, and stdin is what a here-document feeds it.
+func (s *shellScript) curl(words []*syntax.Word, extra []curlArg, stdin rules.Value) {
 	cmdSpan := rules.Span{File: s.file, Start: int(words[0].Pos().Offset()), End: int(words[0].End().Offset())}
 	pos := rules.Span{File: s.file, Start: cmdSpan.Start, End: int(words[len(words)-1].End().Offset())}
-	args := make([]curlArg, 0, len(words)-1)
+	args := append(make([]curlArg, 0, len(extra)+len(words)-1), extra...)
 	for _, w := range words[1:] {
 		v := s.word(w)
 		splat := false
-		if len(w.Parts) == 1 && !v.Known() {
-			switch w.Parts[0].(type) {
+		if !v.Known() {
+			switch onlyPart(w).(type) {
 			case *syntax.ParamExp, *syntax.CmdSubst:
 				splat = true
 			}

@@ -138,9 +138,9 @@ func extractShellText(file string, src []byte, variant syntax.LangVariant, depth
 		if !ok {
 			return true
 		}
-		if args := curlArgs(call.Args); args != nil {
-			s.markExpanded(args)
-			s.curl(args, s.stdin(st.Redirs))
+		if words, extra, ok := s.curlCall(call.Args); ok {
+			s.markExpanded(words)
+			s.curl(words, extra, s.stdin(st.Redirs))
 		} else if script := shellCScript(call.Args); script != nil && depth < maxShellC {
 			s.inner(script, variant, depth)
 		}
