@@ -2,6 +2,7 @@ package extract
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -421,6 +422,13 @@ func (c *curlCommand) header(v rules.Value) {
 	}
 	name, value = name.TrimSpace(), value.TrimSpace()
 	if value.Known() && value.Text == "" {
+		// "Name:" removes the header, curl's own included.
+		c.headers = slices.DeleteFunc(c.headers, func(h rules.Header) bool {
+			return h.Name.Known() && name.Known() && strings.EqualFold(h.Name.Text, name.Text)
+		})
+		if name.Known() && strings.EqualFold(name.Text, "Content-Type") {
+			c.flags["no-content-type"] = name.Span()
+		}
 		return
 	}
 	c.headers = append(c.headers, rules.Header{Name: name, Value: value})
@@ -604,6 +612,9 @@ func (c *curlCommand) body(r *rules.Request) *rules.Body {
 	b := &rules.Body{Raw: raw, Via: c.data[0].opt}
 	_, isJSON := c.flags["json"]
 	ct := r.Header("Content-Type")
+	if _, removed := c.flags["no-content-type"]; removed && ct == nil && !isJSON {
+		b.Untyped = true // -H "Content-Type:" dropped curl's form type
+	}
 	if isJSON && ct == nil {
 		// --json sends Content-Type: application/json (json.md); say so
 		// at the option, so rules see what goes on the wire.

@@ -313,6 +313,8 @@ func TestShellFindings(t *testing.T) {
 			[]string{"token-method", "GET", "token-method", "GET"}},
 		{"positions inside sh -c", `sh -c 'curl -d "grant_type=client_credentials&client_secret=ab+cd" https://api.mypurecloud.com/oauth/token'`,
 			[]string{"unencoded-secret", "+cd", "token-host", "api.mypurecloud.com"}},
+		{"removing curl's Content-Type leaves the form untyped", `curl -H 'Content-Type:' -u "$I:$S" -d grant_type=client_credentials ` + tok,
+			[]string{"missing-content-type", "grant_type="}},
 		{"JSON POST to an API endpoint is fine",
 			`curl -X POST -H "Authorization: Bearer $T" -H "Content-Type: application/json" -d '{"name":"x"}' https://api.mypurecloud.com/api/v2/groups`, nil},
 	} {
