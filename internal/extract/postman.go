@@ -20,7 +20,19 @@ import (
 // Who encodes what (formats.md §0.2): the OAuth 2.0 helper builds its own
 // token request (Library); urlencoded body mode encodes "&" but sends "+"
 // as written (EncodingExceptPlus, postmanlabs/postman-app-support#8849); a
-// raw body goes out as written.
+// raw body goes out as written. So a literal "+" in a urlencoded secret is
+// reported; a {{client_secret}} there is not, although its value could hold
+// a "+": it is the most common shape of a Postman token request (every
+// public collection and fixture read), a warning on each would be noise,
+// and a secret defined in the collection or an environment file is judged
+// where it is written.
+//
+// {{variables}} resolve to the values the collection's variable list and
+// the environment and globals files beside it define (environments win,
+// then the collection, then globals; environments that disagree leave the
+// variable unknown). A resolved value points at the placeholder where it
+// is used, so findings underline {{baseUrl}} in the request and name the
+// host in their message. Credentials are never resolved (credentialName).
 
 const viaPostman = "Postman"
 
