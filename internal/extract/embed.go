@@ -70,6 +70,9 @@ func (m OffsetMap) Remap(u *rules.Unit, file string) {
 		if sp.End > 0 {
 			e, _ := m.Map(sp.End - 1)
 			sp.End = e + 1
+		} else {
+			// An empty span (InsecureAt unset) stays empty, never End < Start.
+			sp.End = sp.Start
 		}
 	})
 }
