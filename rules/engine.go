@@ -87,6 +87,19 @@ func (p *Pass) ProviderOf(r *Request) (*Provider, HostInfo) {
 // InferRegion names the region of provider prov that the unit points at,
 // from its hosts and declared settings, when they agree on exactly one.
 func (p *Pass) InferRegion(prov *Provider) *Region {
+	// Rules ask once per finding; the answer depends only on the unit.
+	if r, ok := p.facts.regions[prov]; ok {
+		return r
+	}
+	r := p.inferRegion(prov)
+	if p.facts.regions == nil {
+		p.facts.regions = map[*Provider]*Region{}
+	}
+	p.facts.regions[prov] = r
+	return r
+}
+
+func (p *Pass) inferRegion(prov *Provider) *Region {
 	var found *Region
 	for _, r := range p.Unit.Requests {
 		if _, info := p.ProviderOf(r); info.Provider == prov && info.Region != nil && (info.Kind == HostToken || info.Kind == HostAPI) {
@@ -127,6 +140,7 @@ type unitFacts struct {
 	token, api   []*Request
 	grants       []string
 	dynamicGrant bool
+	regions      map[*Provider]*Region // InferRegion's answers
 }
 
 // Run applies the rules to one unit and returns its findings in source
@@ -223,7 +237,9 @@ func SecretSpans(u *Unit, cat *Catalog) []Span {
 	}
 	out := append([]Span{}, u.Secrets...)
 	add := func(v Value) {
-		if !v.IsZero() && len(v.Text) > 0 {
+		// A value that is only a placeholder ({{secret}}, $SECRET) holds no
+		// secret text, and its name helps the reader.
+		if len(v.Text) > 0 && !v.IsZero() && v.HasLiteral() {
 			out = append(out, v.Span())
 		}
 	}

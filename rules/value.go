@@ -95,6 +95,16 @@ func (v Value) HasDynamic() bool {
 	return false
 }
 
+// HasLiteral reports whether some non-empty part of v is literal text.
+func (v Value) HasLiteral() bool {
+	for k, s := range v.Segs {
+		if !s.Dynamic && v.segEnd(k) > s.Off {
+			return true
+		}
+	}
+	return false
+}
+
 // segEnd is the end in Text of segment i.
 func (v Value) segEnd(i int) int {
 	if i+1 < len(v.Segs) {

@@ -42,8 +42,9 @@ func templatedSegs(file, text string, start int, syn Syntax, verbatim bool) rule
 			v.Segs = append(v.Segs, rules.Segment{Off: lit, Start: start + lit, End: start + to, Verbatim: verbatim})
 		}
 	}
+	var sc placeholderScan
 	for i := 0; i < len(text); {
-		n := placeholderLen(text[i:], syn)
+		n := sc.length(text, i, syn)
 		if n == 0 {
 			i++
 			continue
@@ -60,37 +61,64 @@ func templatedSegs(file, text string, start int, syn Syntax, verbatim bool) rule
 	return v
 }
 
-// placeholderLen is the length of the placeholder at the start of s, or 0.
-func placeholderLen(s string, syn Syntax) int {
+// placeholderScan remembers which closers are absent from the rest of the
+// text: once "}}" is not found after one "{{", it is not after any later
+// one either, so each closer is searched for at most once per missing kind
+// and a long line of openers stays linear.
+type placeholderScan struct {
+	noDoubleBrace, noJinjaClose, noBrace bool
+	// closing maps the offset of each "(" in the text to its ")", found in
+	// one pass the first time a "$(" is met.
+	closing map[int]int
+}
+
+// matchParens pairs the parentheses of text with a stack.
+func matchParens(text string) map[int]int {
+	m := map[int]int{}
+	var open []int
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case '(':
+			open = append(open, i)
+		case ')':
+			if n := len(open); n > 0 {
+				m[open[n-1]] = i
+				open = open[:n-1]
+			}
+		}
+	}
+	return m
+}
+
+// length is the length of the placeholder at text[at:], or 0.
+func (sc *placeholderScan) length(text string, at int, syn Syntax) int {
+	s := text[at:]
+	closeAt := func(closer string, none *bool) int {
+		if *none {
+			return 0
+		}
+		j := strings.Index(s, closer)
+		if j < 0 {
+			*none = true
+			return 0
+		}
+		return j + len(closer)
+	}
 	switch {
 	case syn&GHAExpr != 0 && strings.HasPrefix(s, "${{"):
-		if j := strings.Index(s, "}}"); j >= 0 {
-			return j + 2
-		}
+		return closeAt("}}", &sc.noDoubleBrace)
 	case syn&Mustache != 0 && strings.HasPrefix(s, "{{"):
-		if j := strings.Index(s, "}}"); j >= 0 {
-			return j + 2
-		}
+		return closeAt("}}", &sc.noDoubleBrace)
 	case syn&Jinja != 0 && strings.HasPrefix(s, "{%"):
-		if j := strings.Index(s, "%}"); j >= 0 {
-			return j + 2
-		}
+		return closeAt("%}", &sc.noJinjaClose)
 	case syn&DollarVar != 0 && strings.HasPrefix(s, "${"):
-		if j := strings.IndexByte(s, '}'); j >= 0 {
-			return j + 1
-		}
+		return closeAt("}", &sc.noBrace)
 	case syn&DollarVar != 0 && strings.HasPrefix(s, "$("):
-		depth := 0
-		for j := 1; j < len(s); j++ {
-			switch s[j] {
-			case '(':
-				depth++
-			case ')':
-				depth--
-				if depth == 0 {
-					return j + 1
-				}
-			}
+		if sc.closing == nil {
+			sc.closing = matchParens(text)
+		}
+		if end, ok := sc.closing[at+1]; ok {
+			return end - at + 1
 		}
 	case syn&DollarVar != 0 && len(s) > 1 && s[0] == '$' && isNameStart(s[1]):
 		j := 2
@@ -112,3 +140,10 @@ func placeholderLen(s string, syn Syntax) int {
 
 func isNameStart(c byte) bool { return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 func isNameChar(c byte) bool  { return isNameStart(c) || '0' <= c && c <= '9' }
+
+// placeholderLen is the length of the placeholder at the start of s, or 0,
+// for callers that look at one position.
+func placeholderLen(s string, syn Syntax) int {
+	var sc placeholderScan
+	return sc.length(s, 0, syn)
+}
