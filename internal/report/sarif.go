@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"io"
 	"net/url"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/tokenlint/tokenlint/rules"
@@ -148,12 +150,13 @@ func writeSARIF(w io.Writer, r *Result, _ Options) error {
 			addRule(rule)
 		}
 	}
+	root := newRepoRoot()
 	results := []sarifResult{}
 	for _, f := range r.Findings {
-		results = append(results, sarifFinding(f, index[f.Rule]))
+		results = append(results, sarifFinding(f, index[f.Rule], root))
 	}
 	for _, f := range r.Suppressed {
-		res := sarifFinding(f, index[f.Rule])
+		res := sarifFinding(f, index[f.Rule], root)
 		kind := "inSource"
 		if f.SuppressedExternally {
 			kind = "external"
@@ -165,7 +168,7 @@ func writeSARIF(w io.Writer, r *Result, _ Options) error {
 	for _, e := range r.Errors {
 		n := sarifNotification{Level: "error", Message: sarifText{nonEmpty(e.Message, "could not lint this file")}}
 		if e.File != "" {
-			loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(e.File)}}
+			loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(root.rel(e.File))}}
 			if e.Line > 0 {
 				loc.PhysicalLocation.Region = &sarifRegion{StartLine: e.Line}
 			}
@@ -214,8 +217,8 @@ func sarifDescriptor(rule *rules.Rule) sarifRule {
 	}
 }
 
-func sarifFinding(f rules.Finding, ruleIndex int) sarifResult {
-	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(f.Span.File)}}
+func sarifFinding(f rules.Finding, ruleIndex int, root repoRoot) sarifResult {
+	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(root.rel(f.Span.File))}}
 	if f.Pos.Line > 0 {
 		loc.PhysicalLocation.Region = sarifSpan(f.Pos)
 	}
@@ -256,9 +259,48 @@ func sarifSpan(p rules.Position) *sarifRegion {
 	return reg
 }
 
-// artifact turns a displayed path into a SARIF artifact location: a
-// relative path becomes a percent-encoded URI relative to %SRCROOT% (the
-// repository root when tokenlint runs there), an absolute one a file URI.
+// repoRoot makes displayed paths (relative to the working directory, or
+// absolute) relative to the repository root, as GitHub code scanning
+// matches them against the checkout, wherever tokenlint ran from.
+type repoRoot struct{ wd, root string }
+
+// newRepoRoot finds the nearest directory holding .git from the working
+// directory up; without one, paths stay relative to the working directory.
+func newRepoRoot() repoRoot {
+	wd, err := os.Getwd()
+	if err != nil {
+		return repoRoot{}
+	}
+	for dir := wd; ; {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
+			return repoRoot{wd: wd, root: dir}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return repoRoot{}
+		}
+		dir = parent
+	}
+}
+
+func (r repoRoot) rel(file string) string {
+	if r.root == "" || file == "" || strings.HasPrefix(file, "<") {
+		return file
+	}
+	abs := filepath.FromSlash(file)
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(r.wd, abs)
+	}
+	rel, err := filepath.Rel(r.root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return file // outside the repository: keep it as shown
+	}
+	return filepath.ToSlash(rel)
+}
+
+// artifact turns a path into a SARIF artifact location: a relative path
+// becomes a percent-encoded URI relative to %SRCROOT% (the repository
+// root), an absolute one a file URI.
 func artifact(file string) sarifArtifact {
 	p := strings.ReplaceAll(file, `\`, "/")
 	if isAbsPath(p) {

@@ -199,6 +199,8 @@ func TestSARIFRealRun(t *testing.T) {
 // directive problem) still gets a descriptor; odd paths and empty texts
 // stay valid.
 func TestSARIFSuppressionsAndExtras(t *testing.T) {
+	sch := sarifSchema(t)
+	t.Chdir(t.TempDir()) // outside any repository: paths stay as shown
 	pos := rules.Position{Line: 3, Column: 5, EndLine: 3, EndColumn: 9, Column16: 5, EndColumn16: 9}
 	res := &report.Result{
 		Rules:   []*rules.Rule{rules.TokenHost},
@@ -214,7 +216,7 @@ func TestSARIFSuppressionsAndExtras(t *testing.T) {
 		Errors: []report.FileError{{File: "e.yaml", Line: 4, Message: "bad indentation"}},
 	}
 	out := writeSARIF(t, res)
-	if err := validate(t, sarifSchema(t), out); err != nil {
+	if err := validate(t, sch, out); err != nil {
 		t.Fatalf("schema: %v\n%s", err, out)
 	}
 	d := decode(t, out)
@@ -271,5 +273,35 @@ func TestSARIFSchemaRejects(t *testing.T) {
 		if validate(t, sch, []byte(bad)) == nil {
 			t.Errorf("schema accepted %s -> %s", breakIt.from, breakIt.to)
 		}
+	}
+}
+
+// TestSARIFRepositoryRelative: run from a subdirectory of a repository,
+// URIs are still relative to the repository root; files outside it keep
+// their path.
+func TestSARIFRepositoryRelative(t *testing.T) {
+	repo := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(repo, "svc", "api"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Join(repo, "svc"))
+	pos := rules.Position{Line: 1, Column: 1, EndLine: 1, EndColumn: 2}
+	res := &report.Result{Findings: []rules.Finding{
+		{Rule: "token-host", Severity: rules.Error, Message: "m", Span: rules.Span{File: "api/token.http"}, Pos: pos},
+		{Rule: "token-host", Severity: rules.Error, Message: "m", Span: rules.Span{File: filepath.ToSlash(filepath.Join(repo, "top.sh"))}, Pos: pos},
+		{Rule: "token-host", Severity: rules.Error, Message: "m", Span: rules.Span{File: "../../elsewhere.sh"}, Pos: pos},
+		{Rule: "token-host", Severity: rules.Error, Message: "m", Span: rules.Span{File: "<stdin>"}, Pos: pos},
+	}}
+	d := decode(t, writeSARIF(t, res))
+	var uris []string
+	for _, r := range d.Runs[0].Results {
+		uris = append(uris, r.Locations[0].PhysicalLocation.ArtifactLocation.URI)
+	}
+	want := "svc/api/token.http top.sh ../../elsewhere.sh %3Cstdin%3E"
+	if strings.Join(uris, " ") != want {
+		t.Errorf("URIs %v, want %s", uris, want)
 	}
 }
