@@ -9,6 +9,7 @@ import (
 )
 
 func TestGitHubCommands(t *testing.T) {
+	t.Chdir(t.TempDir()) // outside any repository: paths stay as shown
 	res := &report.Result{
 		Findings: []rules.Finding{
 			{
