@@ -59,6 +59,8 @@ type insomniaNode struct {
 
 type insomniaFile struct {
 	collectionDoc
+	// folderVars are the variables of each folder's environment, by node.
+	folderVars map[*yaml.Node]map[string]varDef
 }
 
 func extractInsomnia(file string, src []byte) (*rules.Unit, error) {
@@ -83,7 +85,7 @@ func extractInsomnia(file string, src []byte) (*rules.Unit, error) {
 	if remap != nil {
 		defer remapJSON(u, remap, file)
 	}
-	f := &insomniaFile{newCollectionDoc(y, u, Mustache|Jinja)}
+	f := &insomniaFile{collectionDoc: newCollectionDoc(y, u, Mustache|Jinja), folderVars: map[*yaml.Node]map[string]varDef{}}
 	sub, baseEnv := f.vars.layer(), f.vars.layer()
 	if _, res := mapValue(y.Root, "resources"); res != nil {
 		f.v4(res, sub, baseEnv)
@@ -159,6 +161,12 @@ func (f *insomniaFile) v5(list *yaml.Node, parent *insomniaNode, depth int) {
 // {{ _.name }} and what they declare (credentials are redacted).
 func (f *insomniaFile) environment(env *yaml.Node, layer map[string]varDef) {
 	_, data := mapValue(env, "data")
+	f.variables(data, layer)
+}
+
+// variables records a mapping of variables (an environment's data, a
+// folder's environment) into layer and the unit.
+func (f *insomniaFile) variables(data *yaml.Node, layer map[string]varDef) {
 	mapPairs(data, func(k, v *yaml.Node) {
 		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
 			return
@@ -184,6 +192,25 @@ func enabledAuth(n *yaml.Node) *yaml.Node {
 // request reads one request with the auth of its closest folder when it
 // has none of its own, and the headers of its folders before its own.
 func (f *insomniaFile) request(node *insomniaNode) {
+	// Folder environments override the workspace's, the closest first.
+	base := f.vars
+	defer func() { f.vars = base }()
+	scope := &varScope{}
+	for p := node.parent; p != nil; p = p.parent {
+		if _, env := mapValue(p.n, "environment"); env != nil && env.Kind == yaml.MappingNode {
+			layer := f.folderVars[p.n]
+			if layer == nil {
+				layer = map[string]varDef{}
+				f.variables(env, layer)
+				f.folderVars[p.n] = layer
+			}
+			scope.layers = append(scope.layers, layer)
+		}
+	}
+	if len(scope.layers) > 0 {
+		scope.layers = append(scope.layers, base.layers...)
+		f.vars = scope
+	}
 	n := node.n
 	r := &rules.Request{Via: viaInsomnia, Pos: nodeSpan(f.y, n)}
 	_, url := mapValue(n, "url")

@@ -61,6 +61,34 @@ resources:
   "body": {"mimeType": "application/x-www-form-urlencoded", "params": [{"name": "grant_type", "value": "client_credentials"}]}}]}`,
 			want: nil,
 		},
+		{
+			name: "v5 folder environment overrides the collection environment",
+			src: `type: collection.insomnia.rest/5.0
+collection:
+  - name: EU
+    environment:
+      host: api.mypurecloud.ie
+    children:
+      - url: https://{{ _.host }}/oauth/token
+        method: POST
+        body:
+          mimeType: application/x-www-form-urlencoded
+          params:
+            - name: grant_type
+              value: client_credentials
+  - url: https://{{ _.host }}/oauth/token
+    method: POST
+    body:
+      mimeType: application/x-www-form-urlencoded
+      params:
+        - name: grant_type
+          value: client_credentials
+environments:
+  data:
+    host: login.mypurecloud.com
+`,
+			want: []string{"token-host@7:22 {{ _.host }}"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
