@@ -630,23 +630,42 @@ func (s *shellScript) resolve(p *syntax.ParamExp, at int, resolve bool) (rules.V
 func (s *shellScript) unescape(b *valueBuilder, start, end int, quoted bool) {
 	run := start
 	for i := start; i < end; i++ {
-		if s.src[i] != '\\' || i+1 >= end {
+		if s.src[i] != '\\' {
 			continue
 		}
+		// The parser ends a literal in double quotes just before the
+		// newline of a continuation, so look past end for it.
+		if n := continuation(s.src, i); n > 0 {
+			b.verbatim(run, i, s.src)
+			run = i + n
+			i += n - 1
+			continue
+		}
+		if i+1 >= end {
+			continue // a trailing backslash is literal
+		}
 		next := s.src[i+1]
-		if quoted && next != '$' && next != '`' && next != '"' && next != '\\' && next != '\n' {
+		if quoted && next != '$' && next != '`' && next != '"' && next != '\\' {
 			i++ // the backslash stays: "\d" is two characters in double quotes
 			continue
 		}
 		b.verbatim(run, i, s.src)
-		if next == '\n' {
-			run = i + 2
-		} else {
-			run = i + 1 // the escaped character is its own byte
-		}
+		run = i + 1 // the escaped character is its own byte
 		i++
 	}
 	b.verbatim(run, end, s.src)
+}
+
+// continuation is the length of the backslash-newline (or backslash-CRLF)
+// at src[i], or 0.
+func continuation(src []byte, i int) int {
+	switch {
+	case i+1 < len(src) && src[i+1] == '\n':
+		return 2
+	case i+2 < len(src) && src[i+1] == '\r' && src[i+2] == '\n':
+		return 3
+	}
+	return 0
 }
 
 // A valueBuilder concatenates the pieces of a word, merging adjacent
