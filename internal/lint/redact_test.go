@@ -22,3 +22,26 @@ func TestScrubMasksDistinctiveSecretsOnly(t *testing.T) {
 		t.Errorf("scrub = %q", got)
 	}
 }
+
+func TestRedactMultiLineSpan(t *testing.T) {
+	src := []byte("k = \"\"\"\nsecretline1\nsecretline2\n\"\"\"\n")
+	r := newRedactor(src, []rules.Span{{Start: 8, End: 31}})
+	if got := r.line(20, 31); got != "***********" {
+		t.Errorf("second line of a multi-line secret = %q", got)
+	}
+}
+
+func BenchmarkPositionManySecrets(b *testing.B) {
+	var src []byte
+	var spans []rules.Span
+	var findings []rules.Finding
+	for i := 0; i < 5000; i++ {
+		line := []byte("client_secret=Ab" + string(rune('a'+i%26)) + "Xy+zz9Qw0123456789\n")
+		spans = append(spans, rules.Span{Start: len(src) + 14, End: len(src) + len(line) - 1})
+		findings = append(findings, rules.Finding{Rule: "r", Message: "client_secret contains +", Span: rules.Span{Start: len(src) + 14, End: len(src) + 20}})
+		src = append(src, line...)
+	}
+	for b.Loop() {
+		Position(src, append([]rules.Finding(nil), findings...), spans)
+	}
+}
