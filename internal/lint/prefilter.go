@@ -4,12 +4,15 @@ import "bytes"
 
 // keywords are the words without which no rule can fire: a token request
 // names a token URL, a grant or OAuth; a credential names a secret or
-// password; an API call or region setting names a provider's domain. A
-// file with none of them is never parsed.
+// password; an API call or region setting names a provider's domain; a
+// request that inherits its auth from another file (Bruno's "auth:
+// inherit" from collection.bru) says "inherit". A file with none of them
+// is never parsed. TestPrefilterKeepsEveryBadFixture holds this list to
+// the rules.
 var keywords = [][]byte{
 	[]byte("token"), []byte("oauth"), []byte("grant"), []byte("secret"),
 	[]byte("passw"), []byte("assertion"), []byte("mypurecloud"), []byte("pure.cloud"),
-	[]byte("genesys"), []byte("region"),
+	[]byte("genesys"), []byte("region"), []byte("inherit"),
 }
 
 // Prefilter reports whether src contains a keyword, ignoring ASCII case.
