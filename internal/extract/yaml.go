@@ -63,7 +63,11 @@ func extractYAML(file string, src []byte) (*rules.Unit, error) {
 			if bytes.Contains(src, []byte("{{")) {
 				return &rules.Unit{Name: file}, nil
 			}
-			return nil, yamlError(file, err)
+			e := yamlError(file, err)
+			// At the end of a file without a final newline yaml.v3 names
+			// the line after the last.
+			e.Line = min(e.Line, bytes.Count(src, []byte("\n"))+1)
+			return nil, e
 		}
 		if err := w.node(&doc, nil, rules.Value{}); err != nil {
 			return nil, err

@@ -399,6 +399,11 @@ func humanSize(n int64) string {
 // readFile reads a regular file of at most limit bytes, without reading a
 // larger one at all.
 func readFile(name string, limit int64) ([]byte, error) {
+	// Stat before opening: opening a FIFO named on the command line
+	// blocks until something writes to it.
+	if info, err := os.Stat(name); err == nil && !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, errors.New(describeOpenError(err))

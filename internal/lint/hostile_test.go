@@ -1,0 +1,79 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/tokenlint/tokenlint/internal/report"
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+const hostileBad = "curl -d grant_type=client_credentials https://api.mypurecloud.com/oauth/token\n"
+
+// A file deleted between the walk and the read is an error for that file
+// alone; the files around it are still linted.
+func TestFileVanishesAfterWalk(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.sh", "gone.sh", "z.sh"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(hostileBad), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res := &report.Result{}
+	opts := Options{MaxFileSize: DefaultMaxFileSize, Rules: &rules.Options{}}
+	jobs := walk(dir, opts, res)
+	if len(jobs) != 3 || len(res.Errors) != 0 {
+		t.Fatalf("walk: %d jobs, errors %v", len(jobs), res.Errors)
+	}
+	if err := os.Remove(filepath.Join(dir, "gone.sh")); err != nil {
+		t.Fatal(err)
+	}
+	lintFiles(jobs, opts, res)
+	var files []string
+	for _, f := range res.Findings {
+		files = append(files, filepath.Base(f.Span.File))
+	}
+	if strings.Join(files, ",") != "a.sh,z.sh" {
+		t.Errorf("findings in %v, want a.sh and z.sh", files)
+	}
+	if len(res.Errors) != 1 || !strings.HasSuffix(res.Errors[0].File, "gone.sh") || res.Errors[0].Message != "no such file or directory" {
+		t.Errorf("errors %+v, want one for gone.sh", res.Errors)
+	}
+}
+
+// readFile never opens what is not a regular file: opening a FIFO blocks
+// until a writer comes, which would hang the run.
+func TestReadFileRefusesFIFOUnopened(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "pipe.sh")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	if _, err := readFile(fifo, DefaultMaxFileSize); err == nil || err.Error() != "not a regular file" {
+		t.Errorf("readFile(FIFO) = %v", err)
+	}
+	r := lintOne(job{path: fifo, display: "pipe.sh", explicit: true}, Options{MaxFileSize: DefaultMaxFileSize, Rules: &rules.Options{}})
+	if r.err == nil || r.err.String() != "pipe.sh: not a regular file" {
+		t.Errorf("lintOne(FIFO) = %+v", r.err)
+	}
+}
+
+// readFile stops at the limit without reading a larger file: a file that
+// grows between stat and read is cut off, not read whole.
+func TestReadFileLimit(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "big.json")
+	if err := os.WriteFile(p, []byte(strings.Repeat("x", 100)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readFile(p, 99); err == nil || !strings.Contains(err.Error(), "skipped: 100 bytes is over the 99 bytes size limit") {
+		t.Errorf("over the limit: %v", err)
+	}
+	if data, err := readFile(p, 100); err != nil || len(data) != 100 {
+		t.Errorf("at the limit: %d bytes, %v", len(data), err)
+	}
+	if _, err := readLimited(strings.NewReader(strings.Repeat("x", 100)), 10); err == nil {
+		t.Error("readLimited read past its limit")
+	}
+}
