@@ -26,6 +26,16 @@ var testPackages = []string{
 	"oauth2good",
 	"insecure",
 	"lookalikes",
+	// Fixtures of the rules beyond the first five.
+	"auth0audience",
+	"entrascope",
+	"granttype",
+	"hardcodedsecret",
+	"insecuretokenurl",
+	"regionmismatch",
+	"salesforcemydomain",
+	"secretinquery",
+	"tokenmethod",
 	"golang.org/x/oauth2/endpoints",
 }
 
