@@ -173,6 +173,27 @@ func Run(u *Unit, opts *Options) []Finding {
 		}
 		return a.Rule < b.Rule
 	})
+	return dedupe(out)
+}
+
+// dedupe drops repeated findings: one literal (a shell variable, an .http
+// file variable) feeding several requests is one mistake, reported once
+// where it is written.
+func dedupe(fs []Finding) []Finding {
+	type key struct {
+		rule, msg string
+		span      Span
+	}
+	seen := make(map[key]bool, len(fs))
+	out := fs[:0]
+	for _, f := range fs {
+		k := key{f.Rule, f.Message, f.Span}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, f)
+	}
 	return out
 }
 

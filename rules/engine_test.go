@@ -105,3 +105,15 @@ func TestRulesHaveDocs(t *testing.T) {
 		}
 	}
 }
+
+func TestRunReportsASharedLiteralOnce(t *testing.T) {
+	host := Decoded("v.sh", "https://api.mypurecloud.com/oauth/token", 5, 44)
+	mk := func() *Request {
+		b := Lit("v.sh", "grant_type=client_credentials", 100)
+		return &Request{URL: host, Body: &Body{Kind: BodyForm, Fields: ParseForm(b, EncodingRaw, ViaCurl)}}
+	}
+	got := Run(&Unit{Requests: []*Request{mk(), mk()}}, &Options{Rules: []*Rule{TokenHost}})
+	if len(got) != 1 {
+		t.Errorf("got %d token-host findings for one shared URL, want 1", len(got))
+	}
+}
