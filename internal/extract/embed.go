@@ -42,37 +42,65 @@ func (m OffsetMap) contiguous(a, b int) bool {
 }
 
 // Remap rewrites every span of u, extracted from a derived text, to point
-// into file. A verbatim segment that crosses a run boundary stops being
-// verbatim (its text no longer equals one stretch of the file).
+// into file. A verbatim segment that crosses run boundaries (a quoted
+// string continued over lines of a block scalar) is split at them, so
+// each character keeps its exact place. Segments are copied first: values
+// that share a backing array are remapped once each.
 func (m OffsetMap) Remap(u *rules.Unit, file string) {
 	u.Values(func(v *rules.Value) {
 		if v.IsZero() {
 			return
 		}
 		v.File = file
-		for i := range v.Segs {
-			s := &v.Segs[i]
+		segs := make([]rules.Segment, 0, len(v.Segs))
+		for _, s := range v.Segs {
 			if s.Verbatim && s.End > s.Start && !m.contiguous(s.Start, s.End) {
+				if split, ok := m.split(s); ok {
+					segs = append(segs, split...)
+					continue
+				}
 				s.Verbatim = false
 			}
-			s.Start, _ = m.Map(s.Start)
-			if s.End > 0 {
-				e, _ := m.Map(s.End - 1)
-				s.End = e + 1
-			} else {
-				s.End = s.Start
-			}
+			s.Start, s.End = m.mapRange(s.Start, s.End)
+			segs = append(segs, s)
 		}
+		v.Segs = segs
 	})
 	u.Spans(func(sp *rules.Span) {
 		sp.File = file
-		sp.Start, _ = m.Map(sp.Start)
-		if sp.End > 0 {
-			e, _ := m.Map(sp.End - 1)
-			sp.End = e + 1
-		} else {
-			// An empty span (InsecureAt unset) stays empty, never End < Start.
-			sp.End = sp.Start
-		}
+		sp.Start, sp.End = m.mapRange(sp.Start, sp.End)
 	})
+}
+
+// mapRange maps a derived range to the file; an empty range stays empty
+// (an unset InsecureAt), never End < Start.
+func (m OffsetMap) mapRange(start, end int) (int, int) {
+	a, _ := m.Map(start)
+	if end <= start {
+		return a, a
+	}
+	e, _ := m.Map(end - 1)
+	return a, max(a, e+1)
+}
+
+// split cuts a verbatim segment at the runs it crosses; ok is false when
+// some of its bytes lie outside every run (text the derivation added).
+func (m OffsetMap) split(s rules.Segment) ([]rules.Segment, bool) {
+	var out []rules.Segment
+	covered := s.Start
+	for _, p := range m {
+		lo, hi := max(s.Start, p.From), min(s.End, p.From+p.Len)
+		if lo >= hi {
+			continue
+		}
+		if lo != covered {
+			return nil, false
+		}
+		out = append(out, rules.Segment{
+			Off: s.Off + lo - s.Start, Start: p.To + lo - p.From, End: p.To + hi - p.From,
+			Verbatim: true, Dynamic: s.Dynamic,
+		})
+		covered = hi
+	}
+	return out, covered == s.End
 }
