@@ -10,7 +10,7 @@ func TestRemapSplitsSegmentsAcrossRuns(t *testing.T) {
 	// Derived "ab\\ncd" comes from two lines indented by 4 in the file:
 	// "    ab\\n    cd".
 	var m OffsetMap
-	m.Add(0, 4, 3) // "ab\\n"
+	m.Add(0, 4, 3)  // "ab\\n"
 	m.Add(3, 11, 2) // "cd"
 	v := rules.Lit("d", "ab\ncd", 0)
 	u := &rules.Unit{Requests: []*rules.Request{{URL: v}, {URL: v}}}
