@@ -57,3 +57,22 @@ func TestSelectRules(t *testing.T) {
 		}
 	}
 }
+
+// TestResultSecrets checks that the result a driver reads carries the
+// spans of literal secrets, for redaction.
+func TestResultSecrets(t *testing.T) {
+	for _, r := range analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "hardcodedsecret") {
+		res, ok := r.Result.(*analyzer.Result)
+		if !ok || len(res.Findings) == 0 {
+			t.Fatalf("result %#v: want findings", r.Result)
+		}
+		if len(res.Secrets) == 0 {
+			t.Errorf("no secret spans in %s", r.Pass.Pkg.Path())
+		}
+		for _, s := range res.Secrets {
+			if s.End <= s.Start {
+				t.Errorf("empty secret span %+v", s)
+			}
+		}
+	}
+}
