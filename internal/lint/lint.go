@@ -327,13 +327,13 @@ func lintOne(j job, opts Options) (out fileResult) {
 // what is left, and hands the file's text to KeepSource when something in
 // it can be fixed.
 func judge(display, path string, src []byte, comments []string, findings []rules.Finding, secrets []rules.Span, opts Options) fileResult {
-	sup := suppress.Apply(display, src, comments, findings, opts.Rules.Rules)
-	kept := append(sup.Kept, sup.Problems...)
+	// Fingerprints count identical findings in order, so they are taken
+	// before suppression: ignoring one of two must not renumber the other.
+	all := Position(src, findings, secrets)
+	sup := suppress.Apply(display, src, comments, all, opts.Rules.Rules)
+	kept := append(sup.Kept, Position(src, sup.Problems, secrets)...)
 	sort.SliceStable(kept, func(i, k int) bool { return kept[i].Span.Start < kept[k].Span.Start })
-	out := fileResult{
-		findings:   Position(src, kept, secrets),
-		suppressed: Position(src, sup.Suppressed, secrets),
-	}
+	out := fileResult{findings: kept, suppressed: sup.Suppressed}
 	if opts.KeepSource != nil {
 		for _, f := range out.findings {
 			if f.Fix != nil {
