@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
+	"github.com/tokenlint/tokenlint/internal/suppress"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -127,13 +128,41 @@ func run(pass *analysis.Pass, opts *rules.Options) *Result {
 			findings[i].Fix = b.goFix(findings[i])
 		}
 	}
+	// The result keeps every finding: a driver that reads it applies the
+	// inline suppressions itself, as for config files.
 	res := &Result{Findings: findings, Secrets: rules.SecretSpans(unit, opts.Catalog)}
-	for _, f := range findings {
+	for _, f := range b.unsuppressed(findings, opts) {
 		if d, ok := b.diagnostic(f); ok {
 			pass.Report(d)
 		}
 	}
 	return res
+}
+
+// unsuppressed applies the "// tokenlint:ignore RULE -- reason"
+// directives of each file with findings, as tokenlint does for config
+// files: suppressed findings go, directive problems (invalid-ignore,
+// unused-ignore) come.
+func (b *builder) unsuppressed(findings []rules.Finding, opts *rules.Options) []rules.Finding {
+	byFile := map[string][]rules.Finding{}
+	var files []string
+	for _, f := range findings {
+		if byFile[f.Span.File] == nil {
+			files = append(files, f.Span.File)
+		}
+		byFile[f.Span.File] = append(byFile[f.Span.File], f)
+	}
+	var out []rules.Finding
+	for _, name := range files {
+		src, err := b.pass.ReadFile(name)
+		if err != nil {
+			out = append(out, byFile[name]...)
+			continue
+		}
+		sup := suppress.Apply(name, src, []string{"//"}, byFile[name], opts.Rules)
+		out = append(append(out, sup.Kept...), sup.Problems...)
+	}
+	return out
 }
 
 // relevant reports whether the package can build a request the analyzer

@@ -26,6 +26,7 @@ var testPackages = []string{
 	"oauth2good",
 	"insecure",
 	"lookalikes",
+	"ignored",
 	// Fixtures of the rules beyond the first five.
 	"auth0audience",
 	"entrascope",
