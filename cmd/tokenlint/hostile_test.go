@@ -195,15 +195,22 @@ func TestHostileUnreadable(t *testing.T) {
 	if err := os.Chmod(locked, 0); err != nil {
 		t.Fatal(err)
 	}
-	if f, err := os.Open(locked); err == nil {
-		// Root (as in CI) reads a mode-000 file anyway, so there is no
-		// unreadable regular file to test with; the driver's own test
-		// covers the error path with a file that vanishes instead.
-		f.Close()
-		t.Skip("running as root: a mode-000 file is still readable")
+	f, err := os.Open(locked)
+	if err != nil {
+		code, out, errs := runHostile(t, dir)
+		wantTrouble(t, code, out, errs, "secret.sh", "permission denied")
+		return
 	}
-	code, out, errs := runHostile(t, dir)
-	wantTrouble(t, code, out, errs, "secret.sh", "permission denied")
+	f.Close()
+	// Root (as in CI) reads a mode-000 file anyway, and a directory
+	// without x permission too. /proc/self/mem is a regular file that no
+	// one can read from its start (EIO), so it stands in for one, named
+	// explicitly.
+	if _, err := os.Stat("/proc/self/mem"); err != nil {
+		t.Skip("running as root without /proc: no unreadable file to test with")
+	}
+	code, out, errs := runHostile(t, "/proc/self/mem", filepath.Join(dir, "bad.sh"))
+	wantTrouble(t, code, out, errs, "/proc/self/mem", "input/output error")
 }
 
 func TestHostileFIFO(t *testing.T) {
