@@ -257,11 +257,15 @@ func SecretSpans(u *Unit, cat *Catalog) []Span {
 		cat = DefaultCatalog()
 	}
 	out := append([]Span{}, u.Secrets...)
+	// Each literal part is its own span: a value built from a template
+	// and text defined lines away (an .http Basic header of {{id}}:{{secret}})
+	// must not mask everything in between, and a placeholder ({{secret}},
+	// $SECRET) holds no secret text, so its name stays readable.
 	add := func(v Value) {
-		// A value that is only a placeholder ({{secret}}, $SECRET) holds no
-		// secret text, and its name helps the reader.
-		if len(v.Text) > 0 && !v.IsZero() && v.HasLiteral() {
-			out = append(out, v.Span())
+		for k, seg := range v.Segs {
+			if !seg.Dynamic && v.segEnd(k) > seg.Off && seg.End > seg.Start {
+				out = append(out, Span{File: v.File, Start: seg.Start, End: seg.End})
+			}
 		}
 	}
 	for _, r := range u.Requests {

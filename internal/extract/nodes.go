@@ -34,13 +34,7 @@ var yamlErrLine = regexp.MustCompile(`line (\d+)`)
 func parseYAML(file string, src []byte) (*yamlSource, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		line := 0
-		if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = strings.TrimPrefix(msg, m[0]+": ")
-		}
-		return nil, Errorf(file, line, "invalid YAML: %s", msg)
+		return nil, yamlError(file, src, err)
 	}
 	y := &yamlSource{file: file, src: src, lines: []int{0}}
 	for i, c := range src {

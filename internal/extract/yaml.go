@@ -63,11 +63,7 @@ func extractYAML(file string, src []byte) (*rules.Unit, error) {
 			if bytes.Contains(src, []byte("{{")) {
 				return &rules.Unit{Name: file}, nil
 			}
-			e := yamlError(file, err)
-			// At the end of a file without a final newline yaml.v3 names
-			// the line after the last.
-			e.Line = min(e.Line, bytes.Count(src, []byte("\n"))+1)
-			return nil, e
+			return nil, yamlError(file, src, err)
 		}
 		if err := w.node(&doc, nil, rules.Value{}); err != nil {
 			return nil, err
@@ -97,7 +93,7 @@ func newYAMLSource(file string, src []byte) *yamlSource {
 // yaml.v3 numbers the line of a parser error (every "did not find
 // expected ...") from 0 and that of a scanner error from 1
 // (decode.go parser.fail); both become 1-based here.
-func yamlError(file string, err error) *Error {
+func yamlError(file string, src []byte, err error) *Error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
 	if m := yamlErrLine.FindStringSubmatch(msg); m != nil {
@@ -107,6 +103,12 @@ func yamlError(file string, err error) *Error {
 			line++
 		}
 	}
+	// At the end of the file yaml.v3 can name the line after the last.
+	last := bytes.Count(src, []byte("\n"))
+	if !bytes.HasSuffix(src, []byte("\n")) {
+		last++
+	}
+	line = min(line, max(last, 1))
 	return Errorf(file, line, "invalid YAML: %s", msg)
 }
 

@@ -419,7 +419,14 @@ func readFile(name string, limit int64) ([]byte, error) {
 	if info.Size() > limit {
 		return nil, &tooBigError{info.Size(), limit}
 	}
-	return readLimited(f, limit)
+	data, err := readLimited(f, limit)
+	if err != nil {
+		var tooBig *tooBigError
+		if !errors.As(err, &tooBig) {
+			err = errors.New(describeOpenError(err))
+		}
+	}
+	return data, err
 }
 
 // readLimited reads r up to limit bytes; more is an error.
