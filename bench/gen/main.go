@@ -98,8 +98,13 @@ func (g *gen) lines(n int, f func(i int) string) string {
 }
 
 func (g *gen) yaml(hot bool) []byte {
+	// Blocks of a key and three nested values: valid YAML, as real
+	// manifests are.
 	s := g.lines(200+g.rng.IntN(400), func(i int) string {
-		return fmt.Sprintf("%s%s_%d: %s-%d", strings.Repeat("  ", i%4), g.word(), i, g.word(), g.rng.IntN(1000))
+		if i%4 == 0 {
+			return fmt.Sprintf("%s_%d:", g.word(), i)
+		}
+		return fmt.Sprintf("  %s_%d: %s-%d", g.word(), i, g.word(), g.rng.IntN(1000))
 	})
 	if hot {
 		s += "oauth:\n  token_url: https://api.mypurecloud.com/oauth/token\n  client_secret: ${CLIENT_SECRET}\n"

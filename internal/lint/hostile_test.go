@@ -24,7 +24,8 @@ func TestFileVanishesAfterWalk(t *testing.T) {
 	}
 	res := &report.Result{}
 	opts := Options{MaxFileSize: DefaultMaxFileSize, Rules: &rules.Options{}}
-	jobs := walk(dir, opts, res)
+	var jobs []job
+	walk(dir, opts, res, func(j job) { jobs = append(jobs, j) })
 	if len(jobs) != 3 || len(res.Errors) != 0 {
 		t.Fatalf("walk: %d jobs, errors %v", len(jobs), res.Errors)
 	}

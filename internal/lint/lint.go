@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/tokenlint/tokenlint/internal/extract"
 	"github.com/tokenlint/tokenlint/internal/report"
@@ -63,6 +64,9 @@ type job struct {
 	display  string // path shown in output (slash form)
 	data     []byte // content already read (stdin)
 	explicit bool   // named on the command line: linted even if no format claims it by name
+	// walkRoot, when set, makes this a directory whose files are the jobs;
+	// it is walked while the workers lint what the walk has found so far.
+	walkRoot string
 }
 
 // Run lints the paths and returns what it found.
@@ -95,7 +99,7 @@ func Run(paths []string, opts Options) *report.Result {
 			if root == "" {
 				root = "."
 			}
-			jobs = append(jobs, walk(root, opts, res)...)
+			jobs = append(jobs, job{walkRoot: root})
 			goPatterns = append(goPatterns, p)
 		default:
 			info, err := os.Stat(p)
@@ -104,7 +108,7 @@ func Run(paths []string, opts Options) *report.Result {
 				continue
 			}
 			if info.IsDir() {
-				jobs = append(jobs, walk(p, opts, res)...)
+				jobs = append(jobs, job{walkRoot: p})
 				if hasGo(p) {
 					goPatterns = append(goPatterns, strings.TrimSuffix(p, "/")+"/...")
 				}
@@ -178,9 +182,8 @@ func hasGo(dir string) bool {
 // skipDirs are never walked.
 var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": true, ".hg": true, ".svn": true}
 
-// walk lists the candidate files under root.
-func walk(root string, opts Options, res *report.Result) []job {
-	var jobs []job
+// walk emits the candidate files under root, in lexical order.
+func walk(root string, opts Options, res *report.Result, emit func(job)) {
 	ignores := map[string]ignoreSet{}
 	rootSet := ignoreSet{}.withFile(root, "")
 	ignores["."] = rootSet
@@ -218,13 +221,12 @@ func walk(root string, opts Options, res *report.Result) []job {
 		if !candidate(d.Name()) {
 			return nil
 		}
-		jobs = append(jobs, job{path: p, display: display})
+		emit(job{path: p, display: display})
 		return nil
 	})
 	if err != nil {
 		res.Errors = append(res.Errors, report.FileError{File: filepath.ToSlash(root), Message: err.Error()})
 	}
-	return jobs
 }
 
 // candidate reports whether some format may claim a file by its name, or
@@ -244,26 +246,49 @@ type fileResult struct {
 	skipped    *report.FileError
 }
 
-// lintFiles lints jobs on a pool of workers and appends results in job order.
+// lintFiles lints jobs on a pool of workers, walking directory jobs as it
+// goes, and appends results in job order.
 func lintFiles(jobs []job, opts Options, res *report.Result) {
-	results := make([]fileResult, len(jobs))
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < min(workers, max(len(jobs), 1)); w++ {
+	type indexed struct {
+		i int
+		j job
+	}
+	next := make(chan indexed, 4*workers)
+	var (
+		mu      sync.Mutex
+		results []fileResult
+		wg      sync.WaitGroup
+	)
+	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
-				results[i] = lintOne(jobs[i], opts)
+			for x := range next {
+				r := lintOne(x.j, opts)
+				mu.Lock()
+				for len(results) <= x.i {
+					results = append(results, fileResult{})
+				}
+				results[x.i] = r
+				mu.Unlock()
 			}
 		}()
 	}
-	for i := range jobs {
-		next <- i
+	n := 0
+	emit := func(j job) {
+		next <- indexed{n, j}
+		n++
+	}
+	for _, j := range jobs {
+		if j.walkRoot != "" {
+			walk(j.walkRoot, opts, res, emit)
+		} else {
+			emit(j)
+		}
 	}
 	close(next)
 	wg.Wait()
@@ -300,6 +325,9 @@ func lintOne(j job, opts Options) (out fileResult) {
 		}
 	}
 	if !Prefilter(data) {
+		if j.data == nil {
+			putBuffer(data) // nothing kept a reference: nothing was parsed
+		}
 		return fileResult{}
 	}
 	head := data[:min(len(data), 4096)]
@@ -399,12 +427,11 @@ func humanSize(n int64) string {
 // readFile reads a regular file of at most limit bytes, without reading a
 // larger one at all.
 func readFile(name string, limit int64) ([]byte, error) {
-	// Stat before opening: opening a FIFO named on the command line
-	// blocks until something writes to it.
-	if info, err := os.Stat(name); err == nil && !info.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	f, err := os.Open(name)
+	// O_NONBLOCK: opening a FIFO (named on the command line, or swapped
+	// in after the walk) would otherwise block until something writes to
+	// it; regular files ignore the flag. One open and one fstat per file,
+	// no separate stat.
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, errors.New(describeOpenError(err))
 	}
@@ -419,7 +446,9 @@ func readFile(name string, limit int64) ([]byte, error) {
 	if info.Size() > limit {
 		return nil, &tooBigError{info.Size(), limit}
 	}
-	data, err := readLimited(f, limit)
+	// One read into a buffer of the stat'd size (plus one byte, to see a
+	// file that grew), not a growing buffer.
+	data, err := readSized(f, info.Size(), limit)
 	if err != nil {
 		var tooBig *tooBigError
 		if !errors.As(err, &tooBig) {
@@ -427,6 +456,41 @@ func readFile(name string, limit int64) ([]byte, error) {
 		}
 	}
 	return data, err
+}
+
+// readSized reads a file expected to hold size bytes, up to limit.
+func readSized(f io.Reader, size, limit int64) ([]byte, error) {
+	buf := getBuffer(int(size + 1))
+	n, err := io.ReadFull(f, buf)
+	switch {
+	case err == io.ErrUnexpectedEOF || err == io.EOF:
+		return buf[:n], nil // the usual case: the file ends where stat said
+	case err != nil:
+		return nil, err
+	}
+	// The file grew since stat: read the rest within the limit.
+	rest, err := readLimited(f, limit-int64(n))
+	if err != nil {
+		return nil, err
+	}
+	return append(buf[:n], rest...), nil
+}
+
+// Most files fail the prefilter and are dropped right after reading, so
+// their buffers are reused instead of left to the collector.
+var buffers sync.Pool
+
+func getBuffer(n int) []byte {
+	if b, ok := buffers.Get().(*[]byte); ok && cap(*b) >= n {
+		return (*b)[:n]
+	}
+	return make([]byte, n)
+}
+
+func putBuffer(b []byte) {
+	if cap(b) <= 1<<20 { // keep large one-off buffers out of the pool
+		buffers.Put(&b)
+	}
 }
 
 // readLimited reads r up to limit bytes; more is an error.

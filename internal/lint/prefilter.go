@@ -1,7 +1,5 @@
 package lint
 
-import "bytes"
-
 // keywords are the words without which no rule can fire: a token request
 // names a token URL, a grant or OAuth; a credential names a secret or
 // password; an API call or region setting names a provider's domain; a
@@ -9,63 +7,62 @@ import "bytes"
 // inherit" from collection.bru) says "inherit". A file with none of them
 // is never parsed. TestPrefilterKeepsEveryBadFixture holds this list to
 // the rules.
-var keywords = [][]byte{
-	[]byte("token"), []byte("oauth"), []byte("grant"), []byte("secret"),
-	[]byte("passw"), []byte("assertion"), []byte("mypurecloud"), []byte("pure.cloud"),
-	[]byte("genesys"), []byte("region"), []byte("inherit"),
+var keywords = []string{
+	"token", "oauth", "grant", "secret", "passw", "assertion",
+	"mypurecloud", "pure.cloud", "genesys", "region", "inherit",
+}
+
+// The prefilter looks at every byte once. A table marks the bytes that can
+// start a keyword (in either case); only there are the keywords starting
+// with that letter compared. One pass replaces one IndexByte pass per
+// keyword, which on text full of common letters stopped every few bytes.
+var (
+	lowerByte [256]byte
+	starts    [256]bool     // bytes that begin a keyword, both cases
+	byFirst   [256][]string // keywords by their first byte, both cases
+)
+
+func init() {
+	for c := 0; c < 256; c++ {
+		lowerByte[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			lowerByte[c] = byte(c + 'a' - 'A')
+		}
+	}
+	for _, kw := range keywords {
+		f := kw[0]
+		starts[f] = true
+		byFirst[f] = append(byFirst[f], kw)
+		if 'a' <= f && f <= 'z' {
+			starts[f-'a'+'A'] = true
+			byFirst[f-'a'+'A'] = append(byFirst[f-'a'+'A'], kw)
+		}
+	}
 }
 
 // Prefilter reports whether src contains a keyword, ignoring ASCII case.
 func Prefilter(src []byte) bool {
-	for _, kw := range keywords {
-		if indexFold(src, kw) >= 0 {
-			return true
+	for i, c := range src {
+		if !starts[c] {
+			continue
+		}
+		for _, kw := range byFirst[c] {
+			if hasPrefixFold(src[i:], kw) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// indexFold is bytes.Index ignoring ASCII case of src; kw is lower case.
-// It jumps between candidate first bytes with IndexByte, which is
-// vectorised, instead of lowering the whole file.
-func indexFold(src, kw []byte) int {
-	first, upper := kw[0], kw[0]
-	if 'a' <= first && first <= 'z' {
-		upper = first - 'a' + 'A'
+// hasPrefixFold reports whether b starts with the lower-case kw, ignoring
+// the ASCII case of b.
+func hasPrefixFold(b []byte, kw string) bool {
+	if len(b) < len(kw) {
+		return false
 	}
-	for i := 0; i+len(kw) <= len(src); {
-		j := indexEither(src[i:len(src)-len(kw)+1], first, upper)
-		if j < 0 {
-			return -1
-		}
-		i += j
-		if equalFold(src[i:i+len(kw)], kw) {
-			return i
-		}
-		i++
-	}
-	return -1
-}
-
-// indexEither is the first index of x or y in b.
-func indexEither(b []byte, x, y byte) int {
-	i := bytes.IndexByte(b, x)
-	limit := len(b)
-	if i >= 0 {
-		limit = i
-	}
-	if k := bytes.IndexByte(b[:limit], y); k >= 0 {
-		return k
-	}
-	return i
-}
-
-func equalFold(b, lower []byte) bool {
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != lower[i] {
+	for j := 1; j < len(kw); j++ {
+		if lowerByte[b[j]] != kw[j] {
 			return false
 		}
 	}

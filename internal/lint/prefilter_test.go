@@ -47,3 +47,17 @@ func TestPrefilterCaseAndMisses(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkPrefilterMiss(b *testing.B) {
+	line := []byte("replicas: 3 image: nginx-alpine selector: app=web port: 8080 timeout: 30s\n")
+	var src []byte
+	for len(src) < 1<<20 {
+		src = append(src, line...)
+	}
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if Prefilter(src) {
+			b.Fatal("no keyword in this text")
+		}
+	}
+}
