@@ -2,6 +2,8 @@ package extract
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/tokenlint/tokenlint/rules"
@@ -111,7 +113,53 @@ func keyWords(name string) []string {
 
 // classifyKey says what a configuration key names, from its last words.
 func classifyKey(name string) keyKind {
-	words := keyWords(name)
+	// Configs repeat the same few hundred key names across files and
+	// files across a tree; splitting each again dominated JSON reading.
+	if kind, ok := keyKinds.Load(name); ok {
+		return kind.(keyKind)
+	}
+	kind := classifyWords(name)
+	if keyKindsSize.Add(1) <= maxKeyKinds {
+		keyKinds.Store(name, kind)
+	}
+	return kind
+}
+
+// keyTail is the end of a dotted key path long enough for every entry of
+// keySuffixes, cut at a separator so no word is split: a JSON or YAML
+// path can be hundreds of segments deep, and only its last words count.
+func keyTail(name string) string {
+	alnum := 0
+	for i := len(name) - 1; i >= 0; i-- {
+		c := name[i]
+		if isKeySeparator(c) && alnum > maxSuffixLetters {
+			return name[i+1:]
+		}
+		if !isKeySeparator(c) {
+			alnum++
+		}
+	}
+	return name
+}
+
+// maxSuffixLetters bounds the letters of the longest keySuffixes entry.
+const maxSuffixLetters = 24
+
+func isKeySeparator(c byte) bool {
+	return c == '.' || c == '_' || c == '-' || c == ' ' || c == '/' || c == '[' || c == ']'
+}
+
+// keyKinds memoizes classifyKey, up to maxKeyKinds names so a hostile
+// file of unique keys cannot grow it without bound.
+var (
+	keyKinds     sync.Map
+	keyKindsSize atomic.Int64
+)
+
+const maxKeyKinds = 1 << 16
+
+func classifyWords(name string) keyKind {
+	words := keyWords(keyTail(name))
 	for k := range words {
 		if kind, ok := keySuffixes[strings.Join(words[k:], "")]; ok {
 			return kind

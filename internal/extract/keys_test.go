@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestClassifyKey(t *testing.T) {
 	tests := []struct {
@@ -44,5 +47,17 @@ func TestClassifyKey(t *testing.T) {
 		if got := classifyKey(tt.name); got != tt.want {
 			t.Errorf("classifyKey(%q) = %d, want %d", tt.name, got, tt.want)
 		}
+	}
+}
+
+func TestKeyTailKeepsLongestSuffix(t *testing.T) {
+	for k := range keySuffixes {
+		if len(k) > maxSuffixLetters {
+			t.Errorf("keySuffixes entry %q is longer than maxSuffixLetters", k)
+		}
+	}
+	deep := strings.Repeat("paths.x-amazon-apigateway.", 200) + "spring.security.oauth2.client.provider.genesys.token-uri"
+	if got := classifyKey(deep); got != classifyKey("provider.genesys.token-uri") {
+		t.Errorf("a deep path classifies as %v, its tail as %v", got, classifyKey("provider.genesys.token-uri"))
 	}
 }

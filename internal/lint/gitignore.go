@@ -15,6 +15,10 @@ type ignoreRule struct {
 	negate   bool
 	dirOnly  bool
 	anchored bool // contains a slash before its end: matched against the path from base
+	// How to match, decided once: most .gitignore lines are a literal name
+	// ("node_modules") or "*.ext", which need no glob machinery.
+	literal bool   // no wildcard: compare
+	suffix  string // "*" then a literal: HasSuffix
 }
 
 // ignoreSet holds the .gitignore rules in force in a directory: the
@@ -49,6 +53,12 @@ func (s ignoreSet) withFile(dirOnDisk, relDir string) ignoreSet {
 			continue
 		}
 		r.pattern = line
+		switch {
+		case !strings.ContainsAny(line, "*?[\\"):
+			r.literal = true
+		case line[0] == '*' && !strings.ContainsAny(line[1:], "*?[\\/"):
+			r.suffix = line[1:]
+		}
 		out = append(out, r)
 	}
 	return out
@@ -68,11 +78,18 @@ func (s ignoreSet) ignored(rel string, isDir bool) bool {
 			}
 			sub = rel[len(r.base)+1:]
 		}
+		name := sub
+		if !r.anchored {
+			name = path.Base(sub)
+		}
 		var ok bool
-		if r.anchored {
-			ok = globMatch(r.pattern, sub)
-		} else {
-			ok = globMatch(r.pattern, path.Base(sub))
+		switch {
+		case r.literal:
+			ok = name == r.pattern
+		case r.suffix != "":
+			ok = strings.HasSuffix(name, r.suffix)
+		default:
+			ok = globMatch(r.pattern, name)
 		}
 		if ok {
 			ignored = !r.negate
