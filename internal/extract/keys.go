@@ -149,6 +149,35 @@ func isKeySeparator(c byte) bool {
 	return c == '.' || c == '_' || c == '-' || c == ' ' || c == '/' || c == '[' || c == ']'
 }
 
+// credentialStems are substrings every credentialKey word contains.
+var credentialStems = []string{"secret", "passw", "pwd", "token", "credential", "key"}
+
+// containsAnyFold reports whether s contains one of the lower-case stems,
+// ignoring ASCII case, without allocating.
+func containsAnyFold(s string, stems []string) bool {
+	for i := 0; i < len(s); i++ {
+		for _, st := range stems {
+			if len(s)-i >= len(st) && equalFoldASCII(s[i:i+len(st)], st) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func equalFoldASCII(s, lower string) bool {
+	for j := 0; j < len(lower); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[j] {
+			return false
+		}
+	}
+	return true
+}
+
 // keyKinds memoizes classifyKey, up to maxKeyKinds names so a hostile
 // file of unique keys cannot grow it without bound.
 var (
@@ -249,6 +278,11 @@ func addKeyValue(u *rules.Unit, name string, key, value rules.Value) {
 // (DB_PASSWORD, STRIPE_API_KEY, GITHUB_TOKEN), so outputs redact its value
 // like a client secret's.
 func credentialKey(name string) bool {
+	// Most keys name nothing secret; a case-insensitive look for the
+	// words' stems spares splitting a long path into words.
+	if !containsAnyFold(name, credentialStems) {
+		return false
+	}
 	words := keyWords(name)
 	for i, w := range words {
 		switch w {
