@@ -426,6 +426,9 @@ func (p *httpParser) body(r *rules.Request, lines []srcLine) (int, error) {
 	b := &rules.Body{Raw: raw, Kind: bodyKind(ct, ctKnown, raw.Text)}
 	switch b.Kind {
 	case rules.BodyForm:
+		// REST Client sends a body with no Content-Type unless the file
+		// states one (Huachao/vscode-restclient#386).
+		b.Untyped = r.Header("Content-Type") == nil
 		b.Fields = rules.ParseForm(raw, rules.EncodingRaw, rules.ViaHTTPFile)
 		for i := range b.Fields {
 			if percentEncodedVar(b.Fields[i].Value) {
