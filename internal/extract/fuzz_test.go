@@ -3,11 +3,11 @@ package extract
 import (
 	"bytes"
 	"errors"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tokenlint/tokenlint/internal/fixtures"
 
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -55,35 +55,21 @@ func TestFuzzNamesCoverEveryFormat(t *testing.T) {
 // fixtureSeeds are the fixtures under testdata/rules and testdata/examples,
 // each with the fuzzNames entry of the format that claims it.
 func fixtureSeeds(tb testing.TB) (kinds []byte, srcs [][]byte) {
-	for _, dir := range []string{"rules", "examples"} {
-		root := filepath.Join("..", "..", "testdata", dir)
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || strings.HasSuffix(p, ".golden") {
-				return err
-			}
-			src, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			f := Detect(filepath.ToSlash(p), src[:min(len(src), 4096)])
-			if f == nil {
-				return nil
-			}
-			kind := -1
-			for i, n := range fuzzNames {
-				if n.format == f.Name && (kind < 0 || ext(n.name) == ext(p)) {
-					kind = i
-				}
-			}
-			if kind >= 0 {
-				kinds, srcs = append(kinds, byte(kind)), append(srcs, src)
-			}
-			return nil
-		})
-		if err != nil {
-			tb.Fatal(err)
+	fixtures.Each(tb, func(p string, src []byte) {
+		f := Detect(filepath.ToSlash(p), src[:min(len(src), 4096)])
+		if f == nil {
+			return
 		}
-	}
+		kind := -1
+		for i, n := range fuzzNames {
+			if n.format == f.Name && (kind < 0 || ext(n.name) == ext(p)) {
+				kind = i
+			}
+		}
+		if kind >= 0 {
+			kinds, srcs = append(kinds, byte(kind)), append(srcs, src)
+		}
+	})
 	return kinds, srcs
 }
 

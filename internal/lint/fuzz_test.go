@@ -2,12 +2,13 @@ package lint_test
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tokenlint/tokenlint/internal/fixtures"
 
 	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/rules"
@@ -29,23 +30,9 @@ var pipelineNames = []string{
 // positions, redaction): no panic, every finding inside the file, every
 // error one line.
 func FuzzPipeline(f *testing.F) {
-	for _, dir := range []string{"rules", "examples"} {
-		root := filepath.Join("..", "..", "testdata", dir)
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || strings.HasSuffix(p, ".golden") {
-				return err
-			}
-			src, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			f.Add(pipelineKind(filepath.Base(p)), src)
-			return nil
-		})
-		if err != nil {
-			f.Fatal(err)
-		}
-	}
+	fixtures.Each(f, func(p string, src []byte) {
+		f.Add(pipelineKind(filepath.Base(p)), src)
+	})
 	f.Fuzz(func(t *testing.T, kind byte, src []byte) {
 		name := pipelineNames[int(kind)%len(pipelineNames)]
 		file := filepath.Join(t.TempDir(), filepath.FromSlash(name))

@@ -29,7 +29,7 @@ func supportFile(name string) bool {
 		name == "README" || name == "NOTES"
 }
 
-func fixtures(t *testing.T) []fixture {
+func ruleFixtures(t *testing.T) []fixture {
 	t.Helper()
 	var out []fixture
 	root := filepath.Join("testdata", "rules")
@@ -71,7 +71,7 @@ func lintFile(t *testing.T, path string) (*report.Result, string) {
 // give nothing at all.
 func TestGolden(t *testing.T) {
 	t.Chdir(filepath.Join("..", ".."))
-	list := fixtures(t)
+	list := ruleFixtures(t)
 	if len(list) == 0 {
 		t.Fatal("no fixtures under testdata/rules")
 	}

@@ -2,12 +2,13 @@ package lint_test
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/tokenlint/tokenlint/internal/fixtures"
 
 	"github.com/tokenlint/tokenlint/internal/baseline"
 	"github.com/tokenlint/tokenlint/internal/extract"
@@ -42,37 +43,26 @@ func canaryWindows() []string {
 // of its unit) overwritten by canaryText, and returns the copies' paths.
 func canaryFixtures(t *testing.T, dir string) (paths []string, secrets int) {
 	t.Helper()
-	for _, sub := range []string{"rules", "examples"} {
-		root := filepath.Join("..", "..", "testdata", sub)
-		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() || strings.HasSuffix(p, ".golden") {
-				return err
-			}
-			src, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			f := extract.Detect(filepath.ToSlash(p), src[:min(len(src), 4096)])
-			if f == nil {
-				return nil
-			}
-			if u, err := f.Extract(p, src); err == nil && u != nil {
-				spans := rules.SecretSpans(u, nil)
-				secrets += len(spans)
-				src = withCanaries(src, spans)
-			}
-			rel, _ := filepath.Rel(filepath.Join("..", ".."), p)
-			out := filepath.Join(dir, rel)
-			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
-				return err
-			}
-			paths = append(paths, out)
-			return os.WriteFile(out, src, 0o644)
-		})
-		if err != nil {
+	fixtures.Each(t, func(p string, src []byte) {
+		f := extract.Detect(filepath.ToSlash(p), src[:min(len(src), 4096)])
+		if f == nil {
+			return
+		}
+		if u, err := f.Extract(p, src); err == nil && u != nil {
+			spans := rules.SecretSpans(u, nil)
+			secrets += len(spans)
+			src = withCanaries(src, spans)
+		}
+		rel, _ := filepath.Rel(filepath.Dir(fixtures.Root()), p)
+		out := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 			t.Fatal(err)
 		}
-	}
+		paths = append(paths, out)
+		if err := os.WriteFile(out, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	})
 	return paths, secrets
 }
 
