@@ -61,7 +61,41 @@ func (b *builder) clientCredentials(lit *ast.CompositeLit) {
 	if e, ok := b.field(lit, "EndpointParams"); ok {
 		r.Body = b.formBody(e, viaOAuth2)
 	}
+	if e, ok := b.field(lit, "Scopes"); ok {
+		b.scopeField(r, e)
+	}
 	b.addRequest(r, nil)
+}
+
+// scopeField adds the scope form field that x/oauth2 sends for Scopes: the
+// elements joined by spaces (clientcredentials.go tokenSource.Token), so
+// rules about scope values (entra-scope) judge Go as they judge forms.
+func (b *builder) scopeField(r *rules.Request, e ast.Expr) {
+	list, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return // a variable: the scopes are unknown
+	}
+	var parts []rules.Value
+	for i, elt := range list.Elts {
+		if i > 0 {
+			sp := b.span(elt)
+			parts = append(parts, rules.Decoded(sp.File, " ", sp.Start, sp.Start))
+		}
+		parts = append(parts, b.str(elt))
+	}
+	if len(parts) == 0 {
+		return
+	}
+	if r.Body == nil {
+		r.Body = &rules.Body{Kind: rules.BodyForm, Via: viaOAuth2}
+	}
+	sp := b.span(e)
+	r.Body.Fields = append(r.Body.Fields, rules.Field{
+		Name:     rules.Decoded(sp.File, "scope", sp.Start, sp.Start),
+		Value:    rules.Concat(parts...),
+		Encoding: rules.EncodingFull,
+		Via:      viaOAuth2,
+	})
 }
 
 // oauth2Assign reads cfg.TokenURL = ... on a clientcredentials.Config or
