@@ -388,6 +388,7 @@ func (f *bruFile) oauth2(a *bruBlock) {
 		Grant:        a.get("grant_type"),
 		ClientID:     f.text(a.get("client_id")),
 		ClientSecret: a.get("client_secret"),
+		Scope:        f.text(a.get("scope")),
 		Pos:          rules.Span{File: f.file, Start: a.start, End: a.start + len(a.name)},
 	}
 	placement := a.get("credentials_placement").Text

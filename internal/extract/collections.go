@@ -140,6 +140,8 @@ type oauthHelper struct {
 	Grant        rules.Value
 	ClientID     rules.Value
 	ClientSecret rules.Value
+	// Scope is the configured scope, sent as the scope form field.
+	Scope rules.Value
 	// InBody: the credentials go as client_id/client_secret form fields
 	// instead of a Basic header.
 	InBody bool
@@ -184,6 +186,20 @@ func (h oauthHelper) request() *rules.Request {
 		}
 	} else if !h.ClientID.IsZero() || !h.ClientSecret.IsZero() {
 		r.Auth = rules.Auth{Kind: rules.AuthBasic, User: h.ClientID, Secret: h.ClientSecret, Encodes: true, Via: h.Via}
+	}
+	// The helper sends the scope as a form field, so rules about scope
+	// values (entra-scope) judge it as they judge a hand-built form.
+	if !h.Scope.IsZero() && strings.TrimSpace(h.Scope.Text) != "" {
+		if r.Body == nil {
+			r.Body = &rules.Body{Kind: rules.BodyForm, Via: h.Via}
+		}
+		sp := h.Scope.Span()
+		r.Body.Fields = append(r.Body.Fields, rules.Field{
+			Name:     rules.Decoded(h.Scope.File, "scope", sp.Start, sp.End),
+			Value:    h.Scope,
+			Encoding: rules.EncodingFull,
+			Via:      h.Via,
+		})
 	}
 	return r
 }

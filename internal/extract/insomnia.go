@@ -317,6 +317,7 @@ func (f *insomniaFile) auth(a *yaml.Node) rules.Auth {
 				Grant:        get("grantType"),
 				ClientID:     get("clientId"),
 				ClientSecret: get("clientSecret"),
+				Scope:        get("scope"),
 				InBody:       str(a, "credentialsInBody") == "true",
 				Pos:          nodeSpan(f.y, a),
 			}

@@ -209,6 +209,7 @@ func (p *postmanCollection) oauth2(a *yaml.Node) oauthHelper {
 		Grant:        p.text(attrs["grant_type"]),
 		ClientID:     p.text(attrs["clientId"]),
 		ClientSecret: p.secret(attrs["clientSecret"]),
+		Scope:        p.text(attrs["scope"]),
 		Pos:          nodeSpan(p.y, a),
 	}
 	if h.Grant.IsZero() {
