@@ -18,7 +18,9 @@ import (
 //   - body_format: raw (the default) sends a string body as written.
 //   - url_username/url_password (user/password) are Basic credentials.
 //
-// The default method is GET; it is left unset, as the module's default.
+// The module's default method is GET and it verifies TLS certificates
+// unless validate_certs is false (docs.ansible.com, ansible.builtin.uri:
+// "method ... Default: GET", "validate_certs ... Default: true").
 
 // viaAnsibleURI names the module in messages.
 const viaAnsibleURI = "Ansible uri"
@@ -36,6 +38,15 @@ func (w *yamlWalk) ansibleURI(key rules.Value, args *yaml.Node) bool {
 	r := &rules.Request{URL: w.value(urlNode), Via: viaAnsibleURI, Pos: key.Span()}
 	if _, m := mapValue(args, "method"); m != nil && m.Kind == yaml.ScalarNode {
 		r.Method = w.value(m)
+	} else {
+		sp := key.Span()
+		r.Method = rules.Decoded(sp.File, "GET", sp.Start, sp.End)
+	}
+	if v := w.scalarArg(args, "validate_certs"); v.Known() {
+		switch strings.ToLower(strings.TrimSpace(v.Text)) {
+		case "false", "no", "off", "n", "0":
+			r.Insecure, r.InsecureAt = true, v.Span()
+		}
 	}
 	mapPairs(w.mapArg(args, "headers"), func(k, v *yaml.Node) {
 		if v.Kind == yaml.ScalarNode {
