@@ -44,23 +44,18 @@ func checkTokenPath(p *Pass) {
 		if u.Path.IsZero() {
 			span = u.Host.Span()
 			span.Start = span.End
+		}
+		if shown == "" {
 			shown = "no path"
 		}
 		f := Finding{
 			Span:    span,
 			Key:     path,
-			Message: fmt.Sprintf("%s issues tokens at %s, not %s: use %s", prov.Name, prov.TokenPath, quoteOr(shown, path), prov.TokenPath),
+			Message: fmt.Sprintf("%s issues tokens at %s, not %s: use %s", prov.Name, prov.TokenPath, shown, prov.TokenPath),
 		}
 		if verbatim(u.Path) || u.Path.IsZero() && verbatim(u.Host) {
 			f.Fix = &Fix{Message: "use " + prov.TokenPath, Edits: []TextEdit{{Span: span, New: prov.TokenPath}}}
 		}
 		p.Report(f)
 	}
-}
-
-func quoteOr(shown, path string) string {
-	if path == "" {
-		return shown
-	}
-	return path
 }

@@ -221,48 +221,13 @@ func (p *httpParser) text(s string, start int) rules.Value {
 // maxTemplatedLine bounds the text scanned for placeholders in one piece.
 const maxTemplatedLine = 64 << 10
 
-// templatedLine is Templated for one line of a line format, kept linear on
-// hostile input: Templated looks for the closer of every opener, so a run
-// of openers with no closer after them costs the square of its length.
-// Past the last closer no placeholder can end, so that tail is literal
-// without a scan; a line longer than any real setting or request line is
-// left unknown.
+// templatedLine is Templated for one line of a line format; a line longer
+// than any real setting or request line is left unknown.
 func templatedLine(file, s string, start int, syn Syntax) rules.Value {
 	if len(s) > maxTemplatedLine {
 		return rules.Dyn(file, s, start, start+len(s))
 	}
-	closer := 0
-	if k := strings.LastIndex(s, "}}"); k >= 0 {
-		closer = k + 2
-	}
-	if syn&DollarVar != 0 {
-		closer = max(strings.LastIndexByte(s, '}'), strings.LastIndexByte(s, ')')) + 1
-	}
-	switch {
-	case closer == 0:
-		return unclosedTail(file, s, start, syn)
-	case closer < len(s):
-		return rules.Concat(Templated(file, s[:closer], start, syn), unclosedTail(file, s[closer:], start+closer, syn))
-	}
 	return Templated(file, s, start, syn)
-}
-
-// unclosedTail is Templated for text with no closer in it: only $NAME can
-// be a placeholder there, so the text is templated in pieces cut before
-// each "${" and "$(", which keeps every scan short.
-func unclosedTail(file, s string, start int, syn Syntax) rules.Value {
-	if syn&DollarVar == 0 {
-		return rules.Lit(file, s, start)
-	}
-	var parts []rules.Value
-	from := 0
-	for i := 1; i+1 < len(s); i++ {
-		if s[i] == '$' && (s[i+1] == '{' || s[i+1] == '(') {
-			parts = append(parts, Templated(file, s[from:i], start+from, syn))
-			from = i
-		}
-	}
-	return rules.Concat(append(parts, Templated(file, s[from:], start+from, syn))...)
 }
 
 // resolve replaces {{name}} placeholders that name a file variable defined

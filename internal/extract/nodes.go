@@ -247,16 +247,17 @@ func yamlEscape(s []byte) (string, int) {
 // markPlaceholders marks the placeholders of syn in v dynamic, keeping
 // every segment's origin.
 func markPlaceholders(v rules.Value, syn Syntax) rules.Value {
-	return markDynamic(v, func(s string) int { return placeholderLen(s, syn) })
+	var sc placeholderScan
+	return markDynamic(v, func(text string, at int) int { return sc.length(text, at, syn) })
 }
 
 // markDynamic marks dynamic each run of v's text for which size, called at
-// every position, returns a length.
-func markDynamic(v rules.Value, size func(string) int) rules.Value {
+// every position of the text in order, returns a length.
+func markDynamic(v rules.Value, size func(text string, at int) int) rules.Value {
 	var parts []rules.Value
 	lit := 0
 	for i := 0; i < len(v.Text); {
-		n := size(v.Text[i:])
+		n := size(v.Text, i)
 		if n == 0 {
 			i++
 			continue

@@ -183,11 +183,14 @@ func resolveAgainst(base, ref rules.Value) rules.Value {
 // markServerVariables marks OpenAPI server variables ({region}) dynamic:
 // their value is chosen by the client.
 func markServerVariables(v rules.Value) rules.Value {
-	return markDynamic(v, func(s string) int {
-		if s[0] != '{' {
+	unclosed := false // once a "{" has no "}" after it, no later one has
+	return markDynamic(v, func(text string, at int) int {
+		if text[at] != '{' || unclosed {
 			return 0
 		}
-		return strings.IndexByte(s, '}') + 1
+		n := strings.IndexByte(text[at:], '}') + 1
+		unclosed = n == 0
+		return n
 	})
 }
 

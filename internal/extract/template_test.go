@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/tokenlint/tokenlint/rules"
 	"strings"
 	"testing"
 )
@@ -42,5 +43,16 @@ func BenchmarkTemplatedUnclosed(b *testing.B) {
 	b.SetBytes(int64(len(line)))
 	for b.Loop() {
 		Templated("f", line, 0, AllSyntax)
+	}
+}
+
+// markPlaceholders (YAML, JSON, TOML, Bruno, shell {{x}}) shares one scan
+// per value, as Templated does.
+func BenchmarkMarkPlaceholdersUnclosed(b *testing.B) {
+	text := strings.Repeat("{{ ${ $( ", 20000)
+	v := rules.Lit("f", text, 0)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		markPlaceholders(v, AllSyntax)
 	}
 }

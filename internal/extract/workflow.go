@@ -243,8 +243,9 @@ func (w *workflow) script(items []*yaml.Node, syn Syntax) {
 		}
 		t := []byte(v.Text)
 		if syn&GHAExpr != 0 {
+			var sc placeholderScan
 			for i := 0; i < len(t); {
-				n := placeholderLen(string(t[i:]), GHAExpr)
+				n := sc.length(v.Text, i, GHAExpr)
 				if n < 5 {
 					i++
 					continue
