@@ -117,7 +117,7 @@ func Run(paths []string, opts Options) *report.Result {
 			if strings.HasSuffix(p, ".go") {
 				abs, _ := filepath.Abs(p)
 				goFiles[abs] = true
-				goPatterns = append(goPatterns, "./"+filepath.ToSlash(filepath.Dir(filepath.Clean(p))))
+				goPatterns = append(goPatterns, packageDir(p))
 				continue
 			}
 			jobs = append(jobs, job{path: p, display: filepath.ToSlash(p), explicit: true})
@@ -157,6 +157,17 @@ func dedupe(list []string) []string {
 		}
 	}
 	return out
+}
+
+// packageDir is the go/packages pattern for the directory of a .go file:
+// relative directories need a "./" prefix to be read as paths, absolute
+// ones are paths already.
+func packageDir(file string) string {
+	dir := filepath.Dir(filepath.Clean(file))
+	if filepath.IsAbs(dir) {
+		return dir
+	}
+	return "./" + filepath.ToSlash(dir)
 }
 
 // relDisplay shows an absolute path relative to the working directory when
