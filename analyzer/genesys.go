@@ -1,6 +1,6 @@
 package analyzer
 
-//go:generate go run ./internal/genops ../../shared/facts/genesys-go-sdk-operations.tsv genesys_operations.go
+//go:generate go run ./internal/genops ../docs/facts/genesys-go-sdk-operations.tsv genesys_operations.go
 
 import (
 	"go/ast"

@@ -34,7 +34,7 @@ https://auth0.com/docs/tokens/get-access-tokens (audience: "The audience for
 the token, which is your API"); node-auth0 ClientCredentialsGrantRequest
 (audience is not optional); tenant domains from
 https://auth0.com/docs/troubleshoot/customer-support/operational-policies/public-cloud-service-endpoints
-(shared/facts/genesys.md 7; required in the provider's client_credentials facts).`,
+(docs/facts/genesys.md 7; required in the provider's client_credentials facts).`,
 	Check: checkAuth0Audience,
 }
 

@@ -1,19 +1,57 @@
 package rules
 
-import "testing"
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"strings"
+	"testing"
+)
 
-// Every Genesys Cloud region domain in shared/facts/regions-genesys.json.
-var genesysDomains = []string{
-	"mypurecloud.com", "use2.us-gov-pure.cloud", "usw2.pure.cloud", "cac1.pure.cloud",
-	"sae1.pure.cloud", "mxc1.pure.cloud", "mypurecloud.ie", "euw2.pure.cloud",
-	"mypurecloud.de", "euc2.pure.cloud", "mec1.pure.cloud", "aps1.pure.cloud",
-	"mypurecloud.jp", "apne2.pure.cloud", "apne3.pure.cloud", "apse1.pure.cloud",
-	"mypurecloud.com.au", "edee1.eusc-pure.cloud",
+// factRegion is a row of docs/facts/regions-genesys.json.
+type factRegion struct {
+	AWSRegion string `json:"aws_region"`
+	SDKKey    string `json:"sdk_key"`
+	Domain    string `json:"domain"`
+}
+
+// genesysRegions reads the region table the catalog is written from, so a
+// region added to the facts and not to the catalog (or the reverse) fails.
+func genesysRegions(t *testing.T) []factRegion {
+	t.Helper()
+	data, err := os.ReadFile("../docs/facts/regions-genesys.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var table struct{ Regions []factRegion }
+	if err := json.Unmarshal(data, &table); err != nil {
+		t.Fatal(err)
+	}
+	if len(table.Regions) == 0 {
+		t.Fatal("no regions in regions-genesys.json")
+	}
+	return table.Regions
 }
 
 func TestCatalogHasEveryRegion(t *testing.T) {
 	c := DefaultCatalog()
-	for _, d := range genesysDomains {
+	facts := genesysRegions(t)
+	inFacts := map[string]bool{}
+	for _, r := range facts {
+		inFacts[r.Domain] = true
+	}
+	for _, r := range c.Provider("genesys").Regions {
+		if !r.Internal && !inFacts[r.Domain] {
+			t.Errorf("catalog region %s is not in docs/facts/regions-genesys.json", r.Domain)
+		}
+	}
+	for _, r := range facts {
+		d := r.Domain
+		for _, alias := range []string{r.AWSRegion, r.SDKKey} {
+			if _, got := c.LookupRegion(alias); got == nil || got.Domain != d {
+				t.Errorf("LookupRegion(%q) = %v, want %s", alias, got, d)
+			}
+		}
 		if info := c.Host("login." + d); info.Kind != HostToken || info.Region == nil || info.Region.Domain != d {
 			t.Errorf("login.%s: %+v, want a token host of its region", d, info)
 		}
@@ -119,5 +157,39 @@ func TestEveryCatalogEntryHasASource(t *testing.T) {
 func TestParseCatalogRejectsUnknownKeys(t *testing.T) {
 	if _, err := ParseCatalog("[[provider]]\nid = \"x\"\ntokne_path = \"/t\"\n"); err == nil {
 		t.Error("a misspelt key must be an error")
+	}
+}
+
+// Every operation the facts list as acting for the current user is decided
+// by the catalog, at the verb and path the SDK sends: user-only, or listed as
+// working with client credentials on the evidence its entry cites.
+func TestUserOnlyCoversEveryCandidate(t *testing.T) {
+	f, err := os.Open("../docs/facts/genesys-user-context-candidates.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	g := DefaultCatalog().Provider("genesys")
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	n := 0
+	for line := 1; sc.Scan(); line++ {
+		cols := strings.Split(sc.Text(), "\t")
+		if line == 1 || len(cols) < 3 {
+			continue
+		}
+		path, verb := cols[0], cols[1]
+		// A concrete path for the SDK's {id} segments.
+		concrete := strings.NewReplacer("{", "", "}", "").Replace(path)
+		if MatchEndpoint(g.UserOnly, verb, concrete) == nil && MatchEndpoint(g.NotUserOnly, verb, concrete) == nil {
+			t.Errorf("%s %s (%s) is neither user_only nor not_user_only in the catalog", verb, path, cols[2])
+		}
+		n++
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if n < 90 {
+		t.Fatalf("read %d candidates, want the whole table", n)
 	}
 }

@@ -35,7 +35,7 @@ endpoint is named in the message.
 
 Source: https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow;
 MSAL AcquireTokenForClient (scopes "of the form {ResourceIdUri/.default}");
-learn.microsoft.com/en-us/answers/a/751559 for the error (shared/facts/genesys.md 7;
+learn.microsoft.com/en-us/answers/a/751559 for the error (docs/facts/genesys.md 7;
 the provider's client_credentials facts in the catalog).`,
 	Check: checkEntraScope,
 }

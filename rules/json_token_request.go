@@ -29,7 +29,7 @@ It is an error for providers whose token endpoint is documented as form-only
 providers documented to accept JSON (Auth0) are not flagged.
 
 Source: RFC 6749 section 4.4.2; every official Genesys client sends a form
-body (shared/facts/genesys.md SUMMARY 3, formats.md 0.1).`,
+body (docs/facts/genesys.md SUMMARY 3, formats.md 0.1).`,
 	Check: checkJSONTokenRequest,
 }
 

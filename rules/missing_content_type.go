@@ -44,7 +44,7 @@ Source: RFC 6749 sections 4.4.2 and 3.2 (parameters in the
 application/x-www-form-urlencoded format); curl docs/cmdline-opts/data.md;
 $GOROOT/src/net/http/client.go PostForm; Huachao/vscode-restclient#386
 (no default Content-Type; the maintainer points to rest-client.defaultHeaders);
-Genesys Cloud clients set the header explicitly (shared/facts/genesys.md 2,
+Genesys Cloud clients set the header explicitly (docs/facts/genesys.md 2,
 formats.md 2.1, 7.4).`,
 	Check: checkMissingContentType,
 }

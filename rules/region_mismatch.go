@@ -45,7 +45,7 @@ configuration.go AuthorizeClientCredentials, CLI restclient.go, JS
 ApiClient.setEnvironment); a client used against another region's login
 host answers invalid_client (tishige/CallFlowVisualizer#8, #9,
 MyPureCloud/open-data-exporter#1); region aliases from terraform
-getRegionMap, CLI RegionMappings and the SDK enums (shared/facts/genesys.md
+getRegionMap, CLI RegionMappings and the SDK enums (docs/facts/genesys.md
 1.1, 2.1, 6).`,
 	Check: checkRegionMismatch,
 }

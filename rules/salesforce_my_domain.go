@@ -28,7 +28,7 @@ libraries and tool helpers are judged too: the host is theirs to use.
 
 Source: help.salesforce.com article 000886201 ("The client credentials flow
 does not support calls to login.salesforce.com or test.salesforce.com")
-(shared/facts/genesys.md 7; not_at in the provider's client_credentials facts).`,
+(docs/facts/genesys.md 7; not_at in the provider's client_credentials facts).`,
 	Check: checkSalesforceMyDomain,
 }
 

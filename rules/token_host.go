@@ -27,7 +27,7 @@ other services) are not judged by the Genesys host table.
 Source: every official Genesys host builder derives the token host by
 replacing api. with login. (platform-client-sdk-go configuration.go
 AuthorizeClientCredentials; platform-client-sdk-cli restclient.go), and no
-official region map has a genesys.cloud API host (shared/facts/genesys.md 1.1, 1.3).`,
+official region map has a genesys.cloud API host (docs/facts/genesys.md 1.1, 1.3).`,
 	Check: checkTokenHost,
 }
 

@@ -30,7 +30,7 @@ without a method is GET); a method from a variable is not.
 
 Source: RFC 6749 section 3.2 ("The client MUST use the HTTP "POST" method
 when making access token requests"); every official Genesys Cloud client
-POSTs to /oauth/token (shared/facts/genesys.md 2).`,
+POSTs to /oauth/token (docs/facts/genesys.md 2).`,
 	Check: checkTokenMethod,
 }
 

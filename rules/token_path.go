@@ -24,7 +24,7 @@ providers serve tokens at many paths, /api/v2/oauth/token among them.
 Source: platform-client-sdk-go configuration.go AuthorizeClientCredentials
 (BasePath with api. replaced by login., plus /oauth/token);
 platform-client-sdk-cli restclient.go (https://login.%s/oauth/token)
-(shared/facts/genesys.md SUMMARY 1).`,
+(docs/facts/genesys.md SUMMARY 1).`,
 	Check: checkTokenPath,
 }
 

@@ -44,7 +44,7 @@ flagged. Postman's urlencoded body mode encodes "&" but not "+".
 
 Source: WHATWG URL application/x-www-form-urlencoded parser; curl
 docs/cmdline-opts/data.md ("passed on to the server exactly as provided");
-postmanlabs/postman-app-support#8849 (shared/facts/formats.md 0.2).`,
+postmanlabs/postman-app-support#8849 (docs/facts/formats.md 0.2).`,
 	Check: checkUnencodedSecret,
 }
 

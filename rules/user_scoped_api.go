@@ -35,7 +35,7 @@ Good:
     GET  https://api.mypurecloud.com/api/v2/users/{userId}
 
 Source: https://developer.genesys.cloud/api/tutorials/oauth-client-credentials;
-Go SDK v188 operation docs (shared/facts/genesys.md 3,
+Go SDK v188 operation docs (docs/facts/genesys.md 3,
 genesys-user-context-candidates.tsv).`,
 	Check: checkUserScopedAPI,
 }

@@ -15,7 +15,7 @@ import (
 // sequence of blocks "name {" ... a line starting with "}"; dictionary
 // blocks hold "key: value" lines (a "~" before the key disables the
 // entry, ''' quotes a multi-line value), text blocks (body:json, scripts,
-// docs) hold raw text indented by two spaces (shared/facts/formats.md §4.2).
+// docs) hold raw text indented by two spaces (docs/facts/formats.md §4.2).
 //
 // Who encodes what: a body:form-urlencoded block is sent through
 // URLSearchParams (buildFormUrlEncodedPayload in @usebruno/common,

@@ -10,7 +10,7 @@ import (
 	"github.com/tokenlint/tokenlint/rules"
 )
 
-// curl's command line as curl reads it (shared/facts/formats.md §2.1,
+// curl's command line as curl reads it (docs/facts/formats.md §2.1,
 // curl src/tool_getparam.c): which options take a value, how short options
 // cluster and glue, how data options join into one body, and what the
 // effective method is.

@@ -10,7 +10,7 @@ import (
 )
 
 // The .http / .rest front end: JetBrains HTTP Client and VS Code REST
-// Client request files (shared/facts/formats.md §1). The dialects differ in
+// Client request files (docs/facts/formats.md §1). The dialects differ in
 // variables and scripts, not in request, header or body layout.
 
 func init() {

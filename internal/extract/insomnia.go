@@ -12,7 +12,7 @@ import (
 // The Insomnia front end: v4 exports (JSON or YAML, {_type: export,
 // __export_format: 4, resources: [...]}) and v5 collection files (YAML,
 // type: collection.insomnia.rest/5.0 with a collection: tree)
-// (shared/facts/formats.md §4.1; Kong/insomnia
+// (docs/facts/formats.md §4.1; Kong/insomnia
 // packages/insomnia/src/common/insomnia-v5.ts and the v5 round-trip
 // fixtures). Templates are Nunjucks: {{ _.name }} resolves from the
 // export's environments; {% tags %} stay dynamic.

@@ -29,7 +29,7 @@ const (
 // keySuffixes maps the last words of a key, joined without separators and
 // lower-cased, to the key's kind. classifyKey tries the longest suffix
 // first, so "accesstokenurl" is a token URL although "accesstoken" is a
-// credential. Sources: shared/facts/formats.md §6.1, genesys.md §5.
+// credential. Sources: docs/facts/formats.md §6.1, genesys.md §5.
 var keySuffixes = map[string]keyKind{
 	"tokenurl":         keyTokenURL,
 	"tokenuri":         keyTokenURL,

@@ -14,7 +14,7 @@ import (
 )
 
 // The Postman front end: collections v2.0 and v2.1 and the environment and
-// globals files beside them (shared/facts/formats.md §3; schemas in
+// globals files beside them (docs/facts/formats.md §3; schemas in
 // postmanlabs/schemas schemas/draft-04/v2.1.0/collection/*.json).
 //
 // Who encodes what (formats.md §0.2): the OAuth 2.0 helper builds its own

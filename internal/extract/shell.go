@@ -14,7 +14,7 @@ import (
 	"github.com/tokenlint/tokenlint/rules"
 )
 
-// The shell front end: curl commands in shell scripts (shared/facts/
+// The shell front end: curl commands in shell scripts (docs/facts/
 // formats.md §2), found by a real shell parser so that quoting, line
 // continuations, pipelines, $(...), functions and here-documents are read
 // as the shell reads them. An echoed string or a here-document is text,

@@ -17,7 +17,7 @@ func init() { register("sarif", writeSARIF) }
 // InformationURI is tokenlint's home page, named in SARIF tool metadata.
 const InformationURI = "https://github.com/tokenlint/tokenlint"
 
-// The SARIF 2.1.0 subset GitHub code scanning reads (shared/facts/formats.md
+// The SARIF 2.1.0 subset GitHub code scanning reads (docs/facts/formats.md
 // section 9). Hand-written structs: every field here is one GitHub uses or
 // the schema requires, and the schema test keeps them honest.
 type sarifLog struct {
