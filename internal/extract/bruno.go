@@ -25,13 +25,11 @@ import (
 
 const viaBruno = "Bruno"
 
-func init() {
-	Register(&Format{
-		Name:     "bruno",
-		Match:    func(name string, _ []byte) bool { return ext(name) == ".bru" },
-		Extract:  extractBruno,
-		Comments: nil, // .bru has no comments
-	})
+var brunoFormat = &Format{
+	Name:     "bruno",
+	Match:    func(name string, _ []byte) bool { return ext(name) == ".bru" },
+	Extract:  extractBruno,
+	Comments: nil, // .bru has no comments
 }
 
 // A bruBlock is one block of a .bru file.

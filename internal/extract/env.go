@@ -10,13 +10,11 @@ import (
 // The .env front end: KEY=VALUE lines as dotenv libraries and docker read
 // them (formats.md §6.5). Keys mean what the shared key table says.
 
-func init() {
-	Register(&Format{
-		Name:     "env",
-		Match:    matchEnv,
-		Extract:  extractEnv,
-		Comments: []string{"#"},
-	})
+var envFormat = &Format{
+	Name:     "env",
+	Match:    matchEnv,
+	Extract:  extractEnv,
+	Comments: []string{"#"},
 }
 
 // notEnvExt are extensions that make ".env.<x>" a file of another format

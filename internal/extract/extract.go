@@ -6,7 +6,6 @@ package extract
 import (
 	"fmt"
 	"path"
-	"sort"
 	"strings"
 
 	"github.com/tokenlint/tokenlint/rules"
@@ -20,9 +19,6 @@ type Format struct {
 	// the name alone makes the file a candidate, so the walker reads only
 	// files some format may claim.
 	Match func(name string, head []byte) bool
-	// Priority orders formats that match the same file: a Postman collection
-	// (matched by content) before generic JSON.
-	Priority int
 	// Extract builds the unit of one file. file is the name to record in
 	// spans. A malformed file returns an *Error.
 	Extract func(file string, src []byte) (*rules.Unit, error)
@@ -31,15 +27,34 @@ type Format struct {
 	Comments []string
 }
 
+// formats is every format, in the order Detect tries them: the ones that
+// claim a file by its content or a well-known name (a Postman collection, an
+// OpenAPI document, a workflow) before the generic format of the same
+// extension (JSON, YAML). A new format is added here, and nowhere else.
+// It is set in init because the Markdown and workflow front ends look up
+// the formats of their embedded blocks by name.
 var formats []*Format
 
-// Register adds a format; each format file calls it from init.
-func Register(f *Format) {
-	formats = append(formats, f)
-	sort.SliceStable(formats, func(i, j int) bool { return formats[i].Priority > formats[j].Priority })
+func init() {
+	formats = []*Format{
+		insomniaFormat,
+		openAPIFormat,
+		postmanFormat,
+		postmanEnvFormat,
+		workflowFormat,
+		brunoFormat,
+		envFormat,
+		httpFormat,
+		jsonFormat,
+		markdownFormat,
+		shellFormat,
+		terraformFormat,
+		tomlFormat,
+		yamlFormat,
+	}
 }
 
-// Formats lists the registered formats, highest priority first.
+// Formats lists every format, in the order Detect tries them.
 func Formats() []*Format { return formats }
 
 // ByName returns the format with the given name, or nil.

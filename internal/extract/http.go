@@ -13,13 +13,11 @@ import (
 // Client request files (docs/facts/formats.md §1). The dialects differ in
 // variables and scripts, not in request, header or body layout.
 
-func init() {
-	Register(&Format{
-		Name:     "http",
-		Match:    func(name string, _ []byte) bool { e := ext(name); return e == ".http" || e == ".rest" },
-		Extract:  extractHTTP,
-		Comments: []string{"#", "//"},
-	})
+var httpFormat = &Format{
+	Name:     "http",
+	Match:    func(name string, _ []byte) bool { e := ext(name); return e == ".http" || e == ".rest" },
+	Extract:  extractHTTP,
+	Comments: []string{"#", "//"},
 }
 
 // A srcLine is one line of a file: its text without the line ending and the

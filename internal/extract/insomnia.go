@@ -26,14 +26,11 @@ import (
 
 const viaInsomnia = "Insomnia"
 
-func init() {
-	Register(&Format{
-		Name:     "insomnia",
-		Match:    matchInsomnia,
-		Priority: 20, // before generic JSON and YAML
-		Extract:  extractInsomnia,
-		Comments: []string{"#"}, // in the YAML form
-	})
+var insomniaFormat = &Format{
+	Name:     "insomnia",
+	Match:    matchInsomnia,
+	Extract:  extractInsomnia,
+	Comments: []string{"#"}, // in the YAML form
 }
 
 func matchInsomnia(name string, head []byte) bool {

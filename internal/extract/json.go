@@ -24,15 +24,13 @@ import (
 // the key table reads is an error: RFC 8259 §4 leaves its meaning to the
 // reader, and readers differ. Other duplicates are read both.
 
-func init() {
-	Register(&Format{
-		Name: "json",
-		Match: func(name string, _ []byte) bool {
-			e := ext(name)
-			return (e == ".json" || e == ".jsonc") && !skippedConfig(name)
-		},
-		Extract: extractJSON,
-	})
+var jsonFormat = &Format{
+	Name: "json",
+	Match: func(name string, _ []byte) bool {
+		e := ext(name)
+		return (e == ".json" || e == ".jsonc") && !skippedConfig(name)
+	},
+	Extract: extractJSON,
 }
 
 func extractJSON(file string, src []byte) (*rules.Unit, error) {

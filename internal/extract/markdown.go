@@ -12,13 +12,11 @@ import (
 // the Markdown file. READMEs are where token requests get copied from.
 // Untagged blocks and blocks of other languages (text, output) are not read.
 
-func init() {
-	Register(&Format{
-		Name:     "markdown",
-		Match:    func(name string, _ []byte) bool { e := ext(name); return e == ".md" || e == ".markdown" },
-		Extract:  extractMarkdown,
-		Comments: []string{"<!--"},
-	})
+var markdownFormat = &Format{
+	Name:     "markdown",
+	Match:    func(name string, _ []byte) bool { e := ext(name); return e == ".md" || e == ".markdown" },
+	Extract:  extractMarkdown,
+	Comments: []string{"<!--"},
 }
 
 // fenceFormats maps a fence's language to the format that reads it.

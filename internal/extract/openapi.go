@@ -15,14 +15,11 @@ import (
 // Library: the client builds the wire request. servers[].url (3.x) and
 // host (2.0) are the API base URL.
 
-func init() {
-	Register(&Format{
-		Name:     "openapi",
-		Match:    matchOpenAPI,
-		Priority: 20, // above generic YAML and JSON
-		Extract:  extractOpenAPI,
-		Comments: []string{"#"},
-	})
+var openAPIFormat = &Format{
+	Name:     "openapi",
+	Match:    matchOpenAPI,
+	Extract:  extractOpenAPI,
+	Comments: []string{"#"},
 }
 
 // openAPIHead finds a top-level openapi or swagger key: at the start of a

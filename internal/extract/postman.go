@@ -36,19 +36,16 @@ import (
 
 const viaPostman = "Postman"
 
-func init() {
-	Register(&Format{
-		Name:     "postman",
-		Match:    matchPostman,
-		Priority: 20, // before generic JSON, which matches the same files
-		Extract:  extractPostman,
-	})
-	Register(&Format{
-		Name:     "postman-environment",
-		Match:    matchPostmanEnv,
-		Priority: 20,
-		Extract:  extractPostmanEnv,
-	})
+var postmanFormat = &Format{
+	Name:    "postman",
+	Match:   matchPostman,
+	Extract: extractPostman,
+}
+
+var postmanEnvFormat = &Format{
+	Name:    "postman-environment",
+	Match:   matchPostmanEnv,
+	Extract: extractPostmanEnv,
 }
 
 func matchPostman(name string, head []byte) bool {

@@ -33,13 +33,11 @@ import (
 // variable assigned more than once, in a function or a branch, by for or
 // read, or to a wholly dynamic value stays dynamic at the use.
 
-func init() {
-	Register(&Format{
-		Name:     "shell",
-		Match:    matchShell,
-		Extract:  extractShell,
-		Comments: []string{"#"},
-	})
+var shellFormat = &Format{
+	Name:     "shell",
+	Match:    matchShell,
+	Extract:  extractShell,
+	Comments: []string{"#"},
 }
 
 // shellVariants are the parser dialects by file extension.

@@ -17,13 +17,11 @@ import (
 // request_headers, request_body). Interpolations, variables and function
 // calls are dynamic; urlencode() marks a form value as encoded.
 
-func init() {
-	Register(&Format{
-		Name:     "terraform",
-		Match:    func(name string, _ []byte) bool { return ext(name) == ".tf" },
-		Extract:  extractTerraform,
-		Comments: []string{"#", "//"},
-	})
+var terraformFormat = &Format{
+	Name:     "terraform",
+	Match:    func(name string, _ []byte) bool { return ext(name) == ".tf" },
+	Extract:  extractTerraform,
+	Comments: []string{"#", "//"},
 }
 
 const viaTerraform = "Terraform http"

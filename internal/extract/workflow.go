@@ -15,14 +15,11 @@ import (
 // shell front end with positions mapped into the YAML, block scalars
 // included. env: and variables: maps are read like any config's keys.
 
-func init() {
-	Register(&Format{
-		Name:     "workflow",
-		Match:    func(name string, _ []byte) bool { return isGitHubWorkflow(name) || isGitLabCI(name) },
-		Priority: 20, // above generic YAML
-		Extract:  extractWorkflow,
-		Comments: []string{"#"},
-	})
+var workflowFormat = &Format{
+	Name:     "workflow",
+	Match:    func(name string, _ []byte) bool { return isGitHubWorkflow(name) || isGitLabCI(name) },
+	Extract:  extractWorkflow,
+	Comments: []string{"#"},
 }
 
 // scriptFormat is the format that reads run: and script: text.

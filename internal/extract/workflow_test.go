@@ -59,12 +59,10 @@ func splitWords(line string) ([]string, []int) {
 }
 
 func useFakeShell(t *testing.T) {
-	if ByName("fake-shell") == nil {
-		Register(fakeShell)
-	}
-	old := scriptFormat
+	oldFormats, oldScript := formats, scriptFormat
+	formats = append(formats[:len(formats):len(formats)], fakeShell)
 	scriptFormat = "fake-shell"
-	t.Cleanup(func() { scriptFormat = old })
+	t.Cleanup(func() { formats, scriptFormat = oldFormats, oldScript })
 }
 
 func TestWorkflowDetect(t *testing.T) {

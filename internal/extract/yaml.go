@@ -30,16 +30,14 @@ import (
 // holds {{ }} is a template (Helm, Jinja) that is YAML only once rendered:
 // it is skipped, not reported.
 
-func init() {
-	Register(&Format{
-		Name: "yaml",
-		Match: func(name string, _ []byte) bool {
-			e := ext(name)
-			return (e == ".yaml" || e == ".yml") && !skippedConfig(name)
-		},
-		Extract:  extractYAML,
-		Comments: []string{"#"},
-	})
+var yamlFormat = &Format{
+	Name: "yaml",
+	Match: func(name string, _ []byte) bool {
+		e := ext(name)
+		return (e == ".yaml" || e == ".yml") && !skippedConfig(name)
+	},
+	Extract:  extractYAML,
+	Comments: []string{"#"},
 }
 
 func extractYAML(file string, src []byte) (*rules.Unit, error) {
