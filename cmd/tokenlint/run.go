@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/mattn/go-isatty"
@@ -44,7 +45,7 @@ func tokenlintVersion() string {
 }
 
 const usage = `usage: tokenlint [flags] [path | pattern | - ...]
-       tokenlint rules | explain RULE | version
+       tokenlint rules | explain RULE | init | help | version
        go vet -vettool=$(command -v tokenlint) ./...
 
 tokenlint finds the mistakes that make OAuth token requests fail or leak
@@ -61,7 +62,60 @@ Flags:
 type options struct {
 	format, color, enable, disable, failOn, stdinName string
 	config, baseline, writeBaseline                   string
-	fix, diff                                         bool
+	fix, diff, version                                bool
+}
+
+// newFlagSet declares the flags of a lint run into o.
+func newFlagSet(o *options, output io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("tokenlint", flag.ContinueOnError)
+	fs.SetOutput(output)
+	fs.StringVar(&o.format, "format", "text", "output formats, comma-separated, each FORMAT or FORMAT=PATH (standard output when no path): "+strings.Join(report.Names(), ", "))
+	fs.StringVar(&o.color, "color", "auto", "color text output: auto, always or never (NO_COLOR turns auto off)")
+	fs.StringVar(&o.enable, "enable", "", "run only these rules (comma-separated IDs)")
+	fs.StringVar(&o.disable, "disable", "", "do not run these rules (comma-separated IDs)")
+	fs.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit status 1: error or warning")
+	fs.StringVar(&o.stdinName, "stdin-filename", "", "file name to use for standard input (\"-\"), which also picks its format")
+	fs.StringVar(&o.config, "config", "", "configuration file (default: .tokenlint.toml found from the working directory up to the repository root)")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings that are not in this baseline file")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "write the current findings to this baseline file and exit 0")
+	fs.BoolVar(&o.fix, "fix", false, "apply the certain fixes to the files in place")
+	fs.BoolVar(&o.diff, "diff", false, "print the certain fixes as a unified diff instead of applying them")
+	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	return fs
+}
+
+// parseInterleaved parses flags wherever they stand among the paths
+// (tokenlint a.http -format json), as golangci-lint, gitleaks and ruff
+// do; everything after "--" is a path.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return paths, nil
+		}
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(paths, rest...), nil
+		}
+		paths = append(paths, rest[0])
+		args = rest[1:]
+	}
+}
+
+// checkStdin refuses the two half-spellings of a stdin run, which would
+// otherwise lint nothing (no name picks no format) or lint "." instead.
+func checkStdin(paths []string, stdinName string) error {
+	dash := slices.Contains(paths, "-")
+	switch {
+	case dash && stdinName == "":
+		return errors.New(`"-" reads standard input and needs -stdin-filename NAME to pick its format (tokenlint -stdin-filename api/token.http -)`)
+	case !dash && stdinName != "":
+		return errors.New(`-stdin-filename names standard input, which is read only for the path "-" (tokenlint -stdin-filename ` + stdinName + ` -)`)
+	}
+	return nil
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -76,40 +130,36 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitOK
 		case "init":
 			return cmdInit(stdout, stderr)
+		case "help":
+			fmt.Fprint(stdout, usage)
+			newFlagSet(&options{}, stdout).PrintDefaults()
+			return exitOK
 		}
 	}
-	fs := flag.NewFlagSet("tokenlint", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	var o options
-	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(report.Names(), ", "))
-	fs.StringVar(&o.color, "color", "auto", "color text output: auto, always or never (NO_COLOR is honoured)")
-	fs.StringVar(&o.enable, "enable", "", "run only these rules (comma-separated IDs)")
-	fs.StringVar(&o.disable, "disable", "", "do not run these rules (comma-separated IDs)")
-	fs.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit status 1: error or warning")
-	fs.StringVar(&o.stdinName, "stdin-filename", "", "file name to use for standard input (\"-\"), which also picks its format")
-	fs.StringVar(&o.config, "config", "", "configuration file (default: .tokenlint.toml found from the working directory up to the repository root)")
-	fs.StringVar(&o.baseline, "baseline", "", "report only findings that are not in this baseline file")
-	fs.StringVar(&o.writeBaseline, "write-baseline", "", "write the current findings to this baseline file and exit 0")
-	fs.BoolVar(&o.fix, "fix", false, "apply the certain fixes to the files in place")
-	fs.BoolVar(&o.diff, "diff", false, "print the certain fixes as a unified diff instead of applying them")
-	showVersion := fs.Bool("version", false, "print the version and exit")
+	fs := newFlagSet(&o, stderr)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	paths, err := parseInterleaved(fs, args)
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
 		}
 		return exitTrouble
 	}
-	if *showVersion {
+	if err := checkStdin(paths, o.stdinName); err != nil {
+		fmt.Fprintf(stderr, "tokenlint: %v\n", err)
+		return exitTrouble
+	}
+	if o.version {
 		fmt.Fprintf(stdout, "tokenlint %s\n", tokenlintVersion())
 		return exitOK
 	}
-	writer := report.Lookup(o.format)
-	if writer == nil {
-		fmt.Fprintf(stderr, "tokenlint: unknown -format %q (want %s)\n", o.format, strings.Join(report.Names(), ", "))
+	outs, err := parseOutputs(o.format)
+	if err != nil {
+		fmt.Fprintf(stderr, "tokenlint: %v\n", err)
 		return exitTrouble
 	}
 	failOn, ok := rules.ParseSeverity(o.failOn)
@@ -117,8 +167,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tokenlint: unknown -fail-on %q (want error or warning)\n", o.failOn)
 		return exitTrouble
 	}
-	useColor, err := colorWanted(o.color, stdout)
-	if err != nil {
+	if _, err := colorWanted(o.color, stdout); err != nil {
 		fmt.Fprintf(stderr, "tokenlint: %v\n", err)
 		return exitTrouble
 	}
@@ -138,7 +187,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitTrouble
 		}
 	}
-	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -174,11 +222,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if o.fix || o.diff {
 		return applyFixes(o.diff, res, sources, stdout, stderr, failOn)
 	}
-	if err := writer(stdout, res, report.Options{Color: useColor}); err != nil {
-		fmt.Fprintf(stderr, "tokenlint: writing output: %v\n", err)
+	if err := writeOutputs(outs, res, o.color, stdout); err != nil {
+		fmt.Fprintf(stderr, "tokenlint: %v\n", err)
 		return exitTrouble
 	}
-	printErrors(stderr, res, o.format != "json")
+	printErrors(stderr, res, stdoutFormat(outs) != "json")
+	if stdoutFormat(outs) == "text" {
+		if s := report.Summary(res); s != "" {
+			fmt.Fprintln(stderr, s)
+		}
+	}
 	return status(res, failOn)
 }
 
@@ -214,12 +267,13 @@ func atOrAbove(fs []rules.Finding, level rules.Severity) bool {
 	return false
 }
 
-// colorWanted decides coloring: never when NO_COLOR is set (no-color.org),
-// otherwise as the flag says, with auto meaning a terminal on stdout.
+// colorWanted decides coloring as the flag says; auto means a terminal on
+// stdout unless NO_COLOR is set. An explicit -color always beats NO_COLOR,
+// as no-color.org asks of command-line flags.
 func colorWanted(mode string, stdout io.Writer) (bool, error) {
 	switch mode {
 	case "always":
-		return os.Getenv("NO_COLOR") == "", nil
+		return true, nil
 	case "never":
 		return false, nil
 	case "auto":
@@ -244,11 +298,25 @@ func cmdExplain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: tokenlint explain RULE")
 		return exitTrouble
 	}
-	r := rules.Lookup(args[0])
+	r := lookupRule(args[0])
 	if r == nil {
 		fmt.Fprintf(stderr, "tokenlint: unknown rule %q (see tokenlint rules)\n", args[0])
 		return exitTrouble
 	}
 	fmt.Fprintf(stdout, "%s (%s): %s\n\n%s\n", r.ID, r.Severity, r.Summary, r.Doc)
 	return exitOK
+}
+
+// lookupRule finds a rule by ID, the engine's or the directive checks'
+// (unused-ignore, invalid-ignore), which findings name just the same.
+func lookupRule(id string) *rules.Rule {
+	if r := rules.Lookup(id); r != nil {
+		return r
+	}
+	for _, r := range suppress.Rules() {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
 }

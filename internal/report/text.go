@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -88,4 +89,35 @@ func newPalette(on bool) palette {
 		error:   mk(color.FgRed, color.Bold),
 		warning: mk(color.FgYellow, color.Bold),
 	}
+}
+
+// Summary is the last line of a text run, for stderr:
+// "3 errors, 1 warning in 2 files"; "" when nothing was found.
+func Summary(r *Result) string {
+	if len(r.Findings) == 0 {
+		return ""
+	}
+	count := map[rules.Severity]int{}
+	files := map[string]bool{}
+	var levels []rules.Severity
+	for _, f := range r.Findings {
+		if count[f.Severity] == 0 {
+			levels = append(levels, f.Severity)
+		}
+		count[f.Severity]++
+		files[f.Span.File] = true
+	}
+	sort.Slice(levels, func(i, j int) bool { return levels[i] > levels[j] })
+	var parts []string
+	for _, l := range levels {
+		parts = append(parts, plural(count[l], l.String()))
+	}
+	return strings.Join(parts, ", ") + " in " + plural(len(files), "file")
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }
