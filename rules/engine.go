@@ -301,14 +301,19 @@ func SecretSpans(u *Unit, cat *Catalog) []Span {
 	return out
 }
 
-// Fingerprint identifies a finding across edits: rule, file and the
+// Fingerprint identifies a finding across edits: rule, file (its path
+// from the repository root, when the driver filled RepoPath) and the
 // normalised flagged construct, never a line number or a secret.
 // Occurrence distinguishes identical constructs in one file.
 func Fingerprint(f Finding, occurrence int) string {
 	h := sha256.New()
 	h.Write([]byte(f.Rule))
 	h.Write([]byte{0})
-	h.Write([]byte(f.Span.File))
+	file := f.RepoPath
+	if file == "" {
+		file = f.Span.File
+	}
+	h.Write([]byte(file))
 	h.Write([]byte{0})
 	key := f.Key
 	if key == "" {

@@ -255,7 +255,11 @@ type Finding struct {
 	Key string
 
 	// Filled by the driver, which has the file's text:
-	Pos         Position // 1-based lines, 1-based byte columns; End is exclusive
+	Pos Position // 1-based lines, 1-based byte columns; End is exclusive
+	// RepoPath is the file's slash path from its repository root (the
+	// directory holding .git, else the working directory): the identity
+	// in the fingerprint, baselines and CI reports, however it was typed.
+	RepoPath    string
 	Fingerprint string
 	// SourceLine is the text of the finding's first line with every secret
 	// redacted; reporters show this, never the file itself.

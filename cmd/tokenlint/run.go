@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -75,7 +76,7 @@ func newFlagSet(o *options, output io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.disable, "disable", "", "do not run these rules (comma-separated IDs)")
 	fs.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit status 1: error or warning")
 	fs.StringVar(&o.stdinName, "stdin-filename", "", "file name to use for standard input (\"-\"), which also picks its format")
-	fs.StringVar(&o.config, "config", "", "configuration file (default: .tokenlint.toml found from the working directory up to the repository root)")
+	fs.StringVar(&o.config, "config", "", "configuration file (default: .tokenlint.toml found from the first path's directory up to its repository root)")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings that are not in this baseline file")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "write the current findings to this baseline file and exit 0")
 	fs.BoolVar(&o.fix, "fix", false, "apply the certain fixes to the files in place")
@@ -171,7 +172,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tokenlint: %v\n", err)
 		return exitTrouble
 	}
-	cfg, err := config.Resolve(".", o.config)
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	cfg, err := config.Resolve(configDir(paths, o.stdinName), o.config)
 	if err != nil {
 		fmt.Fprintf(stderr, "%v\n", err)
 		return exitTrouble
@@ -186,9 +190,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "tokenlint: %v\n", err)
 			return exitTrouble
 		}
-	}
-	if len(paths) == 0 {
-		paths = []string{"."}
 	}
 	sources := newSourceSet()
 	res := lint.Run(paths, lint.Options{
@@ -233,6 +234,34 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return status(res, failOn)
+}
+
+// configDir is where the search for .tokenlint.toml starts: the directory
+// of the first path (a pattern's directory, a file's parent, stdin's
+// -stdin-filename), so `tokenlint /abs/repo` from elsewhere still uses that
+// repository's configuration, as golangci-lint does.
+func configDir(paths []string, stdinName string) string {
+	p := paths[0]
+	switch {
+	case p == "-":
+		p = filepath.Dir(stdinName)
+	case p == "..." || strings.HasSuffix(p, "/..."):
+		p = strings.TrimSuffix(strings.TrimSuffix(p, "..."), "/")
+	}
+	if p == "" {
+		return "."
+	}
+	info, err := os.Stat(p)
+	switch {
+	case err != nil:
+		if dir := filepath.Dir(p); dir != p {
+			return configDir([]string{dir}, "")
+		}
+		return "."
+	case !info.IsDir():
+		return filepath.Dir(p)
+	}
+	return p
 }
 
 // printErrors writes notices and, unless the output format carries them,

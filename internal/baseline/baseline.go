@@ -1,7 +1,8 @@
 // Package baseline records the findings a project accepts today
 // (-write-baseline) and hides them on later runs (-baseline), so a team can
 // adopt tokenlint and still fail on every new finding. Entries are matched
-// by fingerprint (rule, file, the normalised flagged construct), never by
+// by fingerprint (rule, the file's path from the repository root, the
+// normalised flagged construct), never by
 // line number, so moving code does not resurrect an old finding; the file
 // holds no message, snippet or secret.
 package baseline
@@ -43,7 +44,7 @@ func Write(w io.Writer, findings []rules.Finding) error {
 	b := Baseline{Tool: "tokenlint", Version: Version, Findings: []Entry{}}
 	seen := map[Entry]bool{}
 	for _, f := range findings {
-		e := Entry{Rule: f.Rule, File: f.Span.File, Fingerprint: f.Fingerprint}
+		e := entryOf(f)
 		if e.Fingerprint == "" || seen[e] {
 			continue
 		}
@@ -87,6 +88,16 @@ func WriteFile(path string, findings []rules.Finding) error {
 	return os.Rename(tmp.Name(), path)
 }
 
+// entryOf names a finding by its file's path from the repository root, so
+// a baseline matches however the paths of a later run are typed.
+func entryOf(f rules.Finding) Entry {
+	file := f.RepoPath
+	if file == "" {
+		file = f.Span.File
+	}
+	return Entry{Rule: f.Rule, File: file, Fingerprint: f.Fingerprint}
+}
+
 // Load reads a baseline file.
 func Load(path string) (*Baseline, error) {
 	data, err := os.ReadFile(path)
@@ -112,7 +123,7 @@ func Load(path string) (*Baseline, error) {
 // accepted ones are marked as suppressed externally, for SARIF.
 func (b *Baseline) Filter(findings []rules.Finding) (kept, accepted []rules.Finding) {
 	for _, f := range findings {
-		if b.known[Entry{Rule: f.Rule, File: f.Span.File, Fingerprint: f.Fingerprint}] {
+		if b.known[entryOf(f)] {
 			f.Suppressed = "accepted in the baseline " + filepath.ToSlash(b.path)
 			f.SuppressedExternally = true
 			accepted = append(accepted, f)

@@ -11,11 +11,13 @@ import (
 )
 
 const defaultTemplate = `# tokenlint configuration. tokenlint reads the .tokenlint.toml it finds in
-# the working directory or a parent, up to the repository root, or the file
-# named with -config. Unknown keys are errors. Every setting is optional.
+# the directory of the first linted path or a parent, up to the repository
+# root, or the file named with -config. Unknown keys are errors. Every setting is optional.
 
 # Paths to skip, relative to this file. "*" stays within one directory,
 # "**" crosses directories; a pattern without "/" matches a name anywhere.
+# Files named on the command line (as pre-commit passes them) are skipped
+# too, as with golangci-lint's and ruff's force-exclude.
 # exclude = ["testdata/**", "docs/legacy/*.md", "*.generated.yaml"]
 
 # Files larger than this are skipped with a notice (default 10MB).

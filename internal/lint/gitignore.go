@@ -5,7 +5,10 @@ import (
 	"bytes"
 	"os"
 	"path"
+	"path/filepath"
 	"strings"
+
+	"github.com/tokenlint/tokenlint/internal/repo"
 )
 
 // An ignoreRule is one .gitignore line.
@@ -27,7 +30,48 @@ type ignoreSet []ignoreRule
 
 // withFile returns the set extended by the .gitignore in dir, if any.
 func (s ignoreSet) withFile(dirOnDisk, relDir string) ignoreSet {
-	data, err := os.ReadFile(path.Join(dirOnDisk, ".gitignore"))
+	return s.withPatterns(path.Join(dirOnDisk, ".gitignore"), relDir)
+}
+
+// outerIgnores is the set in force at a walk root inside a repository:
+// the repository's .git/info/exclude and the .gitignore files from the
+// repository root down to the walk root, each with its directory from the
+// repository root as base. prefix is the walk root's path from the
+// repository root ("" when they are the same, or when there is no
+// repository), to join to paths from the walk root before matching.
+func outerIgnores(walkRoot string) (set ignoreSet, prefix string) {
+	abs, err := filepath.Abs(walkRoot)
+	if err != nil {
+		return ignoreSet{}.withFile(walkRoot, ""), ""
+	}
+	root := repo.Root(abs)
+	if root == "" {
+		return ignoreSet{}.withFile(walkRoot, ""), ""
+	}
+	if gitDir := repo.GitDir(root); gitDir != "" {
+		set = set.withPatterns(filepath.Join(repo.CommonDir(gitDir), "info", "exclude"), "")
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil {
+		return ignoreSet{}.withFile(walkRoot, ""), ""
+	}
+	if rel == "." {
+		return set.withFile(root, ""), ""
+	}
+	prefix = filepath.ToSlash(rel)
+	set = set.withFile(root, "")
+	dir := ""
+	for _, seg := range strings.Split(prefix, "/") {
+		dir = path.Join(dir, seg)
+		set = set.withFile(filepath.Join(root, filepath.FromSlash(dir)), dir)
+	}
+	return set, prefix
+}
+
+// withPatterns returns the set extended by the gitignore-style file at
+// name, if any, whose patterns are relative to relDir.
+func (s ignoreSet) withPatterns(name, relDir string) ignoreSet {
+	data, err := os.ReadFile(name)
 	if err != nil || len(data) == 0 {
 		return s
 	}

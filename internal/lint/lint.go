@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -15,6 +16,7 @@ import (
 	"syscall"
 
 	"github.com/tokenlint/tokenlint/internal/extract"
+	"github.com/tokenlint/tokenlint/internal/repo"
 	"github.com/tokenlint/tokenlint/internal/report"
 	"github.com/tokenlint/tokenlint/internal/suppress"
 	"github.com/tokenlint/tokenlint/rules"
@@ -29,7 +31,9 @@ type Options struct {
 	// MaxFileSize skips larger files with a notice; 0 means the default.
 	MaxFileSize int64
 	// Exclude reports whether a slash path (as the user will see it) is
-	// excluded by configuration.
+	// excluded by configuration. It applies to files named on the command
+	// line too (golangci-lint's and ruff's force-exclude), so a pre-commit
+	// hook, which passes file names, skips what `tokenlint .` skips.
 	Exclude func(path string) bool
 	// Stdin is read for the path "-", named StdinFilename in output.
 	Stdin         io.Reader
@@ -81,8 +85,11 @@ func Run(paths []string, opts Options) *report.Result {
 	var jobs []job
 	var goPatterns []string
 	goFiles := map[string]bool{}
+	excluded := func(p string) bool { return opts.Exclude != nil && opts.Exclude(filepath.ToSlash(p)) }
 	for _, p := range paths {
 		switch {
+		case p == "-" && opts.StdinFilename != "" && excluded(opts.StdinFilename):
+			continue
 		case p == "-":
 			data, err := readLimited(opts.Stdin, opts.MaxFileSize)
 			name := opts.StdinFilename
@@ -112,6 +119,9 @@ func Run(paths []string, opts Options) *report.Result {
 				if hasGo(p) {
 					goPatterns = append(goPatterns, strings.TrimSuffix(p, "/")+"/...")
 				}
+				continue
+			}
+			if excluded(p) {
 				continue
 			}
 			if strings.HasSuffix(p, ".go") {
@@ -195,9 +205,12 @@ var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": tru
 
 // walk emits the candidate files under root, in lexical order.
 func walk(root string, opts Options, res *report.Result, emit func(job)) {
+	// Ignore rules are matched against paths from the repository root, so
+	// a walk below it still honours the .gitignore files above it and
+	// .git/info/exclude.
+	rootSet, prefix := outerIgnores(root)
 	ignores := map[string]ignoreSet{}
-	rootSet := ignoreSet{}.withFile(root, "")
-	ignores["."] = rootSet
+	ignores[path.Join(prefix, ".")] = rootSet
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			res.Errors = append(res.Errors, report.FileError{File: filepath.ToSlash(p), Message: describeOpenError(err)})
@@ -207,9 +220,9 @@ func walk(root string, opts Options, res *report.Result, emit func(job)) {
 			return nil
 		}
 		rel, _ := filepath.Rel(root, p)
-		rel = filepath.ToSlash(rel)
+		rel = path.Join(prefix, filepath.ToSlash(rel))
 		display := filepath.ToSlash(p)
-		parent := filepath.ToSlash(filepath.Dir(rel))
+		parent := path.Dir(rel)
 		set := ignores[parent]
 		if d.IsDir() {
 			if p == root {
@@ -368,9 +381,10 @@ func lintOne(j job, opts Options) (out fileResult) {
 func judge(display, path string, src []byte, comments []string, findings []rules.Finding, secrets []rules.Span, opts Options) fileResult {
 	// Fingerprints count identical findings in order, so they are taken
 	// before suppression: ignoring one of two must not renumber the other.
-	all := Position(src, findings, secrets)
+	repoPath := repo.Rel(display)
+	all := Position(src, withRepoPath(findings, repoPath), secrets)
 	sup := suppress.Apply(display, src, comments, all, opts.Rules.Rules)
-	kept := append(sup.Kept, Position(src, sup.Problems, secrets)...)
+	kept := append(sup.Kept, Position(src, withRepoPath(sup.Problems, repoPath), secrets)...)
 	sort.SliceStable(kept, func(i, k int) bool { return kept[i].Span.Start < kept[k].Span.Start })
 	out := fileResult{findings: kept, suppressed: sup.Suppressed}
 	if opts.KeepSource != nil {
@@ -382,6 +396,13 @@ func judge(display, path string, src []byte, comments []string, findings []rules
 		}
 	}
 	return out
+}
+
+func withRepoPath(findings []rules.Finding, p string) []rules.Finding {
+	for i := range findings {
+		findings[i].RepoPath = p
+	}
+	return findings
 }
 
 // Position fills each finding's line and column, UTF-16 columns, redacted

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tokenlint/tokenlint/internal/repo"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -18,9 +19,8 @@ func init() { register("github", writeGitHub) }
 //	::error file=a.http,line=1,endLine=1,col=6,endColumn=25,title=tokenlint token-host::message
 func writeGitHub(w io.Writer, r *Result, _ Options) error {
 	// Annotations attach to files by their path in the repository.
-	root := newRepoRoot()
 	for _, f := range r.Findings {
-		props := [][2]string{{"file", root.rel(f.Span.File)}}
+		props := [][2]string{{"file", findingPath(f)}}
 		if f.Pos.Line > 0 {
 			col, endCol := f.Pos.Column16, f.Pos.EndColumn16
 			if col == 0 {
@@ -38,7 +38,7 @@ func writeGitHub(w io.Writer, r *Result, _ Options) error {
 		}
 	}
 	for _, e := range r.Errors {
-		props := [][2]string{{"file", root.rel(e.File)}}
+		props := [][2]string{{"file", repo.Rel(e.File)}}
 		if e.Line > 0 {
 			props = append(props, [2]string{"line", strconv.Itoa(e.Line)})
 		}

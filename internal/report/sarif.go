@@ -4,11 +4,10 @@ import (
 	"encoding/json"
 	"io"
 	"net/url"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 
+	"github.com/tokenlint/tokenlint/internal/repo"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -150,13 +149,12 @@ func writeSARIF(w io.Writer, r *Result, _ Options) error {
 			addRule(rule)
 		}
 	}
-	root := newRepoRoot()
 	results := []sarifResult{}
 	for _, f := range r.Findings {
-		results = append(results, sarifFinding(f, index[f.Rule], root))
+		results = append(results, sarifFinding(f, index[f.Rule]))
 	}
 	for _, f := range r.Suppressed {
-		res := sarifFinding(f, index[f.Rule], root)
+		res := sarifFinding(f, index[f.Rule])
 		kind := "inSource"
 		if f.SuppressedExternally {
 			kind = "external"
@@ -168,7 +166,7 @@ func writeSARIF(w io.Writer, r *Result, _ Options) error {
 	for _, e := range r.Errors {
 		n := sarifNotification{Level: "error", Message: sarifText{nonEmpty(e.Message, "could not lint this file")}}
 		if e.File != "" {
-			loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(root.rel(e.File))}}
+			loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(repo.Rel(e.File))}}
 			if e.Line > 0 {
 				loc.PhysicalLocation.Region = &sarifRegion{StartLine: e.Line}
 			}
@@ -217,8 +215,8 @@ func sarifDescriptor(rule *rules.Rule) sarifRule {
 	}
 }
 
-func sarifFinding(f rules.Finding, ruleIndex int, root repoRoot) sarifResult {
-	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(root.rel(f.Span.File))}}
+func sarifFinding(f rules.Finding, ruleIndex int) sarifResult {
+	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(findingPath(f))}}
 	if f.Pos.Line > 0 {
 		loc.PhysicalLocation.Region = sarifSpan(f.Pos)
 	}
@@ -259,43 +257,13 @@ func sarifSpan(p rules.Position) *sarifRegion {
 	return reg
 }
 
-// repoRoot makes displayed paths (relative to the working directory, or
-// absolute) relative to the repository root, as GitHub code scanning
-// matches them against the checkout, wherever tokenlint ran from.
-type repoRoot struct{ wd, root string }
-
-// newRepoRoot finds the nearest directory holding .git from the working
-// directory up; without one, paths stay relative to the working directory.
-func newRepoRoot() repoRoot {
-	wd, err := os.Getwd()
-	if err != nil {
-		return repoRoot{}
+// findingPath is the path CI tools match a finding against the checkout
+// by: its path from the repository root, wherever tokenlint ran from.
+func findingPath(f rules.Finding) string {
+	if f.RepoPath != "" {
+		return f.RepoPath
 	}
-	for dir := wd; ; {
-		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
-			return repoRoot{wd: wd, root: dir}
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return repoRoot{}
-		}
-		dir = parent
-	}
-}
-
-func (r repoRoot) rel(file string) string {
-	if r.root == "" || file == "" || strings.HasPrefix(file, "<") {
-		return file
-	}
-	abs := filepath.FromSlash(file)
-	if !filepath.IsAbs(abs) {
-		abs = filepath.Join(r.wd, abs)
-	}
-	rel, err := filepath.Rel(r.root, abs)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return file // outside the repository: keep it as shown
-	}
-	return filepath.ToSlash(rel)
+	return repo.Rel(f.Span.File)
 }
 
 // artifact turns a path into a SARIF artifact location: a relative path

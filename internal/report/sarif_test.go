@@ -277,8 +277,8 @@ func TestSARIFSchemaRejects(t *testing.T) {
 }
 
 // TestSARIFRepositoryRelative: run from a subdirectory of a repository,
-// URIs are still relative to the repository root; files outside it keep
-// their path.
+// URIs are still relative to the repository root; a file outside every
+// repository and the working directory is a file URI.
 func TestSARIFRepositoryRelative(t *testing.T) {
 	repo := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(repo, ".git"), 0o755); err != nil {
@@ -300,7 +300,8 @@ func TestSARIFRepositoryRelative(t *testing.T) {
 	for _, r := range d.Runs[0].Results {
 		uris = append(uris, r.Locations[0].PhysicalLocation.ArtifactLocation.URI)
 	}
-	want := "svc/api/token.http top.sh ../../elsewhere.sh %3Cstdin%3E"
+	elsewhere, _ := filepath.Abs("../../elsewhere.sh")
+	want := "svc/api/token.http top.sh file://" + filepath.ToSlash(elsewhere) + " %3Cstdin%3E"
 	if strings.Join(uris, " ") != want {
 		t.Errorf("URIs %v, want %s", uris, want)
 	}
