@@ -13,17 +13,23 @@ import (
 )
 
 // goLinter runs the analyzer over Go package patterns for the driver.
-func goLinter(patterns []string, opts *rules.Options) ([]lint.FileFindings, []report.FileError) {
-	files, errs := golint.Run(".", patterns, opts)
-	out := make([]lint.FileFindings, 0, len(files))
-	for _, f := range files {
-		out = append(out, lint.FileFindings{Path: f.Path, Src: f.Src, Findings: f.Findings, Secrets: f.Secrets})
+func goLinter(s golint.Settings) lint.GoLinter {
+	return func(patterns []string, opts *rules.Options) ([]lint.FileFindings, []report.FileError, []report.FileError) {
+		res := golint.Run(".", patterns, opts, s)
+		out := make([]lint.FileFindings, 0, len(res.Files))
+		for _, f := range res.Files {
+			out = append(out, lint.FileFindings{Path: f.Path, Src: f.Src, Findings: f.Findings, Secrets: f.Secrets})
+		}
+		return out, fileErrors(res.Errors), fileErrors(res.Notices)
 	}
-	var ferrs []report.FileError
+}
+
+func fileErrors(errs []golint.Error) []report.FileError {
+	var out []report.FileError
 	for _, e := range errs {
-		ferrs = append(ferrs, report.FileError{File: e.File, Line: e.Line, Message: e.Message})
+		out = append(out, report.FileError{File: e.File, Line: e.Line, Message: e.Message})
 	}
-	return out, ferrs
+	return out
 }
 
 // invokedByVet reports whether go vet runs this binary as a -vettool: it

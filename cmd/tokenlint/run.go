@@ -15,6 +15,7 @@ import (
 
 	"github.com/tokenlint/tokenlint/internal/baseline"
 	"github.com/tokenlint/tokenlint/internal/config"
+	"github.com/tokenlint/tokenlint/internal/golint"
 	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/internal/report"
 	"github.com/tokenlint/tokenlint/internal/suppress"
@@ -63,7 +64,7 @@ Flags:
 type options struct {
 	format, color, enable, disable, failOn, stdinName string
 	config, baseline, writeBaseline                   string
-	fix, diff, version                                bool
+	fix, diff, version, goDownload                    bool
 }
 
 // newFlagSet declares the flags of a lint run into o.
@@ -81,6 +82,7 @@ func newFlagSet(o *options, output io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "write the current findings to this baseline file and exit 0")
 	fs.BoolVar(&o.fix, "fix", false, "apply the certain fixes to the files in place")
 	fs.BoolVar(&o.diff, "diff", false, "print the certain fixes as a unified diff instead of applying them")
+	fs.BoolVar(&o.goDownload, "go-download", false, "let the go command download the modules and toolchain that go.mod requires while loading Go packages (default: only what is in the module cache)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	return fs
 }
@@ -198,7 +200,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Exclude:       cfg.Exclude.Match,
 		Stdin:         stdin,
 		StdinFilename: o.stdinName,
-		Go:            goLinter,
+		Go:            goLinter(golint.Settings{Download: o.goDownload}),
 		KeepSource:    sources.keep,
 	})
 	res.Rules = append(append([]*rules.Rule{}, cfg.Rules.Rules...), suppress.Rules()...)

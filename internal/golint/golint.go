@@ -7,11 +7,16 @@ package golint
 
 import (
 	"fmt"
+	"go/build"
+	"go/parser"
+	"go/token"
 	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 
+	"golang.org/x/mod/modfile"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -43,16 +48,74 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
 	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
 
+// Settings tune how packages are loaded.
+type Settings struct {
+	// Download lets the go command fetch missing modules and switch
+	// toolchains as go.mod asks (GOPROXY and GOTOOLCHAIN as the user's
+	// environment sets them); cgo stays off.
+	Download bool
+}
+
+// A Result is what one Run found: files with findings, errors (a package
+// that could not be loaded, exit status 2) and notices (a file that was
+// not analysed, said once on stderr).
+type Result struct {
+	Files   []File
+	Errors  []Error
+	Notices []Error
+}
+
+// Env is the environment the go command runs in when tokenlint loads
+// packages: base (the process environment) with the limits of the package
+// doc. Later entries win in os/exec, so appending overrides the user's.
+func (s Settings) Env(base []string) []string {
+	env := append([]string{}, base...)
+	env = append(env, "CGO_ENABLED=0", "GOFLAGS="+withoutModMod(lookupEnv(base, "GOFLAGS")))
+	if !s.Download {
+		env = append(env, "GOPROXY=off", "GOTOOLCHAIN=local")
+	}
+	return env
+}
+
+// lookupEnv is the last value of key in env, as os/exec would pass it.
+func lookupEnv(env []string, key string) string {
+	v := ""
+	for _, kv := range env {
+		if k, val, ok := strings.Cut(kv, "="); ok && k == key {
+			v = val
+		}
+	}
+	return v
+}
+
+// withoutModMod drops -mod=mod from GOFLAGS: it lets the go command
+// rewrite go.mod and go.sum in the scanned tree. The default (readonly,
+// or vendor when the module vendors) reads them only.
+func withoutModMod(goflags string) string {
+	var kept []string
+	for _, f := range strings.Fields(goflags) {
+		if f != "-mod=mod" && f != "--mod=mod" {
+			kept = append(kept, f)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
 // Run loads the packages that patterns name, relative to dir, and lints
 // them with opts. Files come back sorted by path, findings in source order.
-func Run(dir string, patterns []string, opts *rules.Options) ([]File, []Error) {
+func Run(dir string, patterns []string, opts *rules.Options, s Settings) Result {
+	files, errs, notices := run(dir, patterns, opts, s)
+	return Result{Files: files, Errors: dedupeErrors(errs), Notices: dedupeErrors(notices)}
+}
+
+func run(dir string, patterns []string, opts *rules.Options, s Settings) ([]File, []Error, []Error) {
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}
-	cfg := &packages.Config{Mode: loadMode, Dir: dir, Tests: true}
+	cfg := &packages.Config{Mode: loadMode, Dir: dir, Tests: true, Env: s.Env(os.Environ())}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		return nil, []Error{{File: dir, Message: err.Error()}}
+		return nil, []Error{{File: dir, Message: oneLine(err.Error())}}, nil
 	}
 	pkgs = vetVariants(pkgs)
 	var errs []Error
@@ -64,13 +127,14 @@ func Run(dir string, patterns []string, opts *rules.Options) ([]File, []Error) {
 		}
 		ok = append(ok, p)
 	}
+	notices := cgoNotices(pkgs)
 	if len(ok) == 0 {
-		return nil, dedupeErrors(errs)
+		return nil, errs, notices
 	}
 	a := analyzer.New(opts)
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, ok, nil)
 	if err != nil {
-		return nil, append(errs, Error{File: dir, Message: err.Error()})
+		return nil, append(errs, Error{File: dir, Message: oneLine(err.Error())}), notices
 	}
 	byFile := map[string]*File{}
 	seen := map[string]bool{}
@@ -118,7 +182,7 @@ func Run(dir string, patterns []string, opts *rules.Options) ([]File, []Error) {
 		files = append(files, *f)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files, dedupeErrors(errs)
+	return files, errs, notices
 }
 
 // vetVariants keeps the packages go vet would check: a package with
@@ -145,8 +209,13 @@ func vetVariants(pkgs []*packages.Package) []*packages.Package {
 }
 
 // loadErrors turns a package's errors into one-line errors with a file and
-// line where go/packages gives a position ("file:line:col").
+// line where go/packages gives a position ("file:line:col"). Imports that
+// failed because their module is not in the module cache become one error
+// at the go.mod that requires the module, saying how to fetch it.
 func loadErrors(p *packages.Package) []Error {
+	if missing := missingModules(p); len(missing) > 0 {
+		return missing
+	}
 	var out []Error
 	for _, e := range p.Errors {
 		file, line := splitPos(e.Pos)
@@ -156,9 +225,102 @@ func loadErrors(p *packages.Package) []Error {
 				file = p.ID
 			}
 		}
-		out = append(out, Error{File: file, Line: line, Message: e.Msg})
+		out = append(out, Error{File: file, Line: line, Message: oneLine(e.Msg)})
 	}
 	return out
+}
+
+// missingModules names the modules whose packages p imports but the go
+// command could not find without downloading them.
+func missingModules(p *packages.Package) []Error {
+	var imports []string
+	for path, ip := range p.Imports {
+		for _, e := range ip.Errors {
+			if strings.Contains(e.Msg, "GOPROXY=off") || strings.Contains(e.Msg, "GOFLAGS=-mod=mod") {
+				imports = append(imports, path)
+				break
+			}
+		}
+	}
+	if len(imports) == 0 || p.Module == nil || p.Module.GoMod == "" {
+		return nil
+	}
+	sort.Strings(imports)
+	requires := moduleRequires(p.Module.GoMod)
+	var out []Error
+	for _, imp := range imports {
+		mod := imp
+		for _, r := range requires {
+			if (imp == r.Path || strings.HasPrefix(imp, r.Path+"/")) && len(r.Path) <= len(mod) {
+				mod = r.Path + "@" + r.Version
+			}
+		}
+		out = append(out, Error{File: p.Module.GoMod, Message: fmt.Sprintf(
+			"module %s (imported as %s) is not in the module cache; tokenlint does not download modules: run `go mod download` in %s, or pass -go-download",
+			mod, imp, filepath.Dir(p.Module.GoMod))})
+	}
+	return out
+}
+
+// moduleRequires reads the requirements of a go.mod.
+func moduleRequires(gomod string) []modfileRequire {
+	data, err := os.ReadFile(gomod)
+	if err != nil {
+		return nil
+	}
+	f, err := modfile.ParseLax(gomod, data, nil)
+	if err != nil {
+		return nil
+	}
+	var out []modfileRequire
+	for _, r := range f.Require {
+		out = append(out, modfileRequire{r.Mod.Path, r.Mod.Version})
+	}
+	return out
+}
+
+type modfileRequire struct{ Path, Version string }
+
+// cgoNotices names the cgo files that CGO_ENABLED=0 left out of their
+// packages: their Go code is not analysed, and saying so keeps a clean
+// result from meaning more than it does.
+func cgoNotices(pkgs []*packages.Package) []Error {
+	var out []Error
+	seen := map[string]bool{}
+	fset := token.NewFileSet()
+	// A file that the build would include with cgo on: left out for cgo,
+	// not for a GOOS or a build tag.
+	withCgo := build.Default
+	withCgo.CgoEnabled = true
+	for _, p := range pkgs {
+		for _, name := range p.IgnoredFiles {
+			if seen[name] || !strings.HasSuffix(name, ".go") {
+				continue
+			}
+			seen[name] = true
+			if ok, err := withCgo.MatchFile(filepath.Dir(name), filepath.Base(name)); err != nil || !ok {
+				continue
+			}
+			f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
+			if err != nil {
+				continue
+			}
+			for _, imp := range f.Imports {
+				if imp.Path.Value == `"C"` {
+					out = append(out, Error{File: name, Message: "not analysed: a cgo file, and tokenlint loads Go with CGO_ENABLED=0 so that no C compiler or pkg-config runs"})
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// oneLine keeps the first line of a go command error: the rest repeats it
+// or lists what the go command would run.
+func oneLine(s string) string {
+	first, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
+	return first
 }
 
 // splitPos reads "file:line:col" or "file:line" (file may contain colons).

@@ -35,7 +35,8 @@ func TestRun(t *testing.T) {
 	t.Setenv("GOPROXY", "off")
 	t.Setenv("GOWORK", "off")
 	dir, _ := filepath.Abs(vetmod)
-	files, errs := golint.Run(dir, []string{"./..."}, nil)
+	res := golint.Run(dir, []string{"./..."}, nil, golint.Settings{})
+	files, errs := res.Files, res.Errors
 	if len(errs) > 0 {
 		t.Fatalf("errors: %v", errs)
 	}

@@ -50,8 +50,9 @@ type Options struct {
 
 // A GoLinter lints Go packages: dirs are directories whose packages (and
 // sub-packages, when recursive) to load; files restricts the reported
-// findings to those files when non-empty.
-type GoLinter func(patterns []string, opts *rules.Options) ([]FileFindings, []report.FileError)
+// findings to those files when non-empty. Notices name files it did not
+// analyse (a cgo file), without making the run fail.
+type GoLinter func(patterns []string, opts *rules.Options) (files []FileFindings, errs, notices []report.FileError)
 
 // FileFindings are one file's findings from a front end that reads the file
 // itself (the Go analyzer), with the secrets to redact.
@@ -135,8 +136,9 @@ func Run(paths []string, opts Options) *report.Result {
 	}
 	lintFiles(jobs, opts, res)
 	if opts.Go != nil && len(goPatterns) > 0 {
-		files, errs := opts.Go(dedupe(goPatterns), opts.Rules)
+		files, errs, notices := opts.Go(dedupe(goPatterns), opts.Rules)
 		res.Errors = append(res.Errors, errs...)
+		res.Skipped = append(res.Skipped, notices...)
 		for _, f := range files {
 			if len(goFiles) > 0 && !goFiles[f.Path] {
 				continue

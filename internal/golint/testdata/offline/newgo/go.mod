@@ -1,0 +1,5 @@
+module example.com/newgo
+
+go 1.99
+
+toolchain go1.99.1

@@ -1,0 +1,2 @@
+// Package newgo asks for a toolchain that is not installed.
+package newgo
