@@ -1,6 +1,9 @@
 package main
 
 import (
+	"encoding/json"
+	"io"
+	"os"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -33,15 +36,43 @@ func fileErrors(errs []golint.Error) []report.FileError {
 }
 
 // invokedByVet reports whether go vet runs this binary as a -vettool: it
-// asks for the version (-V=full), the flags (-flags), or passes one
-// unit-config file (*.cfg).
+// asks for the version (-V=full), the flags (-flags), or passes, last, the
+// unit-config file it wrote for one package. A file named *.cfg is linted
+// like any other argument unless it is such a config.
 func invokedByVet(args []string) bool {
 	if len(args) == 0 {
 		return false
 	}
 	last := args[len(args)-1]
-	return args[0] == "-V=full" || args[0] == "-flags" || strings.HasSuffix(last, ".cfg")
+	return args[0] == "-V=full" || args[0] == "-flags" || (strings.HasSuffix(last, ".cfg") && isVetConfig(last))
 }
+
+// isVetConfig reports whether file is a unitchecker config: a JSON object
+// naming the package (ID, ImportPath), its compiler and its Go files, which
+// is what go vet writes. Read through a size limit: a .cfg argument may be
+// anything.
+func isVetConfig(file string) bool {
+	f, err := os.Open(file)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		return false
+	}
+	var cfg struct {
+		ID, Compiler, ImportPath string
+		GoFiles                  []string
+	}
+	if err := json.NewDecoder(io.LimitReader(f, maxVetConfigSize)).Decode(&cfg); err != nil {
+		return false
+	}
+	return cfg.ID != "" && cfg.ImportPath != "" && cfg.Compiler != "" && cfg.GoFiles != nil
+}
+
+// maxVetConfigSize bounds the read of a vet config; go vet's list a
+// package's files and import map, far below this.
+const maxVetConfigSize = 64 << 20
 
 // vetMain speaks the unitchecker protocol and exits.
 func vetMain() { unitchecker.Main(analyzer.Analyzer) }

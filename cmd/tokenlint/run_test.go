@@ -113,3 +113,28 @@ func TestExplainAndRules(t *testing.T) {
 		t.Errorf("rules: %d %s", code, out)
 	}
 }
+
+func TestInvokedByVetChecksTheConfig(t *testing.T) {
+	dir := t.TempDir()
+	vetCfg := filepath.Join(dir, "vet.cfg")
+	appCfg := filepath.Join(dir, "app.cfg")
+	os.WriteFile(vetCfg, []byte(`{"ID":"example.com/p","Compiler":"gc","Dir":"/x","ImportPath":"example.com/p","GoFiles":["/x/p.go"],"ImportMap":{}}`), 0o644)
+	os.WriteFile(appCfg, []byte("[oauth]\ntoken_url = https://api.mypurecloud.com/oauth/token\n"), 0o644)
+	for _, tt := range []struct {
+		args []string
+		want bool
+	}{
+		{[]string{"-V=full"}, true},
+		{[]string{"-flags"}, true},
+		{[]string{vetCfg}, true},
+		{[]string{"-tokenlint.region=eu-west-1", vetCfg}, true},
+		{[]string{appCfg}, false},
+		{[]string{filepath.Join(dir, "missing.cfg")}, false},
+		{[]string{dir}, false},
+		{nil, false},
+	} {
+		if got := invokedByVet(tt.args); got != tt.want {
+			t.Errorf("invokedByVet(%q) = %v, want %v", tt.args, got, tt.want)
+		}
+	}
+}
