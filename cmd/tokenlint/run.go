@@ -64,7 +64,7 @@ Flags:
 type options struct {
 	format, color, enable, disable, failOn, stdinName string
 	config, baseline, writeBaseline                   string
-	fix, diff, version, goDownload                    bool
+	fix, diff, version, goDownload, debugModel        bool
 }
 
 // newFlagSet declares the flags of a lint run into o.
@@ -84,6 +84,7 @@ func newFlagSet(o *options, output io.Writer) *flag.FlagSet {
 	fs.BoolVar(&o.diff, "diff", false, "print the certain fixes as a unified diff instead of applying them")
 	fs.BoolVar(&o.goDownload, "go-download", false, "let the go command download the modules and toolchain that go.mod requires while loading Go packages (default: only what is in the module cache)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.BoolVar(&o.debugModel, "debug-model", false, "print the request model each file's front end builds, instead of linting (for front-end authors)")
 	return fs
 }
 
@@ -159,6 +160,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if o.version {
 		fmt.Fprintf(stdout, "tokenlint %s\n", tokenlintVersion())
 		return exitOK
+	}
+	if o.debugModel {
+		return cmdDebugModel(paths, o.config, stdout, stderr)
 	}
 	outs, err := parseOutputs(o.format)
 	if err != nil {

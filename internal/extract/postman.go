@@ -127,9 +127,6 @@ func extractPostman(file string, src []byte) (*rules.Unit, error) {
 	return u, nil
 }
 
-// maxItemDepth bounds folder nesting; yaml.v3 already caps document depth.
-const maxItemDepth = 200
-
 // items walks item[]: folders (item-group) and requests.
 func (p *postmanCollection) items(list *yaml.Node, auth postmanAuth, depth int) error {
 	if depth > maxItemDepth {
@@ -509,31 +506,4 @@ func extractPostmanEnv(file string, src []byte) (*rules.Unit, error) {
 		addVariable(u, kn.Value, key, val)
 	}
 	return u, nil
-}
-
-// seqItems is the items of sequence n (nil for anything else).
-func seqItems(n *yaml.Node) []*yaml.Node {
-	if n == nil || n.Kind != yaml.SequenceNode {
-		return nil
-	}
-	return n.Content
-}
-
-// str is the text of scalar n[key], or "".
-func str(n *yaml.Node, key string) string {
-	if _, v := mapValue(n, key); v != nil && v.Kind == yaml.ScalarNode {
-		return v.Value
-	}
-	return ""
-}
-
-// keyNode is the node of an entry's name: "key" (Postman), else "id"
-// (older variables) or "name" (Insomnia).
-func keyNode(n *yaml.Node) *yaml.Node {
-	for _, k := range []string{"key", "id", "name"} {
-		if _, v := mapValue(n, k); v != nil && v.Kind == yaml.ScalarNode {
-			return v
-		}
-	}
-	return nil
 }

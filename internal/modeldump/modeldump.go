@@ -1,0 +1,242 @@
+// Package modeldump prints the request model a config front end built from
+// a file: its requests, the values in them with their literal and dynamic
+// parts and where each came from, and the settings the file declares. It is
+// for front-end authors (`tokenlint -debug-model FILE`) and for front-end
+// golden tests; rules never see it.
+//
+// Secrets are masked as in every other output: a literal part whose source
+// overlaps a secret span, or whose text is a secret's text, shows only its
+// first characters.
+package modeldump
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/tokenlint/tokenlint/internal/lint"
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// Write prints u, built by the front end named format from src, to w.
+// secrets are the spans no output may show (rules.SecretSpans).
+func Write(w io.Writer, format string, u *rules.Unit, src []byte, secrets []rules.Span) error {
+	d := dumper{src: src, file: u.Name, secrets: secrets, texts: map[string]bool{}}
+	for _, s := range secrets {
+		if s.File == u.Name && s.Start >= 0 && s.End <= len(src) && s.End-s.Start > 2 {
+			d.texts[string(src[s.Start:s.End])] = true
+		}
+	}
+	b := &strings.Builder{}
+	fmt.Fprintf(b, "%s: format %s, %d request(s), %d setting(s)\n", u.Name, format, len(u.Requests), len(u.Settings))
+	for i, r := range u.Requests {
+		fmt.Fprintf(b, "request %d: %s via %q%s at %s\n", i+1, r.Role, r.Via, flags(r), d.span(r.Pos))
+		d.value(b, "  method", r.Method)
+		d.value(b, "  url", r.URL)
+		d.value(b, "  grant", r.Grant)
+		for _, h := range r.Headers {
+			d.value(b, "  header", h.Name)
+			d.value(b, "    =", h.Value)
+		}
+		if body := r.Body; body != nil {
+			fmt.Fprintf(b, "  body: %s via %q%s\n", bodyKind(body.Kind), body.Via, cond(body.Untyped, ", untyped"))
+			d.value(b, "    raw", body.Raw)
+			for _, f := range body.Fields {
+				d.value(b, "    field", f.Name)
+				d.value(b, "      = ("+encoding(f.Encoding)+")", f.Value)
+			}
+		}
+		if r.Auth.Kind != rules.AuthNone {
+			fmt.Fprintf(b, "  auth: %s via %q%s\n", authKind(r.Auth.Kind), r.Auth.Via, cond(r.Auth.Encodes, ", encodes"))
+			d.value(b, "    user", r.Auth.User)
+			d.value(b, "    secret", r.Auth.Secret)
+		}
+	}
+	for _, s := range u.Settings {
+		fmt.Fprintf(b, "setting: %s\n", settingKind(s.Kind))
+		d.value(b, "  key", s.Key)
+		d.value(b, "  value", s.Value)
+	}
+	fmt.Fprintf(b, "secret spans: %d\n", len(secrets))
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+type dumper struct {
+	src     []byte
+	file    string
+	secrets []rules.Span
+	texts   map[string]bool // secret texts, masked wherever they recur
+}
+
+// value prints one labelled value: its parts in order, literal parts quoted
+// and dynamic parts as dyn(...), each with the place its source starts.
+func (d *dumper) value(b *strings.Builder, label string, v rules.Value) {
+	if v.IsZero() {
+		return
+	}
+	var parts []string
+	for k, s := range v.Segs {
+		end := len(v.Text)
+		if k+1 < len(v.Segs) {
+			end = v.Segs[k+1].Off
+		}
+		text := d.mask(v.Text[s.Off:end], s)
+		part := strconv.QuoteToASCII(text)
+		if s.Dynamic {
+			part = "dyn(" + part + ")"
+		} else if !s.Verbatim {
+			part = "decoded(" + part + ")"
+		}
+		parts = append(parts, part+"@"+d.pos(v.File, s.Start))
+	}
+	fmt.Fprintf(b, "%s: %s\n", label, strings.Join(parts, " + "))
+}
+
+// mask hides the secret bytes of one part: the bytes of a verbatim part that
+// lie in a secret span, or the whole part when it is decoded (its bytes do
+// not map one to one) and touches one, or its text is a secret's.
+func (d *dumper) mask(text string, s rules.Segment) string {
+	if s.Dynamic {
+		return text
+	}
+	if d.texts[text] {
+		return lint.Mask(text)
+	}
+	hidden := make([]bool, len(text))
+	any := false
+	for _, sp := range d.secrets {
+		lo, hi := max(sp.Start, s.Start), min(sp.End, s.End)
+		if lo >= hi {
+			continue
+		}
+		if !s.Verbatim {
+			return lint.Mask(text)
+		}
+		for i := lo - s.Start; i < hi-s.Start && i < len(text); i++ {
+			hidden[i], any = true, true
+		}
+	}
+	if !any {
+		return text
+	}
+	var out strings.Builder
+	for i := 0; i < len(text); {
+		j := i
+		for j < len(text) && hidden[j] == hidden[i] {
+			j++
+		}
+		if hidden[i] {
+			out.WriteString(lint.Mask(text[i:j]))
+		} else {
+			out.WriteString(text[i:j])
+		}
+		i = j
+	}
+	return out.String()
+}
+
+// pos is the 1-based line:column of byte off, when it is in this file.
+func (d *dumper) pos(file string, off int) string {
+	if file != d.file || off < 0 || off > len(d.src) {
+		return fmt.Sprintf("%s+%d", file, off)
+	}
+	line, col := 1, 1
+	for _, c := range d.src[:off] {
+		if c == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return fmt.Sprintf("%d:%d", line, col)
+}
+
+func (d *dumper) span(s rules.Span) string {
+	if s.End <= s.Start {
+		return "-"
+	}
+	return d.pos(s.File, s.Start) + "-" + d.pos(s.File, s.End)
+}
+
+func flags(r *rules.Request) string {
+	var f []string
+	if r.Library {
+		f = append(f, "library")
+	}
+	if r.Insecure {
+		f = append(f, "insecure")
+	}
+	sort.Strings(f)
+	if len(f) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(f, ", ") + ")"
+}
+
+func cond(b bool, s string) string {
+	if b {
+		return s
+	}
+	return ""
+}
+
+func bodyKind(k rules.BodyKind) string {
+	switch k {
+	case rules.BodyNone:
+		return "none"
+	case rules.BodyForm:
+		return "form"
+	case rules.BodyJSON:
+		return "json"
+	case rules.BodyRaw:
+		return "raw"
+	}
+	return "kind " + strconv.Itoa(int(k))
+}
+
+func encoding(e rules.Encoding) string {
+	switch e {
+	case rules.EncodingRaw:
+		return "raw"
+	case rules.EncodingFull:
+		return "encoded"
+	case rules.EncodingExceptPlus:
+		return "encoded except +"
+	}
+	return "encoding " + strconv.Itoa(int(e))
+}
+
+func authKind(k rules.AuthKind) string {
+	switch k {
+	case rules.AuthNone:
+		return "none"
+	case rules.AuthBasic:
+		return "basic"
+	case rules.AuthBearer:
+		return "bearer"
+	case rules.AuthOAuth2:
+		return "oauth2 helper"
+	}
+	return "auth " + strconv.Itoa(int(k))
+}
+
+func settingKind(k rules.SettingKind) string {
+	switch k {
+	case rules.SettingRegion:
+		return "region"
+	case rules.SettingEnvironment:
+		return "environment"
+	case rules.SettingBaseURL:
+		return "base URL"
+	case rules.SettingClientID:
+		return "client id"
+	case rules.SettingClientSecret:
+		return "client secret"
+	case rules.SettingGrantType:
+		return "grant type"
+	}
+	return "setting " + strconv.Itoa(int(k))
+}
