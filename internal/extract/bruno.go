@@ -29,6 +29,7 @@ var brunoFormat = &Format{
 	Name:     "bruno",
 	Match:    func(name string, _ []byte) bool { return ext(name) == ".bru" },
 	Extract:  extractBruno,
+	extract:  extractBrunoIn,
 	Comments: nil, // .bru has no comments
 }
 
@@ -254,11 +255,16 @@ func (f *bruFile) block(name string) *bruBlock {
 func (f *bruFile) text(v rules.Value) rules.Value { return f.vars.resolve(v, Mustache) }
 
 func extractBruno(file string, src []byte) (*rules.Unit, error) {
+	return extractBrunoIn(file, src, newExpansion(len(src)))
+}
+
+// extractBrunoIn is extractBruno drawing on the expansion budget x.
+func extractBrunoIn(file string, src []byte, x *expansion) (*rules.Unit, error) {
 	blocks, err := parseBru(file, src)
 	if err != nil {
 		return nil, err
 	}
-	f := &bruFile{file: file, u: &rules.Unit{Name: file}, vars: &varScope{}, blocks: blocks}
+	f := &bruFile{file: file, u: &rules.Unit{Name: file}, vars: &varScope{x: x}, blocks: blocks}
 	local := f.vars.layer()
 	for _, name := range []string{"vars:pre-request", "vars"} {
 		if b := f.block(name); b != nil {

@@ -26,6 +26,7 @@ import (
 // variable unresolved: which one applies is chosen at run time.
 type varScope struct {
 	layers []map[string]varDef
+	x      *expansion // the file's budget, shared by every scope of the file
 }
 
 // A varDef is a variable's value, or ambiguous when its sources disagree.
@@ -75,7 +76,8 @@ const maxVarDepth = 4
 // points at the placeholder, the use site: a finding about a resolved host
 // underlines {{baseUrl}} in the request, and its message names the host.
 // Placeholders inside the value resolve the same way; what stays unknown
-// (an unset variable, {{$guid}}, a Nunjucks tag) stays dynamic.
+// (an unset variable, {{$guid}}, a Nunjucks tag, a use past the file's
+// expansion budget) stays dynamic.
 func (s *varScope) resolve(v rules.Value, syn Syntax) rules.Value {
 	return s.resolveDepth(v, syn, 0)
 }
@@ -95,8 +97,10 @@ func (s *varScope) resolveDepth(v rules.Value, syn Syntax, depth int) rules.Valu
 		if seg.Dynamic {
 			if text, ok := s.lookup(placeholderName(part.Text)); ok {
 				sp := part.Span()
-				part = s.resolveDepth(TemplatedDecoded(v.File, text, sp.Start, sp.End, syn), syn, depth+1)
-				changed = true
+				if sub := TemplatedDecoded(v.File, text, sp.Start, sp.End, syn); s.x.spendValue(sub) {
+					part = s.resolveDepth(sub, syn, depth+1)
+					changed = true
+				}
 			}
 		}
 		parts = append(parts, part)
@@ -376,8 +380,8 @@ type collectionDoc struct {
 	helpers map[*yaml.Node]bool
 }
 
-func newCollectionDoc(y *yamlSource, u *rules.Unit, syn Syntax) collectionDoc {
-	return collectionDoc{y: y, u: u, vars: &varScope{}, syn: syn, helpers: map[*yaml.Node]bool{}}
+func newCollectionDoc(y *yamlSource, u *rules.Unit, syn Syntax, x *expansion) collectionDoc {
+	return collectionDoc{y: y, u: u, vars: &varScope{x: x}, syn: syn, helpers: map[*yaml.Node]bool{}}
 }
 
 // text is a scalar node's Value with its variables resolved.

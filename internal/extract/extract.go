@@ -22,6 +22,10 @@ type Format struct {
 	// Extract builds the unit of one file. file is the name to record in
 	// spans. A malformed file returns an *Error.
 	Extract func(file string, src []byte) (*rules.Unit, error)
+	// extract is Extract drawing on a given expansion budget, for the
+	// front ends that resolve variables: a Markdown file's fences and a
+	// workflow's scripts share their file's budget (expand.go).
+	extract func(file string, src []byte, x *expansion) (*rules.Unit, error)
 	// Comments are the line-comment markers of the format, for inline
 	// suppression ("#", "//"); Markdown uses "<!--".
 	Comments []string
@@ -52,6 +56,15 @@ func init() {
 		tomlFormat,
 		yamlFormat,
 	}
+}
+
+// extractIn extracts a text derived from a file (a fence, a script)
+// whose expansion budget is x.
+func (f *Format) extractIn(file string, src []byte, x *expansion) (*rules.Unit, error) {
+	if f.extract != nil {
+		return f.extract(file, src, x)
+	}
+	return f.Extract(file, src)
 }
 
 // Formats lists every format, in the order Detect tries them.

@@ -17,6 +17,7 @@ var httpFormat = &Format{
 	Name:     "http",
 	Match:    func(name string, _ []byte) bool { e := ext(name); return e == ".http" || e == ".rest" },
 	Extract:  extractHTTP,
+	extract:  extractHTTPIn,
 	Comments: []string{"#", "//"},
 }
 
@@ -84,13 +85,19 @@ type httpParser struct {
 	vars map[string]rules.Value
 	// useCount counts {{name}} placeholders by name, once per file.
 	useCount map[string]int
+	x        *expansion
 }
 
 func extractHTTP(file string, src []byte) (*rules.Unit, error) {
+	return extractHTTPIn(file, src, newExpansion(len(src)))
+}
+
+// extractHTTPIn is extractHTTP drawing on the expansion budget x.
+func extractHTTPIn(file string, src []byte, x *expansion) (*rules.Unit, error) {
 	if bytes.IndexByte(src, 0) >= 0 {
 		return nil, Errorf(file, 0, "binary file (NUL byte)")
 	}
-	p := &httpParser{file: file, src: string(src), unit: &rules.Unit{Name: file}, vars: map[string]rules.Value{}}
+	p := &httpParser{file: file, src: string(src), unit: &rules.Unit{Name: file}, vars: map[string]rules.Value{}, x: x}
 	lines := splitText(p.src)
 	if len(lines) > 0 && strings.HasPrefix(lines[0].text, string(utf8BOM)) {
 		lines[0].start += len(utf8BOM)
@@ -231,7 +238,7 @@ func templatedLine(file, s string, start int, syn Syntax) rules.Value {
 // resolve replaces {{name}} placeholders that name a file variable defined
 // earlier by that variable's value, which keeps pointing at where the value
 // is written. {{%name}} (REST Client: percent-encoded) and unknown names
-// stay dynamic.
+// stay dynamic, and so does every use past the file's expansion budget.
 func (p *httpParser) resolve(v rules.Value) rules.Value {
 	if !v.HasDynamic() {
 		return v
@@ -245,7 +252,7 @@ func (p *httpParser) resolve(v rules.Value) rules.Value {
 		part := v.Slice(s.Off, end)
 		if s.Dynamic {
 			name := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(part.Text, "{{"), "}}"))
-			if def, ok := p.vars[name]; ok && !def.IsZero() {
+			if def, ok := p.vars[name]; ok && !def.IsZero() && p.x.spendValue(def) {
 				part = def
 				if p.uses(name) > 1 {
 					part = notVerbatim(def)

@@ -30,6 +30,7 @@ var insomniaFormat = &Format{
 	Name:     "insomnia",
 	Match:    matchInsomnia,
 	Extract:  extractInsomnia,
+	extract:  extractInsomniaIn,
 	Comments: []string{"#"}, // in the YAML form
 }
 
@@ -61,6 +62,11 @@ type insomniaFile struct {
 }
 
 func extractInsomnia(file string, src []byte) (*rules.Unit, error) {
+	return extractInsomniaIn(file, src, newExpansion(len(src)))
+}
+
+// extractInsomniaIn is extractInsomnia drawing on the expansion budget x.
+func extractInsomniaIn(file string, src []byte, x *expansion) (*rules.Unit, error) {
 	var y *yamlSource
 	var remap OffsetMap
 	var err error
@@ -82,7 +88,7 @@ func extractInsomnia(file string, src []byte) (*rules.Unit, error) {
 	if remap != nil {
 		defer remapJSON(u, remap, file)
 	}
-	f := &insomniaFile{collectionDoc: newCollectionDoc(y, u, Mustache|Jinja), folderVars: map[*yaml.Node]map[string]varDef{}}
+	f := &insomniaFile{collectionDoc: newCollectionDoc(y, u, Mustache|Jinja, x), folderVars: map[*yaml.Node]map[string]varDef{}}
 	sub, baseEnv := f.vars.layer(), f.vars.layer()
 	if _, res := mapValue(y.Root, "resources"); res != nil {
 		f.v4(res, sub, baseEnv)
@@ -192,7 +198,7 @@ func (f *insomniaFile) request(node *insomniaNode) {
 	// Folder environments override the workspace's, the closest first.
 	base := f.vars
 	defer func() { f.vars = base }()
-	scope := &varScope{}
+	scope := &varScope{x: base.x}
 	for p := node.parent; p != nil; p = p.parent {
 		if _, env := mapValue(p.n, "environment"); env != nil && env.Kind == yaml.MappingNode {
 			layer := f.folderVars[p.n]

@@ -16,6 +16,7 @@ var markdownFormat = &Format{
 	Name:     "markdown",
 	Match:    func(name string, _ []byte) bool { e := ext(name); return e == ".md" || e == ".markdown" },
 	Extract:  extractMarkdown,
+	extract:  extractMarkdownIn,
 	Comments: []string{"<!--"},
 }
 
@@ -34,6 +35,12 @@ var fenceFormats = map[string]string{
 var sessionLangs = map[string]bool{"console": true, "shell-session": true, "shellsession": true}
 
 func extractMarkdown(file string, src []byte) (*rules.Unit, error) {
+	return extractMarkdownIn(file, src, newExpansion(len(src)))
+}
+
+// extractMarkdownIn is extractMarkdown drawing on the expansion budget x,
+// which the fences share.
+func extractMarkdownIn(file string, src []byte, x *expansion) (*rules.Unit, error) {
 	u := &rules.Unit{Name: file}
 	for _, f := range scanFences(src) {
 		name := fenceFormats[f.lang]
@@ -54,7 +61,7 @@ func extractMarkdown(file string, src []byte) (*rules.Unit, error) {
 			keep = sessionLines()
 		}
 		text, m := f.join(keep)
-		sub, err := format.Extract(file, text)
+		sub, err := format.extractIn(file, text, x)
 		if err != nil || sub == nil {
 			// A README's snippet is often partial ("..."); a block that does
 			// not parse is not the file's error.

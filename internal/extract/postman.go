@@ -40,6 +40,7 @@ var postmanFormat = &Format{
 	Name:    "postman",
 	Match:   matchPostman,
 	Extract: extractPostman,
+	extract: extractPostmanIn,
 }
 
 var postmanEnvFormat = &Format{
@@ -88,6 +89,11 @@ type postmanCollection struct {
 type postmanAuth = *yaml.Node
 
 func extractPostman(file string, src []byte) (*rules.Unit, error) {
+	return extractPostmanIn(file, src, newExpansion(len(src)))
+}
+
+// extractPostmanIn is extractPostman drawing on the expansion budget x.
+func extractPostmanIn(file string, src []byte, x *expansion) (*rules.Unit, error) {
 	y, remap, err := parseJSONObject(file, src, "a Postman collection")
 	if err != nil {
 		return nil, err
@@ -99,7 +105,7 @@ func extractPostman(file string, src []byte) (*rules.Unit, error) {
 	if remap != nil {
 		defer remapJSON(u, remap, file)
 	}
-	p := &postmanCollection{newCollectionDoc(y, u, Mustache)}
+	p := &postmanCollection{newCollectionDoc(y, u, Mustache, x)}
 	envs, globals := loadPostmanEnvironments(file)
 	collection := map[string]varDef{}
 	p.vars.layers = []map[string]varDef{envs, collection, globals}

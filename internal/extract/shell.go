@@ -37,6 +37,7 @@ var shellFormat = &Format{
 	Name:     "shell",
 	Match:    matchShell,
 	Extract:  extractShell,
+	extract:  extractShellIn,
 	Comments: []string{"#"},
 }
 
@@ -89,6 +90,11 @@ func shebangVariant(head []byte) (syntax.LangVariant, bool) {
 const maxShellDepth = 1000
 
 func extractShell(file string, src []byte) (*rules.Unit, error) {
+	return extractShellIn(file, src, newExpansion(len(src)))
+}
+
+// extractShellIn is extractShell drawing on the expansion budget x.
+func extractShellIn(file string, src []byte, x *expansion) (*rules.Unit, error) {
 	if bytes.IndexByte(src, 0) >= 0 {
 		return nil, Errorf(file, 0, "binary file (NUL byte)")
 	}
@@ -104,13 +110,13 @@ func extractShell(file string, src []byte) (*rules.Unit, error) {
 		// otherwise: bash reads what POSIX sh and most snippets write.
 		variant = syntax.LangBash
 	}
-	return extractShellText(file, src, variant, 0)
+	return extractShellText(file, src, variant, 0, x)
 }
 
 // maxShellC bounds scripts inside scripts (bash -c '... sh -c "..."').
 const maxShellC = 3
 
-func extractShellText(file string, src []byte, variant syntax.LangVariant, depth int) (*rules.Unit, error) {
+func extractShellText(file string, src []byte, variant syntax.LangVariant, depth int, x *expansion) (*rules.Unit, error) {
 	// The parser reads a cleaned copy; values are cut from the file's own
 	// bytes, at the same offsets.
 	clean := shellSource(src)
@@ -125,7 +131,7 @@ func extractShellText(file string, src []byte, variant syntax.LangVariant, depth
 	if err != nil {
 		return nil, shellError(file, err)
 	}
-	s := &shellScript{file: file, src: src, unit: &rules.Unit{Name: file}, expanded: map[string]bool{}}
+	s := &shellScript{file: file, src: src, unit: &rules.Unit{Name: file}, expanded: map[string]bool{}, x: x}
 	s.collectVars(f)
 	syntax.Walk(f, func(n syntax.Node) bool {
 		st, ok := n.(*syntax.Stmt)
@@ -271,6 +277,7 @@ type shellScript struct {
 	// expanded are the variables curl commands use.
 	urlVars  []urlVar
 	expanded map[string]bool
+	x        *expansion
 }
 
 type urlVar struct {
@@ -440,7 +447,7 @@ func (s *shellScript) inner(w *syntax.Word, variant syntax.LangVariant, depth in
 	if !v.Known() {
 		return
 	}
-	sub, err := extractShellText(s.file, []byte(v.Text), variant, depth+1)
+	sub, err := extractShellText(s.file, []byte(v.Text), variant, depth+1, s.x)
 	if err != nil {
 		return // a broken inner script is the outer command's failure at run time
 	}
@@ -605,7 +612,9 @@ func isDigitIn(c byte, base int) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
-// resolve looks up a plain $NAME or ${NAME} in the resolvable variables.
+// resolve looks up a plain $NAME or ${NAME} in the resolvable variables,
+// within the file's expansion budget: A=x, B="$A$A", C="$B$B"... doubles
+// per line.
 func (s *shellScript) resolve(p *syntax.ParamExp, at int, resolve bool) (rules.Value, bool) {
 	if !resolve || p.Param == nil {
 		return rules.Value{}, false
@@ -616,7 +625,7 @@ func (s *shellScript) resolve(p *syntax.ParamExp, at int, resolve bool) (rules.V
 		return rules.Value{}, false
 	}
 	v, ok := s.vars[name]
-	if !ok || v.at >= at {
+	if !ok || v.at >= at || !s.x.spendValue(v.value) {
 		return rules.Value{}, false
 	}
 	return v.value, true

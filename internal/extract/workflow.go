@@ -19,6 +19,7 @@ var workflowFormat = &Format{
 	Name:     "workflow",
 	Match:    func(name string, _ []byte) bool { return isGitHubWorkflow(name) || isGitLabCI(name) },
 	Extract:  extractWorkflow,
+	extract:  extractWorkflowIn,
 	Comments: []string{"#"},
 }
 
@@ -45,11 +46,17 @@ func isGitLabCI(name string) bool {
 }
 
 func extractWorkflow(file string, src []byte) (*rules.Unit, error) {
+	return extractWorkflowIn(file, src, newExpansion(len(src)))
+}
+
+// extractWorkflowIn is extractWorkflow drawing on the expansion budget x,
+// which the scripts share.
+func extractWorkflowIn(file string, src []byte, x *expansion) (*rules.Unit, error) {
 	y, err := parseYAML(file, src)
 	if err != nil {
 		return nil, err
 	}
-	w := &workflow{y: y, u: &rules.Unit{Name: file}}
+	w := &workflow{y: y, u: &rules.Unit{Name: file}, x: x}
 	if y.Root == nil || y.Root.Kind != yaml.MappingNode {
 		return w.u, nil
 	}
@@ -64,6 +71,7 @@ func extractWorkflow(file string, src []byte) (*rules.Unit, error) {
 type workflow struct {
 	y *yamlSource
 	u *rules.Unit
+	x *expansion // shared by the file's scripts
 }
 
 // github reads a workflow's jobs.<id>.steps[] and a composite action's
@@ -257,7 +265,7 @@ func (w *workflow) script(items []*yaml.Node, syn Syntax) {
 		}
 		text = append(append(text, t...), '\n')
 	}
-	sub, err := f.Extract(w.y.file, text)
+	sub, err := f.extractIn(w.y.file, text, w.x)
 	if err != nil || sub == nil {
 		return // a script the shell parser rejects is not the workflow's error
 	}
