@@ -145,8 +145,23 @@ func TestHostileDeepJSON(t *testing.T) {
 	if code != exitTrouble {
 		t.Errorf("exit %d, want 2", code)
 	}
-	oneLine(t, errs, "deep.json:1:", "nesting deeper than 10000 levels")
+	oneLine(t, errs, "deep.json:1:", "nesting deeper than 1000 levels")
 	oneLine(t, errs, "deep.yaml:2:", "exceeded max depth of 10000")
+}
+
+// TestHostileDeepHCL is the red-team's 200,000-deep Terraform list: it was
+// a fatal stack overflow that lost every other file's findings.
+func TestHostileDeepHCL(t *testing.T) {
+	const depth = 200_000
+	deep := "provider \"genesyscloud\" { oauthclient_secret = \"x\" }\nlocals { a = " + strings.Repeat("[", depth) + strings.Repeat("]", depth) + " }\n"
+	md := "# x\n\n```hcl\n" + deep + "```\n"
+	dir := hostileDir(t, map[string]string{"deep.tf": deep, "README.md": md})
+	code, out, errs := runHostile(t, dir)
+	wantBadLinted(t, out)
+	if code != exitTrouble {
+		t.Errorf("exit %d, want 2", code)
+	}
+	oneLine(t, errs, "deep.tf:2:", "invalid HCL: nesting deeper than 1000 levels")
 }
 
 func TestHostileInvalidUTF8(t *testing.T) {

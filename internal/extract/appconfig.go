@@ -18,11 +18,6 @@ import (
 // URL (%E2%82%AC) would read as one.
 const configSyntax = Mustache | DollarVar | GHAExpr | Jinja
 
-// maxConfigDepth bounds the nesting of arrays and tables accepted before
-// parsing, as encoding/json and yaml.v3 bound theirs: a million "[" must
-// cost a scan, not a parser's recursion.
-const maxConfigDepth = 10000
-
 // configKeyWords are the words every interesting key contains (the last
 // words of keys.go's table); a file without any of them names nothing the
 // rules read, so it is not parsed.

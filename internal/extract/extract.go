@@ -91,6 +91,14 @@ func Detect(name string, head []byte) *Format {
 	return nil
 }
 
+// maxNesting bounds the nesting a parser that recurses per level is given
+// (JSON and TOML arrays and tables, HCL expressions, shell compounds),
+// checked by a scan before parsing: a million "[" must cost a scan, not a
+// recursion, and a Go stack overflow is a fatal error no recover catches.
+// The costliest parser sets it: hclsyntax uses about 25 KB of stack per
+// level, so 1000 levels stay near 25 MB. No real file comes close.
+const maxNesting = 1000
+
 // An Error is a malformed input, at a line when one is known.
 type Error struct {
 	File string

@@ -107,8 +107,8 @@ func prepareJSON(file string, src []byte) ([]byte, error) {
 			comma = i
 		case '[', '{':
 			comma = -1
-			if depth++; depth > maxConfigDepth {
-				return nil, Errorf(file, lineOf(src, i), "invalid JSON: nesting deeper than %d levels", maxConfigDepth)
+			if depth++; depth > maxNesting {
+				return nil, Errorf(file, lineOf(src, i), "invalid JSON: nesting deeper than %d levels", maxNesting)
 			}
 		case ']', '}':
 			if comma >= 0 {

@@ -72,7 +72,7 @@ func TestJSONErrors(t *testing.T) {
 
 // Nesting up to the limit is read, by a recursion the limit bounds.
 func TestJSONDeepButAllowed(t *testing.T) {
-	src := `{"token_url": ` + strings.Repeat("[", maxConfigDepth-1) + `"https://api.mypurecloud.com/oauth/token"` + strings.Repeat("]", maxConfigDepth-1) + "}"
+	src := `{"token_url": ` + strings.Repeat("[", maxNesting-1) + `"https://api.mypurecloud.com/oauth/token"` + strings.Repeat("]", maxNesting-1) + "}"
 	u, err := extractJSON("d.json", []byte(src))
 	if err != nil || len(u.Requests) != 1 {
 		t.Fatalf("requests %d, err %v", len(u.Requests), err)

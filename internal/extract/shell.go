@@ -84,11 +84,6 @@ func shebangVariant(head []byte) (syntax.LangVariant, bool) {
 	return v, ok
 }
 
-// maxShellDepth bounds the nesting the parser is given: it recurses per
-// level, and a hostile file of a million "$(" would exhaust the stack,
-// which no recover catches.
-const maxShellDepth = 1000
-
 func extractShell(file string, src []byte) (*rules.Unit, error) {
 	return extractShellIn(file, src, newExpansion(len(src)))
 }
@@ -98,8 +93,8 @@ func extractShellIn(file string, src []byte, x *expansion) (*rules.Unit, error) 
 	if bytes.IndexByte(src, 0) >= 0 {
 		return nil, Errorf(file, 0, "binary file (NUL byte)")
 	}
-	if line := tooDeep(src, maxShellDepth); line > 0 {
-		return nil, Errorf(file, line, "shell nesting deeper than %d levels", maxShellDepth)
+	if line := tooDeep(src, maxNesting); line > 0 {
+		return nil, Errorf(file, line, "shell nesting deeper than %d levels", maxNesting)
 	}
 	variant, ok := shellVariants[ext(file)]
 	if !ok {

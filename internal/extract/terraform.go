@@ -27,6 +27,9 @@ var terraformFormat = &Format{
 const viaTerraform = "Terraform http"
 
 func extractTerraform(file string, src []byte) (*rules.Unit, error) {
+	if at := hclTooDeep(src, maxNesting); at >= 0 {
+		return nil, Errorf(file, lineOf(src, at), "invalid HCL: nesting deeper than %d levels", maxNesting)
+	}
 	f, diags := hclsyntax.ParseConfig(src, file, hcl.InitialPos)
 	if diags.HasErrors() {
 		for _, d := range diags {

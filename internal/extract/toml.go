@@ -187,8 +187,8 @@ func checkTOMLDepth(file string, src []byte) error {
 		case '"', '\'':
 			i = skipTOMLString(src, i)
 		case '[', '{':
-			if depth++; depth > maxConfigDepth {
-				return Errorf(file, lineOf(src, i), "invalid TOML: nesting deeper than %d levels", maxConfigDepth)
+			if depth++; depth > maxNesting {
+				return Errorf(file, lineOf(src, i), "invalid TOML: nesting deeper than %d levels", maxNesting)
 			}
 		case ']', '}':
 			depth--
