@@ -19,7 +19,7 @@ func TestGrantType(t *testing.T) {
 			return s.post("https://idp.example.com/oauth2/default/v1/token", s.form("grant_type: refresh_token\nrefresh_token: r1"))
 		}, "grant_type: refresh_token\nrefresh_token: r1", "name=value"},
 		{"missing, refresh", func(s *src) *Request {
-			return s.post("https://idp.example.com/oauth2/token", s.form("refresh_token=r1"))
+			return s.post("https://dev-123456.okta.com/oauth2/default/v1/token", s.form("refresh_token=r1"))
 		}, "refresh_token=r1", "refresh_token"},
 		{"client_credential", func(s *src) *Request {
 			return s.post("https://login.mypurecloud.com/oauth/token", s.form("grant_type=client_credential"))
@@ -125,6 +125,23 @@ func TestEditDistance(t *testing.T) {
 	} {
 		if got := editDistance(tt.a, tt.b, 3); got != tt.want {
 			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// A token endpoint outside the catalog may document requests without
+// grant_type: a missing one is a warning there, an error at a known one.
+func TestMissingGrantSeverity(t *testing.T) {
+	for url, want := range map[string]Severity{
+		"https://login.mypurecloud.com/oauth/token": Error,
+		"https://idp.example.com/oauth2/token":      Warning,
+	} {
+		s := newSrc("f")
+		r := s.post(url, s.form("client_id=a&client_secret=b"))
+		r.Role = RoleToken
+		got := runOnly(t, GrantType, &Unit{Requests: []*Request{r}}, nil)
+		if len(got) != 1 || got[0].Severity != want {
+			t.Errorf("%s: got %v, want one %v", url, got, want)
 		}
 	}
 }

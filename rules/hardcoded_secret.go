@@ -140,13 +140,13 @@ func issuedToken(key string) bool {
 	return strings.HasSuffix(k, "token") && !strings.HasSuffix(k, "secrettoken")
 }
 
-// Words that make a value a placeholder or a weak default, compared with
-// the value lower-cased and stripped to letters and digits.
-var placeholderWords = []string{
-	"your", "example", "sample", "placeholder", "replace", "change", "dummy",
-	"fake", "redacted", "insert", "enter", "todo", "tbd", "secret", "passw",
+// Words that make a value a sample or a weak default (IsPlaceholder
+// knows the placeholders), compared with the value lower-cased and
+// stripped to letters and digits.
+var weakWords = []string{
+	"example", "sample", "change", "dummy", "fake", "enter", "secret", "passw",
 	"test", "demo", "mock", "notreal", "xxxx", "default", "foobar", "value",
-	"credential", "1234", "abcd", "xyz", "qwerty",
+	"credential", "1234", "abcd", "xyz", "qwerty", "your", "placeholder", "replace",
 }
 
 // References to a secret kept elsewhere.
@@ -166,7 +166,7 @@ func looksLikeSecret(text, name string) bool {
 		return false
 	}
 	lower := strings.ToLower(t)
-	for _, m := range []string{"{{", "}}", "${", "$(", "<%", "%>", "#{", "://", "...", ". .", "…", "***"} {
+	for _, m := range []string{"{{", "}}", "${", "$(", "<%", "%>", "#{", "://"} {
 		if strings.Contains(lower, m) {
 			return false
 		}
@@ -176,34 +176,25 @@ func looksLikeSecret(text, name string) bool {
 			return false
 		}
 	}
-	if t[0] == '$' || t[0] == '<' && t[len(t)-1] == '>' || t[0] == '[' && t[len(t)-1] == ']' ||
-		t[0] == '{' && t[len(t)-1] == '}' || t[0] == '%' && t[len(t)-1] == '%' {
+	if t[0] == '$' || IsPlaceholder(t) {
 		return false
 	}
 	var alnum strings.Builder
 	distinct := map[rune]bool{}
-	upperWords := true
 	for _, c := range t {
 		if unicode.IsLetter(c) || unicode.IsDigit(c) {
 			alnum.WriteRune(unicode.ToLower(c))
 			distinct[unicode.ToLower(c)] = true
 		}
-		if !(unicode.IsUpper(c) || unicode.IsDigit(c) || c == '_' || c == ' ' || c == '-' || c == '.') {
-			upperWords = false
-		}
 	}
 	norm := alnum.String()
 	if len(distinct) <= 2 {
-		return false // xxxxxxxx, 00000000, abababab
+		return false // 00000000, abababab
 	}
 	if charClasses(t) < 2 {
 		return false // openid-connect, with-messages: words, not a generated secret
 	}
-	// YOUR_CLIENT_SECRET, OAUTH CLIENT SECRET: a name, not a value.
-	if upperWords && strings.ContainsAny(t, "_ ") && strings.IndexFunc(t, unicode.IsLetter) >= 0 {
-		return false
-	}
-	for _, w := range placeholderWords {
+	for _, w := range weakWords {
 		if strings.Contains(norm, w) {
 			return false
 		}

@@ -23,6 +23,9 @@ Bad:
 Good:
     curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials
 
+A URL written without a scheme is sent over http:// by curl (its default),
+and is reported too.
+
 Loopback hosts are not flagged: localhost (and names under .localhost),
 127.0.0.0/8 and [::1], where a local test server or a sidecar listens and
 nothing leaves the machine. A host the linter cannot see ({{host}}, $HOST)
@@ -50,8 +53,15 @@ func checkInsecureTokenURL(p *Pass) {
 			Message: fmt.Sprintf("token requested over http:// from %s: the credentials and the token cross the network in clear text; use https://%s",
 				host, host),
 		}
-		if verbatim(u.Scheme) {
-			f.Fix = &Fix{Message: "use https", Edits: []TextEdit{{Span: u.Scheme.Span(), New: "https"}}}
+		switch sp := u.Scheme.Span(); {
+		case verbatim(u.Scheme):
+			f.Fix = &Fix{Message: "use https", Edits: []TextEdit{{Span: sp, New: "https"}}}
+		case sp.Start == sp.End:
+			// No scheme written: the tool's default (curl's http://) applies.
+			f.Span = u.Host.Span()
+			f.Message = fmt.Sprintf("token URL %s has no scheme, so %s sends it over http://: the credentials and the token cross the network in clear text; write https://%s",
+				host, r.Via, host)
+			f.Fix = &Fix{Message: "add https://", Edits: []TextEdit{{Span: sp, New: "https://"}}}
 		}
 		p.Report(f)
 	}

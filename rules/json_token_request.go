@@ -69,14 +69,25 @@ func checkJSONTokenRequest(p *Pass) {
 			if r.Body.Raw.IsZero() {
 				span = r.Pos
 			}
+			msg := fmt.Sprintf("%s takes application/x-www-form-urlencoded, not %s: send the parameters as a form (grant_type=client_credentials)", name, what)
+			if h := r.Header("Content-Type"); h != nil && h.Value.Known() && isFormType(h.Value.Text) {
+				// The header is right and the body is not: the server parses
+				// the JSON text as a form and finds no grant_type in it.
+				msg = fmt.Sprintf("%s is sent with Content-Type: application/x-www-form-urlencoded but written as JSON: the server reads it as a form and finds no grant_type or credentials; write the parameters as name=value pairs joined with & (grant_type=client_credentials)", what)
+			}
 			p.Report(Finding{
 				Severity: sev,
 				Span:     span,
 				Key:      "json-body",
-				Message:  fmt.Sprintf("%s takes application/x-www-form-urlencoded, not %s: send the parameters as a form (grant_type=client_credentials)", name, what),
+				Message:  msg,
 			})
 		}
 	}
+}
+
+func isFormType(ct string) bool {
+	mt, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(ct)), ";")
+	return strings.TrimSpace(mt) == "application/x-www-form-urlencoded"
 }
 
 func isJSONType(ct string) bool {

@@ -34,6 +34,9 @@ const (
 	BodyForm          // application/x-www-form-urlencoded fields
 	BodyJSON          // a JSON document
 	BodyRaw           // anything else, or text the front end could not classify
+	// BodyMultipart: multipart/form-data parts (curl -F, the form-data
+	// modes of Postman, Insomnia and Bruno); Fields are the parts.
+	BodyMultipart
 )
 
 // Encoding says what the mechanism that writes a form field does to its

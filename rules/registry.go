@@ -9,6 +9,7 @@ func All() []*Rule {
 		TokenHost,
 		TokenPath,
 		JSONTokenRequest,
+		MultipartTokenRequest,
 		UnencodedSecret,
 		UserScopedAPI,
 		InsecureTokenURL,

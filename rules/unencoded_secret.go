@@ -25,6 +25,10 @@ secret is right.
   though common parsers read them unchanged.
 - A variable inserted raw (client_secret=$SECRET) is a warning: the
   linter cannot see the value, and a secret that contains "+" will break.
+  So is a placeholder (client_secret=YOUR_CLIENT_SECRET, <client secret>):
+  the secret pasted in its place goes into the same raw body.
+- A value with several such characters is judged by the worst:
+  q/Zk+9Lm== is an error for its "+", not a warning for its "/".
 
 Bad:
     curl https://login.mypurecloud.com/oauth/token \
@@ -90,6 +94,22 @@ func checkUnencodedSecret(p *Pass) {
 			if via == "" {
 				via = r.Via
 			}
+			placeholder := f.Value.Known() && IsPlaceholder(f.Value.Text)
+			if placeholder && secret && f.Encoding == EncodingRaw {
+				// The value that replaces YOUR_CLIENT_SECRET is pasted into
+				// the same raw body: judged as $SECRET is.
+				p.Report(Finding{
+					Severity: Warning,
+					Span:     f.Value.Span(),
+					Key:      name + ":placeholder",
+					Message: fmt.Sprintf("%s is a placeholder written into the form body without percent-encoding; a secret with \"+\", \"&\" or \"%%\" pasted in its place will reach the server changed: %s",
+						name, encodedAlternative(via, name)),
+				})
+				continue
+			}
+			if placeholder {
+				continue
+			}
 			if found := checkLiteralField(p, f, name, via); found || f.Value.Known() {
 				continue
 			}
@@ -106,9 +126,12 @@ func checkUnencodedSecret(p *Pass) {
 	}
 }
 
-// checkLiteralField reports the first character of the field's literal
-// text that the form encoding changes; it says whether it reported.
+// checkLiteralField reports the character of the field's literal text
+// that the form encoding changes worst (the first "+", "&" or broken "%"
+// before the first "/" or "="): one finding a field, at the error a
+// server certainly makes. It says whether it reported.
 func checkLiteralField(p *Pass, f Field, name, via string) bool {
+	var worst *Finding
 	v := f.Value
 	for i := 0; i < len(v.Text); i++ {
 		if v.DynamicAt(i) {
@@ -141,10 +164,18 @@ func checkLiteralField(p *Pass, f Field, name, via string) bool {
 		} else {
 			msg = fmt.Sprintf("%s contains %s, which the form encoding requires percent-encoded (strict servers reject it): %s", name, char, encodedAlternative(via, name))
 		}
-		p.Report(Finding{Severity: sev, Span: v.SpanOf(i, i+width), Key: name + ":" + char, Message: msg})
-		return true
+		if worst == nil || sev > worst.Severity {
+			worst = &Finding{Severity: sev, Span: v.SpanOf(i, i+width), Key: name + ":" + char, Message: msg}
+		}
+		if sev == Error {
+			break
+		}
 	}
-	return false
+	if worst == nil {
+		return false
+	}
+	p.Report(*worst)
+	return true
 }
 
 func validEscape(s string) bool {

@@ -352,7 +352,7 @@ func (f *bruFile) body(mode string, r *rules.Request) *rules.Body {
 	case "formUrlEncoded", "multipartForm":
 		body := &rules.Body{Kind: rules.BodyForm, Via: "Bruno form-urlencoded body"}
 		if mode == "multipartForm" {
-			body = &rules.Body{Kind: rules.BodyRaw, Via: "Bruno multipart body"}
+			body = &rules.Body{Kind: rules.BodyMultipart, Via: "Bruno multipart body"}
 		}
 		for _, p := range b.pairsEnabled() {
 			val := p.value

@@ -499,6 +499,15 @@ func (c *curlCommand) finish(cmdSpan, pos rules.Span) {
 }
 
 func (c *curlCommand) request(url rules.Value, cmdSpan, pos rules.Span) *rules.Request {
+	if schemeless(url) {
+		// curl sends a URL without a scheme over http:// (curl(1), URL: "If
+		// you specify URL without protocol:// prefix, curl attempts to guess
+		// what protocol you might want. It then defaults to HTTP but assumes
+		// others based on often-used host name prefixes"); say so,
+		// zero-width before the host, so insecure-token-url sees what goes out.
+		sp := url.Span()
+		url = rules.Concat(rules.Decoded(c.s.file, "http://", sp.Start, sp.Start), url)
+	}
 	r := &rules.Request{Via: rules.ViaCurl, URL: url, Pos: pos}
 	r.Headers = append(r.Headers, c.headers...)
 	_, get := c.flags["get"]
@@ -531,6 +540,31 @@ func (c *curlCommand) request(url rules.Value, cmdSpan, pos rules.Span) *rules.R
 		r.Insecure, r.InsecureAt = true, at
 	}
 	return r
+}
+
+// schemeless reports whether a curl URL is a literal host name with no
+// scheme (login.mypurecloud.com/oauth/token), which curl sends over HTTP.
+// Names that start like another protocol (ftp., ldap.) curl guesses as
+// that protocol; they are no token URL either way.
+func schemeless(url rules.Value) bool {
+	t := url.Text
+	if t == "" || url.DynamicAt(0) || strings.Contains(t, "://") || strings.ContainsAny(t, " \t\n") {
+		return false
+	}
+	host, _, _ := strings.Cut(t, "/")
+	host, _, _ = strings.Cut(host, "?")
+	name, _, _ := strings.Cut(host, ":")
+	if !url.Slice(0, len(host)).Known() || name == "" {
+		return false
+	}
+	for _, p := range []string{"ftp.", "dict.", "ldap.", "imap.", "pop3.", "smtp."} {
+		if strings.HasPrefix(strings.ToLower(name), p) {
+			return false
+		}
+	}
+	return name == "localhost" || strings.Contains(name, ".") && strings.IndexFunc(name, func(r rune) bool {
+		return !(r == '.' || r == '-' || r == '_' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
+	}) < 0
 }
 
 // effectiveMethod is -X when given, else what the other options imply,
@@ -606,7 +640,7 @@ func (c *curlCommand) body(r *rules.Request) *rules.Body {
 		if len(c.form) == 0 {
 			return nil
 		}
-		return &rules.Body{Kind: rules.BodyRaw, Fields: c.form, Via: "-F"}
+		return &rules.Body{Kind: rules.BodyMultipart, Fields: c.form, Via: "-F"}
 	}
 	raw := c.joinData()
 	b := &rules.Body{Raw: raw, Via: c.data[0].opt}

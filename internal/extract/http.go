@@ -434,6 +434,11 @@ func mediaType(ct string) string {
 func bodyKind(ct string, ctKnown bool, text string) rules.BodyKind {
 	switch {
 	case ct == "application/x-www-form-urlencoded":
+		if looksLikeJSONObject(text) {
+			// A JSON text under a form type: the server reads it as a form
+			// and finds no field in it; the body is the mistake.
+			return rules.BodyJSON
+		}
 		return rules.BodyForm
 	case ct == "application/json" || strings.HasSuffix(ct, "+json"):
 		// A form text under a JSON content type is still written as a
@@ -450,6 +455,17 @@ func bodyKind(ct string, ctKnown bool, text string) rules.BodyKind {
 		return rules.BodyForm
 	}
 	return rules.BodyRaw
+}
+
+// looksLikeJSONObject reports whether text starts a JSON object: "{"
+// followed by a member name or the end, not a {{placeholder}}.
+func looksLikeJSONObject(text string) bool {
+	t := strings.TrimSpace(text)
+	if !strings.HasPrefix(t, "{") {
+		return false
+	}
+	rest := strings.TrimLeft(t[1:], " \t\r\n")
+	return rest == "" || rest[0] == '"' || rest[0] == '}'
 }
 
 // looksLikeForm reports whether a body without a content type starts like a

@@ -278,7 +278,7 @@ func (f *insomniaFile) body(n *yaml.Node, r *rules.Request) *rules.Body {
 	if _, params := mapValue(n, "params"); params != nil {
 		b := &rules.Body{Kind: rules.BodyForm, Via: "Insomnia form body"}
 		if mime == "multipart/form-data" {
-			b = &rules.Body{Kind: rules.BodyRaw, Via: "Insomnia multipart body"}
+			b = &rules.Body{Kind: rules.BodyMultipart, Via: "Insomnia multipart body"}
 		}
 		b.Fields = f.fields(params, rules.EncodingFull, b.Via)
 		return b

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode"
 
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -82,34 +81,7 @@ var keySuffixes = map[string]keyKind{
 // keyWords splits a key into lower-case words at "_", "-", ".", spaces and
 // camelCase boundaries: "GENESYS_CLOUD_REGION", "tokenUrl",
 // "spring.security.oauth2.client.provider.x.token-uri".
-func keyWords(name string) []string {
-	var words []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			words = append(words, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	rs := []rune(name)
-	for i, r := range rs {
-		switch {
-		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-			flush()
-			continue
-		case unicode.IsUpper(r) && len(cur) > 0:
-			prev := rs[i-1]
-			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
-			// fooBar → foo|Bar; HTTPServer → HTTP|Server.
-			if unicode.IsLower(prev) || unicode.IsDigit(prev) || unicode.IsUpper(prev) && nextLower {
-				flush()
-			}
-		}
-		cur = append(cur, r)
-	}
-	flush()
-	return words
-}
+func keyWords(name string) []string { return rules.Words(name) }
 
 // classifyKey says what a configuration key names, from its last words.
 func classifyKey(name string) keyKind {

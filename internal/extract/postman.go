@@ -387,7 +387,7 @@ func (p *postmanCollection) body(n *yaml.Node, r *rules.Request) *rules.Body {
 		if mode == "formdata" {
 			// multipart/form-data: values travel as written, nothing to
 			// percent-encode; the fields still say which grant is asked.
-			b = &rules.Body{Kind: rules.BodyRaw, Via: "Postman form-data body"}
+			b = &rules.Body{Kind: rules.BodyMultipart, Via: "Postman form-data body"}
 			enc = rules.EncodingFull
 		}
 		b.Fields = p.fields(list, enc, b.Via)

@@ -84,7 +84,7 @@ func describe(r *rules.Request) string {
 		parts = append(parts, "H["+show(h.Name)+": "+show(h.Value)+"]")
 	}
 	if b := r.Body; b != nil {
-		kind := map[rules.BodyKind]string{rules.BodyForm: "form", rules.BodyJSON: "json", rules.BodyRaw: "raw"}[b.Kind]
+		kind := map[rules.BodyKind]string{rules.BodyForm: "form", rules.BodyJSON: "json", rules.BodyRaw: "raw", rules.BodyMultipart: "multipart"}[b.Kind]
 		parts = append(parts, kind+"("+b.Via+")")
 		for _, f := range b.Fields {
 			enc := "="
@@ -137,7 +137,7 @@ func TestShellRequests(t *testing.T) {
 		{"--json types the body", `curl ` + tok + ` --json '{"a":1}'`,
 			"POST " + tok + ` H[Content-Type: application/json] json(--json) a~1`},
 		{"-F is multipart", `curl ` + tok + ` -F grant_type=client_credentials -F key=@k.pem`,
-			"POST " + tok + " raw(-F) grant_type~client_credentials key~«@k.pem»"},
+			"POST " + tok + " multipart(-F) grant_type~client_credentials key~«@k.pem»"},
 		{"-G moves data to the query", `curl -G ` + tok + ` -d grant_type=client_credentials -d "client_secret=$S"`,
 			"GET " + tok + "?grant_type=client_credentials&client_secret=«$S»"},
 		{"-G onto an existing query", `curl -G "` + tok + `?a=1" -d b=2`, "GET " + tok + "?a=1&b=2"},
