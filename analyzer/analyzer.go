@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"go/token"
 	"reflect"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -71,47 +70,17 @@ func (f *flagOptions) register(fs *flag.FlagSet) {
 }
 
 func (f *flagOptions) options() (*rules.Options, error) {
-	list, err := SelectRules(splitList(f.enable), splitList(f.disable))
+	list, err := SelectRules(rules.SplitList(f.enable), rules.SplitList(f.disable))
 	if err != nil {
 		return nil, err
 	}
-	return &rules.Options{Rules: list, Regions: splitList(f.region)}, nil
+	return &rules.Options{Rules: list, Regions: rules.SplitList(f.region)}, nil
 }
 
 // SelectRules is the rule list for -enable and -disable: enable (all when
 // empty) minus disable. An unknown rule ID is an error.
 func SelectRules(enable, disable []string) ([]*rules.Rule, error) {
-	for _, id := range append(append([]string{}, enable...), disable...) {
-		if rules.Lookup(id) == nil {
-			return nil, fmt.Errorf("unknown rule %q (see tokenlint rules)", id)
-		}
-	}
-	var out []*rules.Rule
-	for _, r := range rules.All() {
-		if (len(enable) == 0 || contains(enable, r.ID)) && !contains(disable, r.ID) {
-			out = append(out, r)
-		}
-	}
-	return out, nil
-}
-
-func splitList(s string) []string {
-	var out []string
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return rules.Select(rules.All(), enable, disable)
 }
 
 // run builds the package's unit, applies the rules and reports each

@@ -271,42 +271,10 @@ func checkEndpoint(e *rules.Endpoint) error {
 // replaces the configured set, -disable removes from it. Lists are
 // comma-separated rule IDs.
 func (c *Config) ApplyFlags(enable, disable string) error {
-	parse := func(list string) ([]string, error) {
-		var ids []string
-		for _, id := range strings.Split(list, ",") {
-			if id = strings.TrimSpace(id); id == "" {
-				continue
-			}
-			if rules.Lookup(id) == nil {
-				return nil, fmt.Errorf("unknown rule %q (see tokenlint rules)", id)
-			}
-			ids = append(ids, id)
-		}
-		return ids, nil
-	}
-	on, err := parse(enable)
+	list, err := rules.Select(c.Rules.Rules, rules.SplitList(enable), rules.SplitList(disable))
 	if err != nil {
 		return err
 	}
-	off, err := parse(disable)
-	if err != nil {
-		return err
-	}
-	current := c.Rules.Rules
-	if len(on) > 0 {
-		current = nil
-		for _, r := range rules.All() {
-			if slices.Contains(on, r.ID) {
-				current = append(current, r)
-			}
-		}
-	}
-	kept := []*rules.Rule{}
-	for _, r := range current {
-		if !slices.Contains(off, r.ID) {
-			kept = append(kept, r)
-		}
-	}
-	c.Rules.Rules = kept
+	c.Rules.Rules = list
 	return nil
 }
