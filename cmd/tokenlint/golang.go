@@ -15,10 +15,15 @@ import (
 	"github.com/tokenlint/tokenlint/rules"
 )
 
-// goLinter runs the analyzer over Go package patterns for the driver.
+// goLinter runs the analyzer over the Go code the driver found, each
+// module loaded from its own directory.
 func goLinter(s golint.Settings) lint.GoLinter {
-	return func(patterns []string, opts *rules.Options) ([]lint.FileFindings, []report.FileError, []report.FileError) {
-		res := golint.Run(".", patterns, opts, s)
+	return func(req lint.GoRequest, opts *rules.Options) ([]lint.FileFindings, []report.FileError, []report.FileError) {
+		trees := make([]golint.Tree, 0, len(req.Trees))
+		for _, t := range req.Trees {
+			trees = append(trees, golint.Tree{Dir: t.Dir, Modules: t.Modules})
+		}
+		res := golint.RunTargets(golint.Plan(trees, req.Files), opts, s)
 		out := make([]lint.FileFindings, 0, len(res.Files))
 		for _, f := range res.Files {
 			out = append(out, lint.FileFindings{Path: f.Path, Src: f.Src, Findings: f.Findings, Secrets: f.Secrets})

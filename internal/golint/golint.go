@@ -104,15 +104,32 @@ func withoutModMod(goflags string) string {
 // Run loads the packages that patterns name, relative to dir, and lints
 // them with opts. Files come back sorted by path, findings in source order.
 func Run(dir string, patterns []string, opts *rules.Options, s Settings) Result {
-	files, errs, notices := run(dir, patterns, opts, s)
-	return Result{Files: files, Errors: dedupeErrors(errs), Notices: dedupeErrors(notices)}
+	return RunTargets([]Target{{Dir: dir, Patterns: patterns}}, opts, s)
 }
 
-func run(dir string, patterns []string, opts *rules.Options, s Settings) ([]File, []Error, []Error) {
+// RunTargets runs each load of a Plan, one after the other (each load
+// already uses every core), and merges their results, files in path order.
+func RunTargets(targets []Target, opts *rules.Options, s Settings) Result {
+	var r Result
+	for _, t := range targets {
+		files, errs, notices := run(t, opts, s)
+		r.Files = append(r.Files, files...)
+		r.Errors = append(r.Errors, errs...)
+		r.Notices = append(r.Notices, notices...)
+	}
+	sort.SliceStable(r.Files, func(i, j int) bool { return r.Files[i].Path < r.Files[j].Path })
+	r.Errors, r.Notices = dedupeErrors(r.Errors), dedupeErrors(r.Notices)
+	return r
+}
+
+func run(t Target, opts *rules.Options, s Settings) ([]File, []Error, []Error) {
+	dir, patterns := t.Dir, t.Patterns
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}
-	cfg := &packages.Config{Mode: loadMode, Dir: dir, Tests: true, Env: s.Env(os.Environ())}
+	// The target's own settings (GOWORK=off for a module its go.work does
+	// not use) come last, so they win.
+	cfg := &packages.Config{Mode: loadMode, Dir: dir, Tests: true, Env: append(s.Env(os.Environ()), t.Env...)}
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
 		return nil, []Error{{File: dir, Message: oneLine(err.Error())}}, nil

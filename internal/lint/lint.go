@@ -48,11 +48,24 @@ type Options struct {
 	KeepSource func(display, path string, src []byte, secrets []rules.Span)
 }
 
-// A GoLinter lints Go packages: dirs are directories whose packages (and
-// sub-packages, when recursive) to load; files restricts the reported
-// findings to those files when non-empty. Notices name files it did not
-// analyse (a cgo file), without making the run fail.
-type GoLinter func(patterns []string, opts *rules.Options) (files []FileFindings, errs, notices []report.FileError)
+// A GoLinter lints the Go code the user named: the packages of every
+// module in or around each tree, and each .go file's package (reporting
+// only the named files' findings). Notices name files it did not analyse
+// (a cgo file), without making the run fail.
+type GoLinter func(req GoRequest, opts *rules.Options) (files []FileFindings, errs, notices []report.FileError)
+
+// A GoRequest is the Go code of a run, in absolute paths.
+type GoRequest struct {
+	Trees []GoTree
+	Files []string
+}
+
+// A GoTree is a directory linted recursively that holds Go code, with the
+// directories below it that hold a go.mod, as the walk found them.
+type GoTree struct {
+	Dir     string
+	Modules []string
+}
 
 // FileFindings are one file's findings from a front end that reads the file
 // itself (the Go analyzer), with the secrets to redact.
@@ -84,8 +97,7 @@ func Run(paths []string, opts Options) *report.Result {
 	}
 	res := &report.Result{}
 	var jobs []job
-	var goPatterns []string
-	goFiles := map[string]bool{}
+	var goFiles []string
 	excluded := func(p string) bool { return opts.Exclude != nil && opts.Exclude(filepath.ToSlash(p)) }
 	for _, p := range paths {
 		switch {
@@ -108,7 +120,6 @@ func Run(paths []string, opts Options) *report.Result {
 				root = "."
 			}
 			jobs = append(jobs, job{walkRoot: root})
-			goPatterns = append(goPatterns, p)
 		default:
 			info, err := os.Stat(p)
 			if err != nil {
@@ -117,69 +128,64 @@ func Run(paths []string, opts Options) *report.Result {
 			}
 			if info.IsDir() {
 				jobs = append(jobs, job{walkRoot: p})
-				if hasGo(p) {
-					goPatterns = append(goPatterns, strings.TrimSuffix(p, "/")+"/...")
-				}
 				continue
 			}
 			if excluded(p) {
 				continue
 			}
 			if strings.HasSuffix(p, ".go") {
-				abs, _ := filepath.Abs(p)
-				goFiles[abs] = true
-				goPatterns = append(goPatterns, packageDir(p))
+				if abs, err := filepath.Abs(p); err == nil {
+					goFiles = append(goFiles, abs)
+				}
 				continue
 			}
 			jobs = append(jobs, job{path: p, display: filepath.ToSlash(p), explicit: true})
 		}
 	}
-	lintFiles(jobs, opts, res)
-	if opts.Go != nil && len(goPatterns) > 0 {
-		files, errs, notices := opts.Go(dedupe(goPatterns), opts.Rules)
-		res.Errors = append(res.Errors, errs...)
-		res.Skipped = append(res.Skipped, notices...)
-		for _, f := range files {
-			if len(goFiles) > 0 && !goFiles[f.Path] {
-				continue
-			}
-			display := relDisplay(f.Path)
-			if opts.Exclude != nil && opts.Exclude(display) {
-				continue
-			}
-			for i := range f.Findings {
-				f.Findings[i].Span.File = display
-			}
-			fr := judge(display, f.Path, f.Src, []string{"//"}, f.Findings, f.Secrets, opts)
-			res.Findings = append(res.Findings, fr.findings...)
-			res.Suppressed = append(res.Suppressed, fr.suppressed...)
-		}
+	trees := lintFiles(jobs, opts, res)
+	if opts.Go != nil && (len(trees) > 0 || len(goFiles) > 0) {
+		lintGo(GoRequest{Trees: trees, Files: goFiles}, opts, res)
 	}
 	res.Sort()
 	return res
 }
 
-func dedupe(list []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, s := range list {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
+// lintGo runs the Go linter and judges its files like the others: the
+// excludes, the inline directives, positions and identities. A tree's
+// findings are all kept; a .go file argument's package gives only that
+// file's.
+func lintGo(req GoRequest, opts Options, res *report.Result) {
+	files, errs, notices := opts.Go(req, opts.Rules)
+	res.Errors = append(res.Errors, errs...)
+	res.Skipped = append(res.Skipped, notices...)
+	named := map[string]bool{}
+	for _, f := range req.Files {
+		named[f] = true
 	}
-	return out
+	for _, f := range files {
+		if !named[f.Path] && !underAny(f.Path, req.Trees) {
+			continue
+		}
+		display := relDisplay(f.Path)
+		if opts.Exclude != nil && opts.Exclude(display) {
+			continue
+		}
+		for i := range f.Findings {
+			f.Findings[i].Span.File = display
+		}
+		fr := judge(display, f.Path, f.Src, []string{"//"}, f.Findings, f.Secrets, opts)
+		res.Findings = append(res.Findings, fr.findings...)
+		res.Suppressed = append(res.Suppressed, fr.suppressed...)
+	}
 }
 
-// packageDir is the go/packages pattern for the directory of a .go file:
-// relative directories need a "./" prefix to be read as paths, absolute
-// ones are paths already.
-func packageDir(file string) string {
-	dir := filepath.Dir(filepath.Clean(file))
-	if filepath.IsAbs(dir) {
-		return dir
+func underAny(file string, trees []GoTree) bool {
+	for _, t := range trees {
+		if rel, err := filepath.Rel(t.Dir, file); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
 	}
-	return "./" + filepath.ToSlash(dir)
+	return false
 }
 
 // relDisplay shows an absolute path relative to the working directory when
@@ -193,20 +199,36 @@ func relDisplay(p string) string {
 	return filepath.ToSlash(p)
 }
 
-// hasGo reports whether a directory tree has a Go module or Go file at its top.
-func hasGo(dir string) bool {
-	if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-		return true
-	}
-	m, _ := filepath.Glob(filepath.Join(dir, "*.go"))
-	return len(m) > 0
-}
-
 // skipDirs are never walked.
 var skipDirs = map[string]bool{".git": true, "vendor": true, "node_modules": true, ".hg": true, ".svn": true}
 
-// walk emits the candidate files under root, in lexical order.
-func walk(root string, opts Options, res *report.Result, emit func(job)) {
+// goSeen is the Go code a walk met: whether there is any, and the
+// directories holding a go.mod (absolute), outside testdata and the dot
+// and underscore directories the go command ignores.
+type goSeen struct {
+	any     bool
+	modules []string
+}
+
+// goVisible reports whether the go command's ./... sees a file at rel (a
+// slash path from the walk root).
+func goVisible(rel string) bool {
+	dir := path.Dir(rel)
+	if dir == "." {
+		return true
+	}
+	for _, seg := range strings.Split(dir, "/") {
+		if seg == "testdata" || strings.HasPrefix(seg, ".") || strings.HasPrefix(seg, "_") {
+			return false
+		}
+	}
+	return true
+}
+
+// walk emits the candidate files under root, in lexical order, and notes
+// the Go code it passes.
+func walk(root string, opts Options, res *report.Result, emit func(job)) goSeen {
+	var seen goSeen
 	// Ignore rules are matched against paths from the repository root, so
 	// a walk below it still honours the .gitignore files above it and
 	// .git/info/exclude.
@@ -244,6 +266,17 @@ func walk(root string, opts Options, res *report.Result, emit func(job)) {
 		if set.ignored(rel, false) || (opts.Exclude != nil && opts.Exclude(display)) {
 			return nil
 		}
+		if name := d.Name(); name == "go.mod" || strings.HasSuffix(name, ".go") {
+			if walkRel, _ := filepath.Rel(root, p); goVisible(filepath.ToSlash(walkRel)) {
+				seen.any = true
+				if name == "go.mod" {
+					if abs, err := filepath.Abs(filepath.Dir(p)); err == nil {
+						seen.modules = append(seen.modules, abs)
+					}
+				}
+			}
+			return nil
+		}
 		if !candidate(d.Name()) {
 			return nil
 		}
@@ -253,6 +286,7 @@ func walk(root string, opts Options, res *report.Result, emit func(job)) {
 	if err != nil {
 		res.Errors = append(res.Errors, report.FileError{File: filepath.ToSlash(root), Message: err.Error()})
 	}
+	return seen
 }
 
 // candidate reports whether some format may claim a file by its name, or
@@ -273,8 +307,10 @@ type fileResult struct {
 }
 
 // lintFiles lints jobs on a pool of workers, walking directory jobs as it
-// goes, and appends results in job order.
-func lintFiles(jobs []job, opts Options, res *report.Result) {
+// goes, and appends results in job order. It returns the walked
+// directories that hold Go code.
+func lintFiles(jobs []job, opts Options, res *report.Result) []GoTree {
+	var trees []GoTree
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -311,7 +347,11 @@ func lintFiles(jobs []job, opts Options, res *report.Result) {
 	}
 	for _, j := range jobs {
 		if j.walkRoot != "" {
-			walk(j.walkRoot, opts, res, emit)
+			if seen := walk(j.walkRoot, opts, res, emit); seen.any {
+				if abs, err := filepath.Abs(j.walkRoot); err == nil {
+					trees = append(trees, GoTree{Dir: abs, Modules: seen.modules})
+				}
+			}
 		} else {
 			emit(j)
 		}
@@ -328,6 +368,7 @@ func lintFiles(jobs []job, opts Options, res *report.Result) {
 			res.Skipped = append(res.Skipped, *r.skipped)
 		}
 	}
+	return trees
 }
 
 // lintOne reads, filters, parses and judges one file. A panic in a front
