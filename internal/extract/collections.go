@@ -454,3 +454,10 @@ func remapJSON(u *rules.Unit, m OffsetMap, file string) {
 	})
 	m.Remap(u, file)
 }
+
+// mediaType is the lower-case media type of a Content-Type value, without
+// parameters.
+func mediaType(ct string) string {
+	mt, _, _ := strings.Cut(ct, ";")
+	return strings.ToLower(strings.TrimSpace(mt))
+}

@@ -1,0 +1,56 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// What the line-oriented formats (.http, .env, Bruno, Markdown) share:
+// cutting a file into lines that keep their offsets, and reading one line's
+// placeholders.
+
+// A srcLine is one line of a file: its text without the line ending and the
+// byte offset where it starts.
+type srcLine struct {
+	num   int // 1-based
+	start int
+	text  string
+}
+
+// end is the offset just past the line's text (before any line ending).
+func (l srcLine) end() int { return l.start + len(l.text) }
+
+// splitLines cuts src into lines, dropping "\n" and a "\r" before it.
+func splitLines(src []byte) []srcLine { return splitText(string(src)) }
+
+// splitText is splitLines for a string; the lines share its memory.
+func splitText(src string) []srcLine {
+	out := make([]srcLine, 0, strings.Count(src, "\n")+1)
+	for off := 0; off < len(src); {
+		n := strings.IndexByte(src[off:], '\n')
+		next := off + n + 1
+		if n < 0 {
+			n, next = len(src)-off, len(src)
+		}
+		text := strings.TrimSuffix(src[off:off+n], "\r")
+		out = append(out, srcLine{num: len(out) + 1, start: off, text: text})
+		off = next
+	}
+	return out
+}
+
+// indent is the number of leading spaces and tabs of s.
+func indent(s string) int { return len(s) - len(strings.TrimLeft(s, " \t")) }
+
+// maxTemplatedLine bounds the text scanned for placeholders in one piece.
+const maxTemplatedLine = 64 << 10
+
+// templatedLine is Templated for one line of a line format; a line longer
+// than any real setting or request line is left unknown.
+func templatedLine(file, s string, start int, syn Syntax) rules.Value {
+	if len(s) > maxTemplatedLine {
+		return rules.Dyn(file, s, start, start+len(s))
+	}
+	return Templated(file, s, start, syn)
+}
