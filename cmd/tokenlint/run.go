@@ -48,6 +48,7 @@ func tokenlintVersion() string {
 
 const usage = `usage: tokenlint [flags] [path | pattern | - ...]
        tokenlint rules | explain RULE | init | help | version
+       tokenlint lsp       (language server over stdio: docs/editors.md)
        go vet -vettool=$(command -v tokenlint) ./...
 
 tokenlint finds the mistakes that make OAuth token requests fail or leak
@@ -138,6 +139,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprint(stdout, usage)
 			newFlagSet(&options{}, stdout).PrintDefaults()
 			return exitOK
+		case "lsp":
+			return cmdLSP(args[1:], stdin, stdout, stderr)
 		}
 	}
 	var o options
