@@ -28,6 +28,35 @@ type Catalog struct {
 	// secret a person writes down (not a code or token issued at run time).
 	StaticSecretFields []string    `toml:"static_secret_fields"`
 	Providers          []*Provider `toml:"provider"`
+	// TokenEndpoints are endpoints that issue tokens on terms of their
+	// own, not RFC 6749's (a managed-identity metadata service: GET, no
+	// grant_type), matched by host and path wherever they are served.
+	TokenEndpoints []*TokenEndpoint `toml:"token_endpoint"`
+}
+
+// A TokenEndpoint is a token endpoint with its own protocol.
+type TokenEndpoint struct {
+	Name string `toml:"name"`
+	// Host is a host pattern ("*" is one label), Path a path pattern.
+	Host string `toml:"host"`
+	Path string `toml:"path"`
+	// Methods are the methods it takes; empty means POST only.
+	Methods []string `toml:"methods"`
+	// NoGrant: its requests name no grant_type.
+	NoGrant bool   `toml:"no_grant"`
+	Source  string `toml:"source"`
+}
+
+// TokenEndpoint returns the endpoint of the catalog's token_endpoint list
+// that host and path (literal, lower-case host) are, or nil.
+func (c *Catalog) TokenEndpoint(host, path string) *TokenEndpoint {
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	for _, e := range c.TokenEndpoints {
+		if matchHost(e.Host, host) && matchPath(e.Path, path) {
+			return e
+		}
+	}
+	return nil
 }
 
 // A Provider is one OAuth provider's facts.
@@ -52,8 +81,13 @@ type Provider struct {
 	// FormOnly: the token endpoint takes form bodies only, so a JSON token
 	// request is an error; otherwise it is a warning, and AcceptsJSON
 	// silences it.
-	FormOnly    bool          `toml:"form_only"`
-	AcceptsJSON bool          `toml:"accepts_json"`
+	FormOnly    bool `toml:"form_only"`
+	AcceptsJSON bool `toml:"accepts_json"`
+	// QueryToken says how the provider's API takes an access token when it
+	// takes none in an Authorization header: "param" (as the access_token
+	// parameter of the query or of a POST form body), "query" (in the
+	// query string only). Empty: a Bearer header, as RFC 6750 describes.
+	QueryToken  string        `toml:"query_token"`
 	Families    []string      `toml:"families"`
 	Regions     []*Region     `toml:"region"`
 	Fabricated  []*Fabricated `toml:"fabricated"`
@@ -164,7 +198,17 @@ func ParseCatalog(src string) (*Catalog, error) {
 }
 
 func (c *Catalog) check() error {
+	for _, e := range c.TokenEndpoints {
+		if e.Host == "" || !strings.HasPrefix(e.Path, "/") {
+			return fmt.Errorf("token_endpoint %q: needs a host and a path starting with /", e.Name)
+		}
+	}
 	for _, p := range c.Providers {
+		switch p.QueryToken {
+		case "", "param", "query":
+		default:
+			return fmt.Errorf("provider %s: query_token %q is not param or query", p.ID, p.QueryToken)
+		}
 		if p.ID == "" {
 			return fmt.Errorf("provider without id")
 		}
@@ -193,6 +237,7 @@ func (c *Catalog) Merge(extra *Catalog) *Catalog {
 	out.GrantTypes = append(append([]string{}, c.GrantTypes...), extra.GrantTypes...)
 	out.QuerySecretFields = append(append([]string{}, c.QuerySecretFields...), extra.QuerySecretFields...)
 	out.StaticSecretFields = append(append([]string{}, c.StaticSecretFields...), extra.StaticSecretFields...)
+	out.TokenEndpoints = append(append([]*TokenEndpoint{}, c.TokenEndpoints...), extra.TokenEndpoints...)
 	out.Providers = nil
 	byID := map[string]*Provider{}
 	for _, p := range c.Providers {

@@ -25,8 +25,12 @@ Good:
     curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials
 
 A missing grant_type is an error for the token endpoints of the catalog's
-providers and a warning elsewhere: some providers document token requests
-without it.
+providers and a warning elsewhere: RFC 6749 requires it, but servers
+differ, and some providers document token requests without it. Token
+endpoints with a protocol of their own (the managed-identity endpoint of
+the Azure Instance Metadata Service: a GET with no grant_type) are not
+judged. The suggested grant follows from the request's other parameters
+(code, refresh_token, password, assertion, device_code, subject_token).
 
 The rule judges hand-built requests only: a client library or tool helper
 (x/oauth2, an SDK, Postman's OAuth 2.0 helper, a config file's token URL)
@@ -50,6 +54,9 @@ func checkGrantType(p *Pass) {
 		}
 		f := param(r, "grant_type")
 		if f == nil {
+			if e := p.TokenEndpointOf(r); e != nil && e.NoGrant {
+				continue
+			}
 			if (r.Body != nil || r.Method.Known()) && paramsKnown(r) {
 				reportMissingGrant(p, r)
 			}
@@ -100,22 +107,32 @@ func reportMissingGrant(p *Pass, r *Request) {
 		// YAML-style "grant_type: refresh_token" lines, as some docs show:
 		// the grant is meant, and no form parser reads it.
 		f.Message = "the form body writes \"grant_type: ...\", which a form parser does not read as grant_type: write name=value pairs joined with &, e.g. grant_type=refresh_token&refresh_token=..."
-	} else if prov, _ := p.ProviderOf(r); prov == nil {
+	} else if !p.knownProvider(r) {
 		// Outside the catalog the linter cannot know the endpoint's rules:
 		// some providers document token requests without grant_type.
 		f.Severity = Warning
+		f.Message = fmt.Sprintf("token request without grant_type: RFC 6749 requires it and most token endpoints answer invalid_request without it; add grant_type=%s to the form body unless this server documents a default", suggestGrant(r))
 	}
 	p.Report(f)
 }
 
-// suggestGrant names the grant the request's other parameters point to.
+// suggestGrant names the grant the request's other parameters point to:
+// each grant's own parameter (RFC 6749 4.1.3, 4.3.2, 6; RFC 8628 3.4;
+// RFC 8693 2.1; RFC 7523 2.1), else client_credentials, the grant with
+// none.
 func suggestGrant(r *Request) string {
 	switch {
+	case param(r, "subject_token") != nil:
+		return "urn:ietf:params:oauth:grant-type:token-exchange"
+	case param(r, "device_code") != nil:
+		return "urn:ietf:params:oauth:grant-type:device_code"
+	case param(r, "assertion") != nil:
+		return "urn:ietf:params:oauth:grant-type:jwt-bearer"
 	case param(r, "code") != nil:
 		return "authorization_code"
 	case param(r, "refresh_token") != nil:
 		return "refresh_token"
-	case param(r, "username") != nil && param(r, "password") != nil:
+	case param(r, "password") != nil:
 		return "password"
 	}
 	return "client_credentials"

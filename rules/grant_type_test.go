@@ -16,7 +16,7 @@ func TestGrantType(t *testing.T) {
 			return s.post("https://login.mypurecloud.com/oauth/token", nil)
 		}, "https://login.mypurecloud.com/oauth/token", "client_credentials"},
 		{"colon syntax", func(s *src) *Request {
-			return s.post("https://idp.example.com/oauth2/default/v1/token", s.form("grant_type: refresh_token\nrefresh_token: r1"))
+			return s.post("https://dev-123456.okta.com/oauth2/default/v1/token", s.form("grant_type: refresh_token\nrefresh_token: r1"))
 		}, "grant_type: refresh_token\nrefresh_token: r1", "name=value"},
 		{"missing, refresh", func(s *src) *Request {
 			return s.post("https://dev-123456.okta.com/oauth2/default/v1/token", s.form("refresh_token=r1"))

@@ -52,27 +52,42 @@ client secret as a long random string, so such a word is a placeholder in a
 sample, and committing it discloses nothing a guess would not; a real
 password that weak is a different problem than a leaked one.
 
+Samples are notes, not warnings (a note is shown but does not fail the run
+at the default -fail-on warning), as secret scanners' default allowlists
+treat them: a secret whose server is local or reserved for documentation
+and tests (localhost, loopback and link-local addresses, names under .test,
+.example, .invalid, .localhost, .local, and example.com/.net/.org), and any
+secret in a file under a test-data directory (testdata/, fixtures/,
+__fixtures__/, __mocks__/). A secret for a real host stays a warning.
+
 No output shows the value: messages name the key only, and every snippet
 keeps at most the first two characters.
 
 Source: RFC 6749 section 2.3.1 and 10.1 (client credentials are
-confidential); CWE-798 (use of hard-coded credentials).`,
+confidential); CWE-798 (use of hard-coded credentials); RFC 2606, RFC 6761
+and RFC 6762 for the reserved names.`,
 	Check: checkHardcodedSecret,
 }
 
 func checkHardcodedSecret(p *Pass) {
 	seen := map[Span]bool{}
-	judge := func(v Value, name string) {
+	unitDemo := demoUnit(p)
+	judge := func(v Value, name, demo string) {
 		if !v.Known() || seen[v.Span()] || !looksLikeSecret(basicPassword(v.Text), name) {
 			return
 		}
 		seen[v.Span()] = true
-		p.Report(Finding{
+		f := Finding{
 			Span: v.Span(),
 			Key:  name,
 			Message: fmt.Sprintf("%s is a literal secret committed with the file, readable by anyone with the repository: read it from the environment or a secret store at run time, and rotate this one",
 				name),
-		})
+		}
+		if demo != "" {
+			f.Severity = Note
+			f.Message = fmt.Sprintf("%s is a literal secret committed with the file, but %s, so it is a sample, not a leak; keep real secrets out of files all the same", name, demo)
+		}
+		p.Report(f)
 	}
 	for _, s := range p.Unit.Settings {
 		if s.Kind != SettingClientSecret {
@@ -85,9 +100,13 @@ func checkHardcodedSecret(p *Pass) {
 				continue
 			}
 		}
-		judge(s.Value, name)
+		judge(s.Value, name, unitDemo)
 	}
 	for _, r := range p.Unit.Requests {
+		demo := unitDemo
+		if d := demoRequest(r); d != "" {
+			demo = d
+		}
 		if r.Auth.Kind == AuthBasic || r.Auth.Kind == AuthOAuth2 {
 			name := "the client secret"
 			if r.Auth.Kind == AuthBasic && r.Role != RoleToken {
@@ -96,17 +115,64 @@ func checkHardcodedSecret(p *Pass) {
 			if r.Auth.Via != "" {
 				name += " (" + r.Auth.Via + ")"
 			}
-			judge(r.Auth.Secret, name)
+			judge(r.Auth.Secret, name, demo)
 		}
 		if r.Body == nil {
 			continue
 		}
 		for _, f := range r.Body.Fields {
 			if f.Name.Known() && p.Catalog.IsStaticSecretField(f.Name.Text) {
-				judge(f.Value, f.Name.Text)
+				judge(f.Value, f.Name.Text, demo)
 			}
 		}
 	}
+}
+
+// demoRequest says why a secret sent with r is a sample ("its server
+// localhost is local"), or "": its host is local or reserved for
+// documentation and tests, so nobody else can use the secret.
+func demoRequest(r *Request) string {
+	host, ok := ParseURL(r.URL).HostName()
+	if !ok || host == "" || !isReservedHost(host) {
+		return ""
+	}
+	return "its server " + host + " is a local or reserved host"
+}
+
+// demoUnit says why every secret of the unit is a sample, or "": the file
+// sits in a test-data directory, or every server it names (requests and
+// base URLs, at least one, all literal) is local or reserved.
+func demoUnit(p *Pass) string {
+	if isTestDataPath(p.Unit.Name) {
+		return "the file sits in a test-data directory"
+	}
+	var hosts []string
+	for _, r := range p.Unit.Requests {
+		host, ok := ParseURL(r.URL).HostName()
+		if !ok || host == "" {
+			return ""
+		}
+		hosts = append(hosts, host)
+	}
+	for _, s := range p.Unit.Settings {
+		if s.Kind != SettingBaseURL {
+			continue
+		}
+		host, ok := ParseURL(s.Value).HostName()
+		if !ok || host == "" {
+			return ""
+		}
+		hosts = append(hosts, host)
+	}
+	if len(hosts) == 0 {
+		return ""
+	}
+	for _, h := range hosts {
+		if !isReservedHost(h) {
+			return ""
+		}
+	}
+	return "every server the file names (" + hosts[0] + ") is a local or reserved host"
 }
 
 // A provider-issued client secret is a long random string (Genesys 43

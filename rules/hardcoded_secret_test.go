@@ -91,7 +91,7 @@ func TestHardcodedSecret(t *testing.T) {
 		}, []string{secret}},
 		{"same value as setting and field once", func(s *src) *Unit {
 			v := s.lit(secret)
-			r := &Request{Method: s.lit("POST"), URL: s.lit("https://x.example.com/oauth/token"),
+			r := &Request{Method: s.lit("POST"), URL: s.lit("https://login.mypurecloud.com/oauth/token"),
 				Body: &Body{Kind: BodyForm, Fields: []Field{{Name: s.lit("client_secret"), Value: v}}}}
 			return &Unit{Requests: []*Request{r}, Settings: []Setting{{Kind: SettingClientSecret, Key: s.lit("secret"), Value: v}}}
 		}, []string{secret}},

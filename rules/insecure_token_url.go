@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"net"
 	"strings"
 )
 
@@ -10,7 +9,7 @@ import (
 var InsecureTokenURL = &Rule{
 	ID:       "insecure-token-url",
 	Severity: Error,
-	Summary:  "token requested over http:// from a host that is not loopback",
+	Summary:  "token requested over http:// from a host that is not local",
 	Doc: `A token request carries the client credentials (or a password, a code, a
 refresh token) and its answer carries the access token. Over http:// both
 cross the network in clear text: anyone on the path can read them and use
@@ -26,14 +25,18 @@ Good:
 A URL written without a scheme is sent over http:// by curl (its default),
 and is reported too.
 
-Loopback hosts are not flagged: localhost (and names under .localhost),
-127.0.0.0/8 and [::1], where a local test server or a sidecar listens and
-nothing leaves the machine. A host the linter cannot see ({{host}}, $HOST)
-is not judged.
+Local hosts are not flagged: loopback (localhost and names under
+.localhost, 127.0.0.0/8, [::1]), where a local test server or a sidecar
+listens and nothing leaves the machine, and link-local addresses
+(169.254.0.0/16, [fe80::/10]), which routers do not forward: the managed
+identity endpoint of a cloud VM, http://169.254.169.254/metadata/identity/
+oauth2/token, is served over plain HTTP by design. A host the linter cannot
+see ({{host}}, $HOST) is not judged.
 
 Source: RFC 6749 section 3.2 ("The authorization server MUST require the
 use of TLS ... when sending requests to the token endpoint") and section
-2.3.1; RFC 6761 section 6.3 for localhost names.`,
+2.3.1; RFC 6761 section 6.3 for localhost names; RFC 3927 section 2.7 and
+RFC 4291 section 2.5.6 (link-local packets are not forwarded).`,
 	Check: checkInsecureTokenURL,
 }
 
@@ -44,7 +47,7 @@ func checkInsecureTokenURL(p *Pass) {
 			continue
 		}
 		host, ok := u.HostName()
-		if !ok || host == "" || isLoopback(host) {
+		if !ok || host == "" || isLocalHost(host) {
 			continue
 		}
 		f := Finding{
@@ -65,15 +68,4 @@ func checkInsecureTokenURL(p *Pass) {
 		}
 		p.Report(f)
 	}
-}
-
-// isLoopback reports whether host (lower case, no port) is a loopback
-// name or address: nothing sent to it leaves the machine.
-func isLoopback(host string) bool {
-	host = strings.TrimSuffix(host, ".")
-	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
-		return true
-	}
-	ip := net.ParseIP(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"))
-	return ip != nil && ip.IsLoopback()
 }

@@ -25,8 +25,11 @@ Good:
       -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials
 
 It is an error for providers whose token endpoint is documented as form-only
-(Genesys Cloud) and a warning for providers the catalog does not know;
-providers documented to accept JSON (Auth0) are not flagged.
+(Genesys Cloud) and a warning for providers the catalog does not know (RFC
+6749 requires a form, but servers differ: Auth0, Lark and token-exchange
+servers accept JSON); providers documented to accept JSON (Auth0,
+Lark/Feishu) are not flagged. The message shows the request's own
+parameters as a form, with its own grant.
 
 Source: RFC 6749 section 4.4.2; every official Genesys client sends a form
 body (docs/facts/genesys.md SUMMARY 3, formats.md 0.1).`,
@@ -55,7 +58,7 @@ func checkJSONTokenRequest(p *Pass) {
 				Severity: sev,
 				Span:     h.Value.Span(),
 				Key:      "content-type",
-				Message:  fmt.Sprintf("%s takes application/x-www-form-urlencoded, not %s: send the parameters as a form (grant_type=client_credentials)", name, strings.TrimSpace(h.Value.Text)),
+				Message:  fmt.Sprintf("%s takes application/x-www-form-urlencoded, not %s: send the parameters as a form (%s)", name, strings.TrimSpace(h.Value.Text), formExample(r)),
 			})
 			continue
 		}
@@ -69,11 +72,11 @@ func checkJSONTokenRequest(p *Pass) {
 			if r.Body.Raw.IsZero() {
 				span = r.Pos
 			}
-			msg := fmt.Sprintf("%s takes application/x-www-form-urlencoded, not %s: send the parameters as a form (grant_type=client_credentials)", name, what)
+			msg := fmt.Sprintf("%s takes application/x-www-form-urlencoded, not %s: send the parameters as a form (%s)", name, what, formExample(r))
 			if h := r.Header("Content-Type"); h != nil && h.Value.Known() && isFormType(h.Value.Text) {
 				// The header is right and the body is not: the server parses
 				// the JSON text as a form and finds no grant_type in it.
-				msg = fmt.Sprintf("%s is sent with Content-Type: application/x-www-form-urlencoded but written as JSON: the server reads it as a form and finds no grant_type or credentials; write the parameters as name=value pairs joined with & (grant_type=client_credentials)", what)
+				msg = fmt.Sprintf("%s is sent with Content-Type: application/x-www-form-urlencoded but written as JSON: the server reads it as a form and finds no grant_type or credentials; write the parameters as name=value pairs joined with & (%s)", what, formExample(r))
 			}
 			p.Report(Finding{
 				Severity: sev,
@@ -88,6 +91,34 @@ func checkJSONTokenRequest(p *Pass) {
 func isFormType(ct string) bool {
 	mt, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(ct)), ";")
 	return strings.TrimSpace(mt) == "application/x-www-form-urlencoded"
+}
+
+// formExample is the request's own parameters written as a form body:
+// its grant (stated, or what its parameters point to) and the names of its
+// other parameters, values elided (they may be secrets).
+func formExample(r *Request) string {
+	grant := suggestGrant(r)
+	if g := param(r, "grant_type"); g != nil {
+		if text, ok := fieldText(g); ok && strings.TrimSpace(text) != "" && !strings.ContainsAny(text, "&= ") {
+			grant = strings.TrimSpace(text)
+		}
+	}
+	parts := []string{"grant_type=" + grant}
+	seen := map[string]bool{"grant_type": true}
+	if r.Body != nil {
+		for _, f := range r.Body.Fields {
+			if !f.Name.Known() {
+				continue
+			}
+			n := strings.TrimSpace(f.Name.Text)
+			if n == "" || seen[n] || strings.ContainsAny(n, "&= {}\"\n") || len(parts) == 5 {
+				continue
+			}
+			seen[n] = true
+			parts = append(parts, n+"=...")
+		}
+	}
+	return strings.Join(parts, "&")
 }
 
 func isJSONType(ct string) bool {

@@ -208,12 +208,17 @@ type Unit struct {
 type Severity int
 
 const (
-	Warning Severity = iota + 1
+	// Note: worth knowing, not worth failing a run for (a sample secret
+	// for a local test server); the default -fail-on warning ignores it.
+	Note Severity = iota + 1
+	Warning
 	Error
 )
 
 func (s Severity) String() string {
 	switch s {
+	case Note:
+		return "note"
 	case Warning:
 		return "warning"
 	case Error:
@@ -222,13 +227,15 @@ func (s Severity) String() string {
 	return "off"
 }
 
-// ParseSeverity reads "error" or "warning".
+// ParseSeverity reads "error", "warning" or "note".
 func ParseSeverity(s string) (Severity, bool) {
 	switch strings.ToLower(s) {
 	case "error":
 		return Error, true
 	case "warning":
 		return Warning, true
+	case "note":
+		return Note, true
 	}
 	return 0, false
 }

@@ -23,6 +23,12 @@ Good:
     GET https://api.example.com/v1/items
     Authorization: Bearer {{token}}
 
+Some APIs take an access token only as a request parameter, never in an
+Authorization header (query_token in the catalog): where the API also
+reads it from a POST form body (VK), the message says so; where it reads it
+from the query string only (Deezer, the Mail.ru userinfo endpoint), there
+is nothing better to do and access_token there is not reported.
+
 curl -G moves -d data into the query string, so body credentials with -G
 are flagged too. The message names the parameter, never its value. The
 authorization code ("code") is not flagged: the authorization response
@@ -32,6 +38,16 @@ Source: RFC 6749 section 2.3.1 (client credentials "MUST NOT be included in
 the request URI"); RFC 6750 sections 2.3 and 5.3 (bearer tokens in URLs);
 the parameter list is query_secret_fields in the catalog.`,
 	Check: checkSecretInQuery,
+}
+
+// queryToken is the catalog's query_token of the request's provider: how
+// its API takes an access token when not in a header ("" for a Bearer
+// header).
+func queryToken(p *Pass, r *Request) string {
+	if prov, _ := p.ProviderOf(r); prov != nil {
+		return prov.QueryToken
+	}
+	return ""
 }
 
 func checkSecretInQuery(p *Pass) {
@@ -47,6 +63,13 @@ func checkSecretInQuery(p *Pass) {
 			name := q.Name.Text
 			instead := "send it in a POST form body"
 			switch {
+			case name == "access_token" && queryToken(p, r) == "query":
+				// The API takes the token nowhere else: no better place to
+				// suggest, so nothing to report.
+				continue
+			case name == "access_token" && queryToken(p, r) == "param":
+				prov, _ := p.ProviderOf(r)
+				instead = "send it as the access_token field of a POST form body (" + prov.Name + " takes the token as a request parameter, not in an Authorization header)"
 			case name == "access_token":
 				instead = "send the token in an Authorization: Bearer header"
 			case r.Role == RoleToken && name == "client_secret":

@@ -27,8 +27,8 @@ Good:
     tls.Config.RootCAs)
 
 It is a warning: the request works, and the risk depends on the network.
-Loopback hosts (a local test server with a self-signed certificate) and
-plain http:// URLs (insecure-token-url reports those) are not flagged.
+Loopback and link-local hosts (a local test server with a self-signed
+certificate, a metadata service on its link) and plain http:// URLs (insecure-token-url reports those) are not flagged.
 
 Source: curl docs/cmdline-opts/insecure.md; Go crypto/tls Config.InsecureSkipVerify
 ("crypto/tls accepts any certificate presented by the server ... susceptible
@@ -47,7 +47,7 @@ func checkTLSVerifyDisabled(p *Pass) {
 			continue
 		}
 		host, known := u.HostName()
-		if known && isLoopback(host) {
+		if known && isLocalHost(host) {
 			continue
 		}
 		span := r.InsecureAt

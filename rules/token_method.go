@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -25,6 +26,11 @@ Good:
 
     grant_type=client_credentials
 
+It is an error for a provider in the catalog and a warning elsewhere (RFC
+6749 requires POST; servers outside the catalog differ). Token endpoints
+with a protocol of their own are judged by it: the Azure Instance Metadata
+Service's managed-identity endpoint takes GET.
+
 Only a method the source states or implies is judged (an .http request line
 without a method is GET); a method from a variable is not.
 
@@ -43,10 +49,17 @@ func checkTokenMethod(p *Pass) {
 		if m == "" || m == "POST" {
 			continue
 		}
+		if e := p.TokenEndpointOf(r); e != nil && slices.ContainsFunc(e.Methods, func(x string) bool { return strings.EqualFold(x, m) }) {
+			continue
+		}
 		f := Finding{
 			Span:    r.Method.Span(),
 			Key:     m,
 			Message: fmt.Sprintf("token requested with %s: the token endpoint takes POST only, with the parameters in a form body; use POST", m),
+		}
+		if !p.knownProvider(r) {
+			f.Severity = Warning
+			f.Message = fmt.Sprintf("token requested with %s: RFC 6749 requires POST, with the parameters in a form body, and most token endpoints reject anything else; use POST unless this server documents %s", m, m)
 		}
 		if verbatim(r.Method) {
 			f.Fix = &Fix{Message: "use POST", Edits: []TextEdit{{Span: r.Method.Span(), New: "POST"}}}

@@ -10,7 +10,7 @@ func TestTokenMethod(t *testing.T) {
 		want   bool
 	}{
 		{"GET to token path", "GET", "https://login.mypurecloud.com/oauth/token", true},
-		{"lower-case put", "put", "https://idp.example.com/oauth2/token", true},
+		{"lower-case put", "put", "https://dev-123456.okta.com/oauth2/default/v1/token", true},
 		{"implied GET", "~GET", "https://login.mypurecloud.com/oauth/token", true},
 		{"POST", "POST", "https://login.mypurecloud.com/oauth/token", false},
 		{"post lower case", "post", "https://login.mypurecloud.com/oauth/token", false},

@@ -23,10 +23,19 @@ secret is right.
 - A literal with "=", "/", "?", "#" or a non-ASCII character is a warning:
   the form encoding requires them escaped, and strict servers reject them,
   though common parsers read them unchanged.
-- A variable inserted raw (client_secret=$SECRET) is a warning: the
-  linter cannot see the value, and a secret that contains "+" will break.
-  So is a placeholder (client_secret=YOUR_CLIENT_SECRET, <client secret>):
-  the secret pasted in its place goes into the same raw body.
+- A variable inserted raw (client_secret=$SECRET, password={{password}})
+  is a warning: the linter cannot see the value, and a secret that
+  contains "+" will break. So is a placeholder
+  (client_secret=YOUR_CLIENT_SECRET, <client secret>): the secret pasted in
+  its place goes into the same raw body. Only credentials a person types
+  or pastes are judged so (client_secret, password): tokens a server
+  issued and the file only passes on (refresh_token, assertion,
+  subject_token, codes) are JWTs or opaque strings drawn from URL-safe
+  alphabets in practice (RFC 7519 section 3 uses base64url), and a
+  variable whose every value the repository defines (JetBrains
+  http-client.env.json, VS Code rest-client.environmentVariables, a
+  Postman environment) is made of letters, digits and - . _ ~ cannot
+  break either.
 - A value with several such characters is judged by the worst:
   q/Zk+9Lm== is an error for its "+", not a warning for its "/".
 
@@ -95,7 +104,7 @@ func checkUnencodedSecret(p *Pass) {
 				via = r.Via
 			}
 			placeholder := f.Value.Known() && IsPlaceholder(f.Value.Text)
-			if placeholder && secret && f.Encoding == EncodingRaw {
+			if placeholder && p.Catalog.IsStaticSecretField(name) && f.Encoding == EncodingRaw {
 				// The value that replaces YOUR_CLIENT_SECRET is pasted into
 				// the same raw body: judged as $SECRET is.
 				p.Report(Finding{
@@ -113,7 +122,12 @@ func checkUnencodedSecret(p *Pass) {
 			if found := checkLiteralField(p, f, name, via); found || f.Value.Known() {
 				continue
 			}
-			if secret && f.Value.HasDynamic() && f.Encoding == EncodingRaw {
+			// A variable is worth a warning only where a person types or
+			// pastes its value (a client secret, a password): a token the
+			// server issued and the file passes on (refresh_token,
+			// assertion, subject_token) is URL-safe in practice, and a
+			// variable whose every defined value is safe cannot break.
+			if p.Catalog.IsStaticSecretField(name) && f.Value.HasDynamic() && f.Encoding == EncodingRaw && !f.Value.DynamicFormSafe() {
 				p.Report(Finding{
 					Severity: Warning,
 					Span:     f.Value.Span(),

@@ -28,6 +28,10 @@ type Segment struct {
 	Verbatim bool
 	// Dynamic means the run is not a literal: a variable, template or expression.
 	Dynamic bool
+	// FormSafe, on a dynamic run, means every value the repository defines
+	// for it (each environment of an environment file) is made only of
+	// characters a form carries unchanged (letters, digits, - . _ ~).
+	FormSafe bool
 }
 
 // Lit is a literal whose text appears verbatim in file at byte offset start.
@@ -67,6 +71,21 @@ func Concat(vals ...Value) Value {
 	}
 	out.Text = b.String()
 	return out
+}
+
+// DynamicFormSafe reports whether v has dynamic parts and each of them is
+// FormSafe: whatever it is at run time, percent-encoding leaves it as is.
+func (v Value) DynamicFormSafe() bool {
+	dyn := false
+	for _, s := range v.Segs {
+		if s.Dynamic {
+			if !s.FormSafe {
+				return false
+			}
+			dyn = true
+		}
+	}
+	return dyn
 }
 
 // IsZero reports whether v is absent (no source at all).

@@ -76,7 +76,7 @@ func newFlagSet(o *options, output io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.color, "color", "auto", "color text output: auto, always or never (NO_COLOR turns auto off)")
 	fs.StringVar(&o.enable, "enable", "", "run only these rules (comma-separated IDs)")
 	fs.StringVar(&o.disable, "disable", "", "do not run these rules (comma-separated IDs)")
-	fs.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit status 1: error or warning")
+	fs.StringVar(&o.failOn, "fail-on", "warning", "lowest severity that makes the exit status 1: error, warning or note")
 	fs.StringVar(&o.stdinName, "stdin-filename", "", "file name to use for standard input (\"-\"), which also picks its format")
 	fs.StringVar(&o.config, "config", "", "configuration file (default: .tokenlint.toml found from the first path's directory up to its repository root)")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings that are not in this baseline file")
@@ -174,7 +174,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	failOn, ok := rules.ParseSeverity(o.failOn)
 	if !ok {
-		fmt.Fprintf(stderr, "tokenlint: unknown -fail-on %q (want error or warning)\n", o.failOn)
+		fmt.Fprintf(stderr, "tokenlint: unknown -fail-on %q (want error, warning or note)\n", o.failOn)
 		return exitTrouble
 	}
 	if _, err := colorWanted(o.color, stdout); err != nil {

@@ -100,6 +100,15 @@ func TestFailOn(t *testing.T) {
 	if code, _, _ := runCmd(t, src, "-fail-on", "error", "-stdin-filename", "a.sh", "-"); code != exitOK {
 		t.Errorf("warning with -fail-on error: exit %d", code)
 	}
+	// A sample secret for a local server is a note: shown, but failing the
+	// run only at -fail-on note.
+	demo := "curl -u \"demo-client:Jq8vL2x9TzR4wY7nB3mK\" -d grant_type=client_credentials http://localhost:8080/oauth2/token\n"
+	if code, out, _ := runCmd(t, demo, "-stdin-filename", "a.sh", "-"); code != exitOK || !strings.Contains(out, "note:") {
+		t.Errorf("note with default -fail-on: exit %d\n%s", code, out)
+	}
+	if code, _, _ := runCmd(t, demo, "-fail-on", "note", "-stdin-filename", "a.sh", "-"); code != exitFindings {
+		t.Errorf("note with -fail-on note: exit %d", code)
+	}
 }
 
 func TestExplainAndRules(t *testing.T) {

@@ -153,7 +153,7 @@ func Parse(path string, src []byte) (*Config, error) {
 		}
 		s, ok := rules.ParseSeverity(level)
 		if !ok {
-			return nil, fail(ruleLine("severity", id), "severity %q of %s: want error, warning or off", level, id)
+			return nil, fail(ruleLine("severity", id), "severity %q of %s: want error, warning, note or off", level, id)
 		}
 		if cfg.Rules.Severity == nil {
 			cfg.Rules.Severity = map[string]rules.Severity{}

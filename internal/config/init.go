@@ -30,7 +30,8 @@ const defaultTemplate = `# tokenlint configuration. tokenlint reads the .tokenli
 # disable = []
 
 [rules.severity]
-# Override a rule's level: "error", "warning" or "off".
+# Override a rule's level: "error", "warning", "note" (reported, never
+# fails the run at the default -fail-on warning) or "off".
 # token-host = "warning"
 
 [genesys]

@@ -50,9 +50,14 @@ func writeGitHub(w io.Writer, r *Result, _ Options) error {
 	return nil
 }
 
+// ghLevel is the workflow command for a severity: notes become
+// ::notice, which annotates without marking the check as failed.
 func ghLevel(s rules.Severity) string {
-	if s == rules.Error {
+	switch s {
+	case rules.Error:
 		return "error"
+	case rules.Note:
+		return "notice"
 	}
 	return "warning"
 }

@@ -37,3 +37,28 @@ func TestGitHubCommands(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestNoteSeverity: a note is an annotation that fails nothing in every
+// format: ::notice, SARIF level "note", "note:" in text and JSON.
+func TestNoteSeverity(t *testing.T) {
+	t.Chdir(t.TempDir())
+	res := &report.Result{Findings: []rules.Finding{{
+		Rule: "hardcoded-secret", Severity: rules.Note, Message: "a sample secret",
+		Span: rules.Span{File: "a.sh"},
+		Pos:  rules.Position{Line: 1, Column: 1, EndLine: 1, EndColumn: 2, Column16: 1, EndColumn16: 2},
+	}}}
+	for format, want := range map[string]string{
+		"github": "::notice file=a.sh,",
+		"sarif":  `"level": "note"`,
+		"text":   "a.sh:1:1: note: a sample secret [hardcoded-secret]",
+		"json":   `"severity": "note"`,
+	} {
+		var buf bytes.Buffer
+		if err := report.Lookup(format)(&buf, res, report.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(buf.Bytes(), []byte(want)) {
+			t.Errorf("%s: no %q in\n%s", format, want, buf.String())
+		}
+	}
+}

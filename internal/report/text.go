@@ -27,8 +27,11 @@ func writeText(w io.Writer, r *Result, opts Options) error {
 	p := newPalette(opts.Color)
 	for _, f := range r.Findings {
 		sev := p.warning
-		if f.Severity == rules.Error {
+		switch f.Severity {
+		case rules.Error:
 			sev = p.error
+		case rules.Note:
+			sev = p.note
 		}
 		if _, err := fmt.Fprintf(w, "%s: %s: %s %s\n",
 			p.pos(fmt.Sprintf("%s:%d:%d", f.Span.File, f.Pos.Line, f.Pos.Column)),
@@ -69,7 +72,7 @@ func snippet(f rules.Finding, p palette) string {
 }
 
 type palette struct {
-	pos, rule, mark, error, warning func(a ...any) string
+	pos, rule, mark, error, warning, note func(a ...any) string
 }
 
 func newPalette(on bool) palette {
@@ -88,6 +91,7 @@ func newPalette(on bool) palette {
 		mark:    mk(color.FgGreen),
 		error:   mk(color.FgRed, color.Bold),
 		warning: mk(color.FgYellow, color.Bold),
+		note:    mk(color.FgCyan, color.Bold),
 	}
 }
 
