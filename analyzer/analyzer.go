@@ -3,11 +3,14 @@ package analyzer
 import (
 	"flag"
 	"fmt"
+	"go/build"
 	"go/token"
+	"go/types"
+	"path/filepath"
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/tokenlint/tokenlint/internal/suppress"
 	"github.com/tokenlint/tokenlint/rules"
@@ -40,8 +43,11 @@ func newAnalyzer(options func() (*rules.Options, error)) *analysis.Analyzer {
 		Name:       "tokenlint",
 		Doc:        "report OAuth token-request mistakes: wrong token host or path, JSON token bodies, unencoded secrets, user-only APIs called with client credentials",
 		URL:        "https://github.com/tokenlint/tokenlint",
-		Requires:   []*analysis.Analyzer{inspect.Analyzer},
 		ResultType: reflect.TypeOf((*Result)(nil)),
+		FactTypes:  []analysis.Fact{new(valueFact)},
+		// A package that does not fully type-check is analysed as far as
+		// it does: a missing SDK version must not hide the rest.
+		RunDespiteErrors: true,
 	}
 	if options == nil {
 		f := &flagOptions{}
@@ -86,12 +92,23 @@ func SelectRules(enable, disable []string) ([]*rules.Rule, error) {
 // run builds the package's unit, applies the rules and reports each
 // finding as a diagnostic.
 func run(pass *analysis.Pass, opts *rules.Options) *Result {
-	if !relevant(pass) {
+	if pass.TypesInfo == nil || len(pass.Files) == 0 || inGOROOT(pass) || isOAuth2Path(pass.Pkg.Path()) || isSDKPath(pass.Pkg.Path()) {
+		// No token URLs to summarise; the libraries' own code is the
+		// correct implementation and never linted.
+		return &Result{}
+	}
+	rel := relevant(pass)
+	if !rel && !hasExportedStringFuncs(pass) {
 		return &Result{}
 	}
 	b := newBuilder(pass, opts)
+	b.scan()
+	b.exportFacts()
+	if !rel {
+		return &Result{}
+	}
 	unit := b.build()
-	findings := rules.Run(unit, opts)
+	findings := dedupe(rules.Run(unit, opts))
 	for i := range findings {
 		if findings[i].Fix == nil {
 			findings[i].Fix = b.goFix(findings[i])
@@ -139,10 +156,6 @@ func (b *builder) unsuppressed(findings []rules.Finding, opts *rules.Options) []
 // The libraries' own packages are never linted: their code is the correct
 // implementation, and x/oauth2/endpoints lists other providers' token URLs.
 func relevant(pass *analysis.Pass) bool {
-	path := pass.Pkg.Path()
-	if isOAuth2Path(path) || isSDKPath(path) {
-		return false
-	}
 	for _, imp := range pass.Pkg.Imports() {
 		p := imp.Path()
 		if p == "net/http" || isOAuth2Path(p) || isSDKPath(p) {
@@ -193,4 +206,56 @@ func (b *builder) pos(s rules.Span) (token.Pos, token.Pos, bool) {
 		return token.NoPos, token.NoPos, false
 	}
 	return tf.Pos(s.Start), tf.Pos(s.End), true
+}
+
+// inGOROOT reports whether the package's files are the standard
+// library's: under go vet the analyzer runs on every dependency for
+// facts, and the standard library has none to give.
+func inGOROOT(pass *analysis.Pass) bool {
+	root := build.Default.GOROOT
+	if len(pass.Files) == 0 || root == "" {
+		return false
+	}
+	name := pass.Fset.File(pass.Files[0].Pos()).Name()
+	return strings.HasPrefix(name, filepath.Join(root, "src")+string(filepath.Separator))
+}
+
+// hasExportedStringFuncs reports whether the package declares an
+// exported function or variable that a valueFact could summarise: the
+// cheap test that keeps fact export off most dependencies.
+func hasExportedStringFuncs(pass *analysis.Pass) bool {
+	scope := pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Func:
+			sig := obj.Type().(*types.Signature)
+			if obj.Exported() && sig.Results().Len() > 0 && isString(sig.Results().At(0).Type()) {
+				return true
+			}
+		case *types.Var:
+			if obj.Exported() && isString(obj.Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dedupe drops repeated findings: a definition shared by two requests
+// is one mistake, reported once where it is written.
+func dedupe(findings []rules.Finding) []rules.Finding {
+	type key struct {
+		rule, msg string
+		span      rules.Span
+	}
+	seen := map[key]bool{}
+	out := findings[:0]
+	for _, f := range findings {
+		k := key{f.Rule, f.Message, f.Span}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	return out
 }

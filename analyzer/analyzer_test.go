@@ -38,6 +38,9 @@ var testPackages = []string{
 	"secretinquery",
 	"tokenmethod",
 	"golang.org/x/oauth2/endpoints",
+	// Value flow (issue 12).
+	"valueflow",
+	"valueflowgood",
 }
 
 // TestAnalyzer checks every package's diagnostics against its // want

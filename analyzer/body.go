@@ -37,6 +37,9 @@ func (b *builder) bodyDepth(e ast.Expr, depth int) *rules.Body {
 		if call := b.jsonBuffers[obj]; call != nil {
 			return &rules.Body{Kind: rules.BodyJSON, Raw: b.dyn(call), Via: viaJSONEncoder}
 		}
+		if v, ok := b.writerText(e, depth); ok {
+			return b.textBody(v)
+		}
 		if isURLValues(obj.Type()) {
 			return b.formBody(e, viaURLValues)
 		}
@@ -71,7 +74,7 @@ func (b *builder) bodyCall(c *ast.CallExpr, depth int) (*rules.Body, bool) {
 		return nil, false
 	}
 	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "strings.NewReader", "bytes.NewReader", "bytes.NewBuffer", "bytes.NewBufferString", "io.NopCloser":
+	case "strings.NewReader", "bytes.NewReader", "bytes.NewBuffer", "bytes.NewBufferString", "io.NopCloser", "io/ioutil.NopCloser":
 		if len(c.Args) == 1 {
 			return b.bodyDepth(c.Args[0], depth+1), true
 		}
@@ -139,7 +142,7 @@ func (b *builder) mapFields(e ast.Expr, enc rules.Encoding, via string) []rules.
 		}
 		return nil
 	}
-	if _, ok := b.info.TypeOf(lit).Underlying().(*types.Map); !ok {
+	if _, ok := underlying(b.info.TypeOf(lit)).(*types.Map); !ok {
 		return nil
 	}
 	var out []rules.Field
@@ -240,6 +243,7 @@ func (b *builder) noteValueCall(c *ast.CallExpr) {
 	if fn == nil || fn.Pkg() == nil {
 		return
 	}
+	b.noteWriterCall(c, fn)
 	switch fn.Pkg().Path() + "." + fn.Name() {
 	case "net/url.Set", "net/url.Add", "net/url.Del":
 		if sel, ok := c.Fun.(*ast.SelectorExpr); ok {

@@ -7,7 +7,6 @@ import (
 	"sort"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -33,11 +32,40 @@ type builder struct {
 	// json.NewEncoder(&buf) calls by the buffer.
 	valueCalls  map[types.Object][]ast.Node
 	jsonBuffers map[types.Object]*ast.CallExpr
-	// bound maps a call to the variable its (first) result is assigned to.
-	bound map[*ast.CallExpr]types.Object
+	// ins, calls and lits are the package's syntax as scan found it.
+	ins   *inspector.Inspector
+	calls []*ast.CallExpr
+	lits  []*ast.CompositeLit
 
-	// requests by the variable that holds them, in source order.
-	requests map[types.Object][]*rules.Request
+	// bound maps an expression (a call, a literal, &literal) to the
+	// variable its (first) result is assigned to.
+	bound map[ast.Node]types.Object
+
+	// requests by the variable that holds them, in source order; created
+	// by the expression that makes them; returns by the function of the
+	// package that returns them.
+	requests map[types.Object][]binding
+	created  map[ast.Node]*rules.Request
+	returns  map[*types.Func]*rules.Request
+	// requestLits are the http.Request literals, made into requests after
+	// the values they read are recorded.
+	requestLits []*ast.CompositeLit
+	// writers are the strings.Builder and bytes.Buffer variables' writes.
+	writers map[types.Object]*stringWriter
+
+	// funcDecls, params and callers index the package's functions for
+	// values that cross calls (funcs.go); frames are the helper calls
+	// being evaluated; paramMemo and resolving memoize and guard
+	// parameters resolved through their callers.
+	funcDecls map[*types.Func]*ast.FuncDecl
+	params    map[*types.Var]param
+	callers   map[*types.Func][]*ast.CallExpr
+	frames    []frame
+	paramMemo map[*types.Var]rules.Value
+	resolving map[*types.Var]bool
+	// summarising is the function whose valueFact is being computed: its
+	// parameters are holes (facts.go).
+	summarising *types.Func
 	// encoded are spans inside url.QueryEscape/PathEscape calls.
 	encoded []rules.Span
 	// operands are dynamic values that are one whole Go expression, by
@@ -79,8 +107,16 @@ func newBuilder(pass *analysis.Pass, opts *rules.Options) *builder {
 		consts:      map[types.Object]ast.Expr{},
 		valueCalls:  map[types.Object][]ast.Node{},
 		jsonBuffers: map[types.Object]*ast.CallExpr{},
-		bound:       map[*ast.CallExpr]types.Object{},
-		requests:    map[types.Object][]*rules.Request{},
+		bound:       map[ast.Node]types.Object{},
+		requests:    map[types.Object][]binding{},
+		created:     map[ast.Node]*rules.Request{},
+		returns:     map[*types.Func]*rules.Request{},
+		writers:     map[types.Object]*stringWriter{},
+		funcDecls:   map[*types.Func]*ast.FuncDecl{},
+		params:      map[*types.Var]param{},
+		callers:     map[*types.Func][]*ast.CallExpr{},
+		paramMemo:   map[*types.Var]rules.Value{},
+		resolving:   map[*types.Var]bool{},
 		operands:    map[rules.Span]ast.Expr{},
 	}
 	for _, f := range pass.Files {
@@ -94,28 +130,46 @@ func newBuilder(pass *analysis.Pass, opts *rules.Options) *builder {
 	return b
 }
 
-// build scans the package twice: first what values and requests exist,
-// then what modifies them (headers, auth, BasePath), so a header set
-// after the request was created finds it.
-func (b *builder) build() *rules.Unit {
-	ins := b.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	b.scanAssignments(ins)
-	var calls []*ast.CallExpr
-	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node) {
+// scan indexes the package's functions, assignments and in-place value
+// changes: what values and facts are computed from.
+func (b *builder) scan() {
+	b.ins = inspector.New(b.pass.Files)
+	b.indexFuncs()
+	b.scanAssignments(b.ins)
+	b.ins.Preorder([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			calls = append(calls, n)
+			b.calls = append(b.calls, n)
 			b.noteValueCall(n)
+			b.noteCaller(n)
 		case *ast.CompositeLit:
-			b.compositeLit(n)
+			b.lits = append(b.lits, n)
 		}
 	})
 	for _, list := range b.valueCalls {
 		sort.Slice(list, func(i, j int) bool { return list[i].Pos() < list[j].Pos() })
 	}
+}
+
+// build makes the unit in two rounds: first what values and requests
+// exist, then what modifies them (fields, headers, auth, BasePath), so a
+// header set after the request was created finds it.
+func (b *builder) build() *rules.Unit {
+	ins, calls := b.ins, b.calls
+	for _, lit := range b.lits {
+		if isRequestType(b.info.TypeOf(lit)) {
+			b.requestLits = append(b.requestLits, lit)
+			continue
+		}
+		b.compositeLit(lit)
+	}
 	for _, c := range calls {
 		b.createCall(c)
 	}
+	for _, lit := range b.requestLits {
+		b.httpRequestLit(lit)
+	}
+	b.noteReturnedRequests()
 	for _, c := range calls {
 		b.modifyCall(c)
 	}
@@ -151,19 +205,31 @@ func (b *builder) scanAssignments(ins *inspector.Inspector) {
 				b.assigns[obj] = append(b.assigns[obj], assignment{})
 			case len(rhs) == len(lhs):
 				b.assigns[obj] = append(b.assigns[obj], assignment{expr: rhs[i], index: -1})
-				if c, ok := ast.Unparen(rhs[i]).(*ast.CallExpr); ok && i == 0 {
-					b.bound[c] = obj
-				}
+				b.bind(rhs[i], obj)
 			case len(rhs) == 1:
 				b.assigns[obj] = append(b.assigns[obj], assignment{expr: rhs[0], index: i})
-				if c, ok := ast.Unparen(rhs[0]).(*ast.CallExpr); ok && i == 0 {
-					b.bound[c] = obj
+				if i == 0 {
+					b.bind(rhs[0], obj)
 				}
 			}
 		}
 	}
-	ins.Preorder([]ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil)}, func(n ast.Node) {
+	ins.Preorder([]ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node) {
 		switch n := n.(type) {
+		case *ast.CompositeLit:
+			// A keyed struct literal writes its fields.
+			if _, ok := underlying(b.info.TypeOf(n)).(*types.Struct); !ok {
+				return
+			}
+			for _, elt := range n.Elts {
+				if kv, ok := elt.(*ast.KeyValueExpr); ok {
+					if id, ok := kv.Key.(*ast.Ident); ok {
+						if f, ok := b.info.Uses[id].(*types.Var); ok && f.IsField() {
+							b.assigns[f] = append(b.assigns[f], assignment{expr: kv.Value, index: -1})
+						}
+					}
+				}
+			}
 		case *ast.AssignStmt:
 			record(n.Lhs, n.Rhs, n.Tok)
 			b.noteValuesIndex(n)
@@ -192,6 +258,16 @@ func (b *builder) scanAssignments(ins *inspector.Inspector) {
 			}
 		}
 	})
+}
+
+// bind records that obj holds what expression e makes (a request);
+// &lit binds lit too.
+func (b *builder) bind(e ast.Expr, obj types.Object) {
+	e = ast.Unparen(e)
+	b.bound[e] = obj
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		b.bound[ast.Unparen(u.X)] = obj
+	}
 }
 
 // objectOf is the variable or field an identifier or selector names.
@@ -245,30 +321,42 @@ func (b *builder) spanOf(pos, end token.Pos) rules.Span {
 	return rules.Span{File: tf.Name(), Start: tf.Offset(pos), End: tf.Offset(end)}
 }
 
-// addRequest adds r to the unit and, when the call's result is assigned
-// to a variable, binds it there for later headers and auth.
-func (b *builder) addRequest(r *rules.Request, c *ast.CallExpr) {
+// addRequest adds r to the unit and, when the expression that makes it
+// (a call, a literal) is assigned to a variable, binds it there for
+// later fields, headers and auth.
+func (b *builder) addRequest(r *rules.Request, origin ast.Node) {
 	b.unit.Requests = append(b.unit.Requests, r)
-	if c == nil {
+	if origin == nil {
 		return
 	}
-	if obj := b.bound[c]; obj != nil {
-		b.requests[obj] = append(b.requests[obj], r)
+	b.created[origin] = r
+	if obj := b.bound[origin]; obj != nil {
+		b.requests[obj] = append(b.requests[obj], binding{r, origin.Pos()})
 	}
 }
 
-// requestOf is the request held by the variable that expression e names,
-// as created last before pos.
+// requestOf is the request held by the variable that expression e (or
+// &e, *e) names at pos: the one bound last before pos in the same file,
+// else the last one bound.
 func (b *builder) requestOf(e ast.Expr, pos token.Pos) *rules.Request {
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			e = x.X
+		}
+	case *ast.StarExpr:
+		e = x.X
+	}
 	obj := b.objectOf(e)
 	if obj == nil {
 		return nil
 	}
 	var found *rules.Request
-	sp := b.spanOf(pos, pos)
-	for _, r := range b.requests[obj] {
-		if r.Pos.File != sp.File || r.Pos.Start <= sp.Start {
-			found = r
+	file := b.pass.Fset.File(pos)
+	for _, bd := range b.requests[obj] {
+		if b.pass.Fset.File(bd.at) != file || bd.at <= pos {
+			found = bd.r
 		}
 	}
 	return found
@@ -304,6 +392,7 @@ func (b *builder) modifyAssign(a *ast.AssignStmt) {
 		return
 	}
 	for i, l := range a.Lhs {
+		b.requestFieldAssign(l, a.Rhs[i])
 		b.httpAssign(l, a.Rhs[i])
 		b.sdkAssign(l, a.Rhs[i])
 		b.oauth2Assign(l, a.Rhs[i])
@@ -327,4 +416,13 @@ func namedType(t types.Type) (pkg, name string) {
 func isBytesBuffer(t types.Type) bool {
 	pkg, name := namedType(t)
 	return pkg == "bytes" && name == "Buffer"
+}
+
+// underlying is t's underlying type; nil for an expression the type
+// checker could not type (a package analysed despite errors).
+func underlying(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	return t.Underlying()
 }

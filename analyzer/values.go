@@ -38,7 +38,7 @@ func (b *builder) strDepth(e ast.Expr, depth int) rules.Value {
 		}
 	case *ast.SelectorExpr:
 		if v, ok := b.follow(e.Sel, depth); ok {
-			return b.anchor(v, b.span(e))
+			return v // a field written in one place: the line to fix is there
 		}
 	case *ast.CallExpr:
 		if v, ok := b.strCall(e, depth); ok {
@@ -82,13 +82,15 @@ func (b *builder) dyn(e ast.Expr) rules.Value {
 	return rules.Dyn(sp.File, types.ExprString(e), sp.Start, sp.End)
 }
 
-// follow resolves an identifier of a constant or a variable with a single
-// assignment. Used once, the value keeps the spans of its definition (a
-// fix edits the definition); used more often, it is anchored at this use,
-// since an edit of a shared definition would change the other uses too.
+// follow resolves an identifier of a constant, a variable or a field of
+// the package with a single assignment, or a parameter (funcs.go). The
+// value keeps the spans of its definition, the line a user fixes; used
+// more than once, it offers no fix there, since an edit of a shared
+// definition changes the other uses too.
 func (b *builder) follow(id *ast.Ident, depth int) (rules.Value, bool) {
 	obj := b.info.Uses[id]
 	var def ast.Expr
+	reads := b.uses[obj]
 	switch o := obj.(type) {
 	case *types.Const:
 		def = b.consts[o]
@@ -96,22 +98,46 @@ func (b *builder) follow(id *ast.Ident, depth int) (rules.Value, bool) {
 			return rules.Value{}, false // declared elsewhere: the constant value applies
 		}
 	case *types.Var:
-		if o.IsField() {
-			return rules.Value{}, false // one field of many values
-		}
-		a, ok := b.single(o)
-		if !ok || a.index >= 0 || !isString(o.Type()) {
+		if !isString(o.Type()) {
 			return rules.Value{}, false
 		}
-		def = a.expr
+		if _, ok := b.params[o]; ok {
+			return b.paramValue(id, o, depth, b.strDepth)
+		}
+		if o.Pkg() != b.pass.Pkg && !o.IsField() {
+			return b.importedVar(id, o)
+		}
+		if o.IsField() {
+			if o.Pkg() != b.pass.Pkg {
+				return rules.Value{}, false // written by other packages too
+			}
+			reads-- // the one write names the field too
+		}
+		a, ok := b.single(o)
+		if !ok || a.index > 0 {
+			return rules.Value{}, false
+		}
+		def = a.expr // index 0: the value a call such as url.JoinPath returns with an error
 	default:
 		return rules.Value{}, false
 	}
 	v := b.strDepth(def, depth+1)
-	if b.uses[obj] > 1 {
-		v = b.anchor(v, b.span(id))
+	if reads > 1 {
+		v = shared(v)
 	}
-	return v, true
+	return b.local(v, id), true
+}
+
+// shared is v where it is shared by several uses: the same spans, none
+// verbatim, so findings point at the definition but fix nothing.
+func shared(v rules.Value) rules.Value {
+	out := v
+	out.Segs = make([]rules.Segment, len(v.Segs))
+	for i, s := range v.Segs {
+		s.Verbatim = false
+		out.Segs[i] = s
+	}
+	return out
 }
 
 // anchor re-points every part of v at span, keeping which parts are
@@ -143,21 +169,46 @@ func (b *builder) strCall(c *ast.CallExpr, depth int) (rules.Value, bool) {
 		return b.sprintf(c, depth)
 	case "net/url.QueryEscape", "net/url.PathEscape":
 		return b.escaped(c, fn.Name(), depth), true
-	case "net/url.String":
-		// u.String() of u, _ := url.Parse(s): the text of s.
+	case "net/url.String", "net/url.JoinPath":
+		return b.urlCall(c, depth)
+	case "path.Join":
+		return b.pathJoin(c, depth)
+	case "os.Getenv", "os.LookupEnv":
+		return b.envValue(c)
+	case "strings.String", "bytes.String":
 		if sel, ok := c.Fun.(*ast.SelectorExpr); ok {
-			if obj := b.objectOf(sel.X); obj != nil {
-				if a, ok := b.single(obj); ok && a.index == 0 {
-					if pc, ok := ast.Unparen(a.expr).(*ast.CallExpr); ok {
-						if pf := b.callee(pc); pf != nil && pf.Pkg() != nil && pf.Pkg().Path() == "net/url" && pf.Name() == "Parse" && len(pc.Args) == 1 {
-							return b.strDepth(pc.Args[0], depth+1), true
-						}
-					}
-				}
-			}
+			return b.writerText(sel.X, depth)
 		}
+	default:
+		return b.helperCall(c, fn, depth, b.strDepth)
 	}
 	return rules.Value{}, false
+}
+
+// envValue is os.Getenv(name): dynamic, and when name is a variable
+// that holds a provider's region domain by its convention
+// (GENESYS_CLOUD_ENVIRONMENT), marked so, so "api." + it is judged as
+// that provider's API host.
+func (b *builder) envValue(c *ast.CallExpr) (rules.Value, bool) {
+	if len(c.Args) != 1 {
+		return rules.Value{}, false
+	}
+	v := b.dyn(c)
+	if name, ok := b.constString(c.Args[0]); ok {
+		if prov := b.catalog().DomainVar(name); prov != nil {
+			v.Segs[0].Domain = prov.ID
+		}
+	}
+	return v, true
+}
+
+// constRune is a constant integer (a byte or rune literal) as a rune.
+func constRune(tv types.TypeAndValue) (rune, bool) {
+	if tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	n, exact := constant.Int64Val(tv.Value)
+	return rune(n), exact && n >= 0 && n <= 0x10FFFF
 }
 
 // escaped is url.QueryEscape(x) or url.PathEscape(x): the escaped text

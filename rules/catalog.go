@@ -87,8 +87,11 @@ type Provider struct {
 	// takes none in an Authorization header: "param" (as the access_token
 	// parameter of the query or of a POST form body), "query" (in the
 	// query string only). Empty: a Bearer header, as RFC 6750 describes.
-	QueryToken  string        `toml:"query_token"`
-	Families    []string      `toml:"families"`
+	QueryToken string   `toml:"query_token"`
+	Families   []string `toml:"families"`
+	// DomainEnv are environment variables that hold one of the
+	// provider's region domains by the provider's own convention.
+	DomainEnv   []string      `toml:"domain_env"`
 	Regions     []*Region     `toml:"region"`
 	Fabricated  []*Fabricated `toml:"fabricated"`
 	UserOnly    []*Endpoint   `toml:"user_only"`
@@ -289,6 +292,40 @@ type HostInfo struct {
 	Provider *Provider
 	Region   *Region // the region the host names, when it names one
 	Why      string  // for HostNotProvider and HostFabricated
+}
+
+// HostOf classifies a URL's host: a known host name, or a literal
+// prefix before a provider's region domain held by a variable
+// ("api." + GENESYS_CLOUD_ENVIRONMENT), whose region is unknown. name is
+// the host as messages show it.
+func (c *Catalog) HostOf(u URL) (name string, info HostInfo, ok bool) {
+	if h, known := u.HostName(); known {
+		return h, c.Host(h), true
+	}
+	prefix, id, ok := u.domainHost()
+	prov := c.Provider(id)
+	if !ok || prov == nil {
+		return "", HostInfo{}, false
+	}
+	name = prefix + "<" + prov.Name + " region domain>"
+	switch {
+	case prov.TokenHostPrefix != "" && prefix == prov.TokenHostPrefix:
+		return name, HostInfo{Kind: HostToken, Provider: prov}, true
+	case prov.APIHostPrefix != "" && prefix == prov.APIHostPrefix:
+		return name, HostInfo{Kind: HostAPI, Provider: prov}, true
+	}
+	return "", HostInfo{}, false
+}
+
+// DomainVar is the provider whose region domain environment variable
+// name holds by convention, or nil.
+func (c *Catalog) DomainVar(name string) *Provider {
+	for _, p := range c.Providers {
+		if contains(p.DomainEnv, name) {
+			return p
+		}
+	}
+	return nil
 }
 
 // Host classifies a host name (lower case, no port).

@@ -75,12 +75,10 @@ func (p *Pass) DynamicGrant() bool { return p.facts.dynamicGrant }
 // ProviderOf is the provider a request goes to, by its host, with the
 // host's classification; nil when the host is unknown or dynamic.
 func (p *Pass) ProviderOf(r *Request) (*Provider, HostInfo) {
-	u := ParseURL(r.URL)
-	h, ok := u.HostName()
+	_, info, ok := p.Catalog.HostOf(ParseURL(r.URL))
 	if !ok {
 		return nil, HostInfo{}
 	}
-	info := p.Catalog.Host(h)
 	return info.Provider, info
 }
 

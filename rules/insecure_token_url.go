@@ -46,7 +46,7 @@ func checkInsecureTokenURL(p *Pass) {
 		if !u.Scheme.Known() || !strings.EqualFold(strings.TrimSpace(u.Scheme.Text), "http") {
 			continue
 		}
-		host, ok := u.HostName()
+		host, _, ok := p.Catalog.HostOf(u)
 		if !ok || host == "" || isLocalHost(host) {
 			continue
 		}

@@ -34,11 +34,10 @@ official region map has a genesys.cloud API host (docs/facts/genesys.md 1.1, 1.3
 func checkTokenHost(p *Pass) {
 	for _, r := range p.TokenRequests() {
 		u := ParseURL(r.URL)
-		host, ok := u.HostName()
+		host, info, ok := p.Catalog.HostOf(u)
 		if !ok {
 			continue
 		}
-		info := p.Catalog.Host(host)
 		prov := info.Provider
 		if prov == nil || info.Kind == HostToken || prov.TokenHostPrefix == "" {
 			continue
@@ -48,7 +47,10 @@ func checkTokenHost(p *Pass) {
 			region = p.InferRegion(prov)
 		}
 		right := fmt.Sprintf("%s issues tokens at https://%s<region domain>%s", prov.Name, prov.TokenHostPrefix, prov.TokenPath)
-		if region != nil {
+		if !u.Host.Known() {
+			// The region domain is a variable: keep it, change the prefix.
+			right = fmt.Sprintf("%s issues tokens at https://%s<region domain>%s", prov.Name, prov.TokenHostPrefix, prov.TokenPath)
+		} else if region != nil {
 			right = fmt.Sprintf("use %s (%s)", prov.TokenURL(region), region.Name())
 		} else if d := prov.DefaultRegion(); d != nil {
 			right += fmt.Sprintf(", e.g. %s for %s", prov.TokenURL(d), d.Name())
@@ -57,12 +59,23 @@ func checkTokenHost(p *Pass) {
 		switch info.Kind {
 		case HostAPI:
 			f.Message = fmt.Sprintf("token requested from %s, which serves the %s API, not tokens: %s", host, prov.Name, right)
-			f.Fix = &Fix{
-				Message: "use " + prov.TokenHostPrefix + region.Domain,
-				Edits:   []TextEdit{{Span: u.Host.Span(), New: prov.TokenHostPrefix + region.Domain}},
-			}
-			if !u.Host.Known() || !verbatim(u.Host) {
-				f.Fix = nil
+			switch {
+			case u.Host.Known() && verbatim(u.Host) && region != nil:
+				f.Fix = &Fix{
+					Message: "use " + prov.TokenHostPrefix + region.Domain,
+					Edits:   []TextEdit{{Span: u.Host.Span(), New: prov.TokenHostPrefix + region.Domain}},
+				}
+			case !u.Host.Known():
+				// api. before a variable region domain: only the prefix
+				// changes, and the prefix is the line to fix.
+				pre := u.Host.Slice(0, len(prov.APIHostPrefix))
+				f.Span = pre.Span()
+				if verbatim(pre) {
+					f.Fix = &Fix{
+						Message: "use " + prov.TokenHostPrefix,
+						Edits:   []TextEdit{{Span: pre.Span(), New: prov.TokenHostPrefix}},
+					}
+				}
 			}
 		case HostService:
 			f.Message = fmt.Sprintf("token requested from %s, which does not issue tokens: %s", host, right)

@@ -20,6 +20,21 @@ func (u URL) HostName() (string, bool) {
 	return strings.ToLower(u.Host.Text), true
 }
 
+// domainHost splits a host written as a literal prefix and one dynamic
+// run that holds a provider's region domain ("api." + environment): the
+// prefix and the provider ID.
+func (u URL) domainHost() (prefix, provider string, ok bool) {
+	h := u.Host
+	if len(h.Segs) == 0 {
+		return "", "", false
+	}
+	last := h.Segs[len(h.Segs)-1]
+	if !last.Dynamic || last.Domain == "" || h.Slice(0, last.Off).HasDynamic() {
+		return "", "", false
+	}
+	return strings.ToLower(h.Text[:last.Off]), last.Domain, true
+}
+
 // PathText is the path as text, and whether it is fully known. A URL with
 // a known host and no path has the path "".
 func (u URL) PathText() (string, bool) {

@@ -32,6 +32,10 @@ type Segment struct {
 	// for it (each environment of an environment file) is made only of
 	// characters a form carries unchanged (letters, digits, - . _ ~).
 	FormSafe bool
+	// Domain, on a dynamic run, is the ID of the provider whose region
+	// domain the run holds by a documented convention (a variable named
+	// GENESYS_CLOUD_ENVIRONMENT): the region is unknown, the kind is not.
+	Domain string
 }
 
 // Lit is a literal whose text appears verbatim in file at byte offset start.

@@ -148,6 +148,7 @@ func run(t Target, opts *rules.Options, s Settings) ([]File, []Error, []Error) {
 	if len(ok) == 0 {
 		return nil, errs, notices
 	}
+	onlyRoots(ok)
 	a := analyzer.New(opts)
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, ok, nil)
 	if err != nil {
@@ -200,6 +201,26 @@ func run(t Target, opts *rules.Options, s Settings) ([]File, []Error, []Error) {
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, errs, notices
+}
+
+// onlyRoots cuts each package's imports down to the packages being
+// linted. The analyzer's facts (helpers' results across packages) then
+// flow between these packages only, and the checker does not run it on
+// dependencies, which are loaded from export data without syntax.
+func onlyRoots(pkgs []*packages.Package) {
+	root := map[*packages.Package]bool{}
+	for _, p := range pkgs {
+		root[p] = true
+	}
+	for _, p := range pkgs {
+		kept := map[string]*packages.Package{}
+		for path, imp := range p.Imports {
+			if root[imp] {
+				kept[path] = imp
+			}
+		}
+		p.Imports = kept
+	}
 }
 
 // vetVariants keeps the packages go vet would check: a package with

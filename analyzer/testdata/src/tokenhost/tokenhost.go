@@ -32,14 +32,14 @@ func tokenIE(id, secret string) (*http.Response, error) {
 	})
 }
 
-// Shared by two requests: reported at each use, with no fix, since
-// editing the definition changes both.
-var sharedURL = "https://api.mypurecloud.de/oauth/token"
+// Shared by two requests: reported once at the definition, the line a
+// user fixes, with no fix, since editing it changes both requests.
+var sharedURL = "https://api.mypurecloud.de/oauth/token" // want `api.mypurecloud.de.*\[token-host\]`
 
 func tokenDE(c *http.Client, body string) (*http.Response, error) {
-	return c.Post(sharedURL, "application/x-www-form-urlencoded", strings.NewReader(body)) // want `api.mypurecloud.de.*\[token-host\]`
+	return c.Post(sharedURL, "application/x-www-form-urlencoded", strings.NewReader(body))
 }
 
 func tokenDEAgain(c *http.Client) (*http.Response, error) {
-	return c.PostForm(sharedURL, url.Values{"grant_type": {"client_credentials"}}) // want `api.mypurecloud.de.*\[token-host\]`
+	return c.PostForm(sharedURL, url.Values{"grant_type": {"client_credentials"}})
 }

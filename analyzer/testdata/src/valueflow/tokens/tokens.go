@@ -1,0 +1,13 @@
+// Package tokens builds token URLs for another package: its results
+// reach the caller as facts.
+package tokens
+
+import "fmt"
+
+// URL is the token URL of a region domain, with the wrong host.
+func URL(domain string) string {
+	return fmt.Sprintf("https://api.%s/oauth/token", domain)
+}
+
+// Default is a token URL with the wrong path.
+var Default = "https://login.mypurecloud.com/api/v2/oauth/token"
