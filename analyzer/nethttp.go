@@ -115,6 +115,9 @@ func (b *builder) httpModify(c *ast.CallExpr, fn *types.Func) {
 	case typ == "Request" && fn.Name() == "SetBasicAuth" && len(c.Args) == 2:
 		if r := b.requestOf(sel.X, c.Pos()); r != nil {
 			r.Auth = rules.Auth{Kind: rules.AuthBasic, User: b.str(c.Args[0]), Secret: b.str(c.Args[1]), Via: "SetBasicAuth"}
+			// A later Header.Set("Authorization") replaces r.Auth; the
+			// secret written here is still a secret.
+			b.unit.AddSecret(r.Auth.Secret)
 		}
 	}
 }
@@ -144,7 +147,14 @@ func (b *builder) setHeader(r *rules.Request, name, value rules.Value, replace b
 		}
 		r.Headers = kept
 	}
-	r.Headers = append(r.Headers, rules.Header{Name: name, Value: value})
+	h := rules.Header{Name: name, Value: value}
+	r.Headers = append(r.Headers, h)
+	if name.Known() && b.catalog().IsCredentialHeader(name.Text) {
+		// Recorded now: a later Set of the same name drops this header.
+		for _, cred := range rules.HeaderCredentials(h) {
+			b.unit.AddSecret(cred)
+		}
+	}
 	if name.Known() && strings.EqualFold(name.Text, "Authorization") {
 		b.authFromHeader(r, value)
 	}

@@ -18,7 +18,10 @@ type Catalog struct {
 	TokenPaths       []string `toml:"token_paths"`
 	CredentialFields []string `toml:"credential_fields"`
 	IdentityFields   []string `toml:"identity_fields"`
-	ClientGrants     []string `toml:"client_grants"`
+	// CredentialHeaders are request headers whose value is a credential;
+	// a header whose name says so (X-Api-Key) is one as well.
+	CredentialHeaders []string `toml:"credential_headers"`
+	ClientGrants      []string `toml:"client_grants"`
 	// GrantTypes are the registered grant_type values; any absolute URI is
 	// an extension grant as well (RFC 6749 section 4.5).
 	GrantTypes []string `toml:"grant_types"`
@@ -236,6 +239,7 @@ func (c *Catalog) Merge(extra *Catalog) *Catalog {
 	out.TokenPaths = append(append([]string{}, c.TokenPaths...), extra.TokenPaths...)
 	out.CredentialFields = append(append([]string{}, c.CredentialFields...), extra.CredentialFields...)
 	out.IdentityFields = append(append([]string{}, c.IdentityFields...), extra.IdentityFields...)
+	out.CredentialHeaders = append(append([]string{}, c.CredentialHeaders...), extra.CredentialHeaders...)
 	out.ClientGrants = append(append([]string{}, c.ClientGrants...), extra.ClientGrants...)
 	out.GrantTypes = append(append([]string{}, c.GrantTypes...), extra.GrantTypes...)
 	out.QuerySecretFields = append(append([]string{}, c.QuerySecretFields...), extra.QuerySecretFields...)
@@ -489,6 +493,13 @@ func (c *Catalog) IsCredentialField(name string) bool {
 		}
 	}
 	return false
+}
+
+// IsCredentialHeader reports whether a request header carries a
+// credential: a catalog credential header, or a name that says it holds
+// a secret, key or token (X-Api-Key, X-Client-Secret).
+func (c *Catalog) IsCredentialHeader(name string) bool {
+	return containsFold(c.CredentialHeaders, name) || IsCredentialName(name)
 }
 
 // IsIdentityField reports whether a form field names a client or user.

@@ -248,24 +248,16 @@ func classify(u *Unit, cat *Catalog) *unitFacts {
 }
 
 // SecretSpans lists the spans in u that hold credential values: the unit's
-// own list, credential form fields, Basic and bearer secrets, and secret
-// settings. Every output redacts these.
+// own list (what the front ends saw, overridden credentials included),
+// credential form fields and query parameters, Basic and bearer secrets,
+// credential headers, URL userinfo, and secret settings. Every output
+// redacts these and every other copy of their text.
 func SecretSpans(u *Unit, cat *Catalog) []Span {
 	if cat == nil {
 		cat = DefaultCatalog()
 	}
 	out := append([]Span{}, u.Secrets...)
-	// Each literal part is its own span: a value built from a template
-	// and text defined lines away (an .http Basic header of {{id}}:{{secret}})
-	// must not mask everything in between, and a placeholder ({{secret}},
-	// $SECRET) holds no secret text, so its name stays readable.
-	add := func(v Value) {
-		for k, seg := range v.Segs {
-			if !seg.Dynamic && v.segEnd(k) > seg.Off && seg.End > seg.Start {
-				out = append(out, Span{File: v.File, Start: seg.Start, End: seg.End})
-			}
-		}
-	}
+	add := func(v Value) { out = appendSecret(out, v) }
 	for _, r := range u.Requests {
 		add(r.Auth.Secret)
 		if r.Body != nil {
@@ -275,28 +267,73 @@ func SecretSpans(u *Unit, cat *Catalog) []Span {
 				}
 			}
 		}
-		for _, q := range ParseForm(ParseURL(r.URL).Query, EncodingRaw, "") {
+		pu := ParseURL(r.URL)
+		add(pu.Password())
+		for _, q := range ParseForm(pu.Query, EncodingRaw, "") {
 			if q.Name.Known() && cat.IsCredentialField(q.Name.Text) {
 				add(q.Value)
 			}
 		}
 		for _, h := range r.Headers {
-			if h.Name.Known() && strings.EqualFold(h.Name.Text, "Authorization") {
-				// Keep the scheme word readable, hide the credential.
-				if _, cred, ok := h.Value.Cut(' '); ok {
+			if h.Name.Known() && cat.IsCredentialHeader(h.Name.Text) {
+				for _, cred := range HeaderCredentials(h) {
 					add(cred)
-				} else {
-					add(h.Value)
 				}
 			}
 		}
 	}
 	for _, s := range u.Settings {
-		if s.Kind == SettingClientSecret {
+		switch s.Kind {
+		case SettingClientSecret:
 			add(s.Value)
+		case SettingBaseURL:
+			add(ParseURL(s.Value).Password())
 		}
 	}
 	return out
+}
+
+// AddSecret records v as a credential of the unit, for a front end that
+// sees one the request model does not keep (a curl -u that a later -u
+// replaces, a header that Header.Set overwrites).
+func (u *Unit) AddSecret(v Value) { u.Secrets = appendSecret(u.Secrets, v) }
+
+// appendSecret appends each literal part of v as its own span: a value
+// built from a template and text defined lines away (an .http Basic
+// header of {{id}}:{{secret}}) must not mask everything in between, and a
+// placeholder ({{secret}}, $SECRET) holds no secret text, so its name
+// stays readable.
+func appendSecret(out []Span, v Value) []Span {
+	for k, seg := range v.Segs {
+		if !seg.Dynamic && v.segEnd(k) > seg.Off && seg.End > seg.Start {
+			out = append(out, Span{File: v.File, Start: seg.Start, End: seg.End})
+		}
+	}
+	return out
+}
+
+// HeaderCredentials are the credential parts of a credential header's
+// value: after the scheme word of Authorization and Proxy-Authorization
+// (which stays readable), each cookie's value, or the whole value.
+func HeaderCredentials(h Header) []Value {
+	name := strings.ToLower(h.Name.Text)
+	switch name {
+	case "authorization", "proxy-authorization":
+		if _, cred, ok := h.Value.Cut(' '); ok {
+			return []Value{cred}
+		}
+	case "cookie":
+		var out []Value
+		for _, c := range h.Value.Split(';') {
+			if _, v, ok := c.Cut('='); ok {
+				out = append(out, v)
+			} else {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	return []Value{h.Value}
 }
 
 // Fingerprint identifies a finding across edits: rule, file (its path

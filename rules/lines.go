@@ -5,11 +5,18 @@ import (
 	"unicode/utf8"
 )
 
-// A LineIndex converts byte offsets of one file to line and column.
+// A LineIndex converts byte offsets of one file to line and column. It is
+// not safe for concurrent use (UTF16Column remembers where it stopped).
 type LineIndex struct {
 	src   []byte
 	lines []int // byte offset of each line start
+	// u16 are the last UTF16Column answers, so converting the columns of
+	// many findings on one long line (a minified JSON file) walks the
+	// line once, not once per finding; two, for start and end columns.
+	u16 [2]u16Memo
 }
+
+type u16Memo struct{ line, col, n int }
 
 // NewLineIndex indexes src.
 func NewLineIndex(src []byte) *LineIndex {
@@ -44,8 +51,18 @@ func (li *LineIndex) Position(off int) (line, col int) {
 // in UTF-16 code units, as SARIF consumers such as GitHub expect.
 func (li *LineIndex) UTF16Column(line, col int) int {
 	text := li.Line(line)
-	n := 1
-	for i := 0; i < col-1 && i < len(text); {
+	// Start from the memo furthest along the line but not past col, and
+	// replace that memo (or, starting afresh, the one that is of no use).
+	n, i, slot := 1, 0, 0
+	if m := li.u16[0]; m.line == line && m.col <= col {
+		slot = 1
+	}
+	for k, m := range li.u16 {
+		if m.line == line && m.col <= col && m.col-1 > i {
+			n, i, slot = m.n, m.col-1, k
+		}
+	}
+	for i < col-1 && i < len(text) {
 		r, size := utf8.DecodeRune(text[i:])
 		if r >= 0x10000 {
 			n += 2
@@ -54,6 +71,7 @@ func (li *LineIndex) UTF16Column(line, col int) int {
 		}
 		i += size
 	}
+	li.u16[slot] = u16Memo{line, i + 1, n}
 	return n
 }
 

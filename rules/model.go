@@ -271,9 +271,16 @@ type Finding struct {
 	// in the fingerprint, baselines and CI reports, however it was typed.
 	RepoPath    string
 	Fingerprint string
-	// SourceLine is the text of the finding's first line with every secret
-	// redacted; reporters show this, never the file itself.
+	// SourceLine is the finding's first line with every secret redacted;
+	// reporters show this, never the file itself. On a long line (a
+	// minified JSON file) it is a window of a few hundred bytes around the
+	// finding's start, cut where SourceColumn and SourceCut say.
 	SourceLine string
+	// SourceColumn is the 1-based byte column of SourceLine's first byte
+	// in its line (0 or 1: the line's start; more: the window cuts the
+	// line before it). SourceCut: the window cuts the line's end.
+	SourceColumn int
+	SourceCut    bool
 	// Suppressed holds the justification when an inline directive or
 	// baseline suppressed the finding (kept for SARIF suppressions).
 	Suppressed string

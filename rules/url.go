@@ -6,10 +6,12 @@ import "strings"
 // (and fix) the host or path alone. A part that is zero was not written.
 type URL struct {
 	Scheme Value
-	Host   Value // host name without port
-	Port   Value
-	Path   Value
-	Query  Value // without the "?"
+	// Userinfo is what the authority has before its last "@" (id:secret).
+	Userinfo Value
+	Host     Value // host name without port
+	Port     Value
+	Path     Value
+	Query    Value // without the "?"
 }
 
 // HostName is the host as lower-case text, and whether it is fully known.
@@ -33,6 +35,19 @@ func (u URL) domainHost() (prefix, provider string, ok bool) {
 		return "", "", false
 	}
 	return strings.ToLower(h.Text[:last.Off]), last.Domain, true
+}
+
+// Password is the secret part of the userinfo: after its first ":", or
+// all of it when it has none (https://TOKEN@host); zero when there is no
+// userinfo.
+func (u URL) Password() Value {
+	if u.Userinfo.IsZero() || u.Userinfo.Text == "" {
+		return Value{}
+	}
+	if _, pw, ok := u.Userinfo.Cut(':'); ok {
+		return pw
+	}
+	return u.Userinfo
 }
 
 // PathText is the path as text, and whether it is fully known. A URL with
@@ -79,6 +94,7 @@ func ParseURL(v Value) URL {
 	}
 	auth := rest.Slice(0, end)
 	if at := strings.LastIndexByte(auth.Text, '@'); at >= 0 && !auth.DynamicAt(at) {
+		u.Userinfo = auth.Slice(0, at)
 		auth = auth.Slice(at+1, len(auth.Text))
 	}
 	u.Host = auth

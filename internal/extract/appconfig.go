@@ -57,7 +57,7 @@ func skippedConfig(name string) bool {
 
 // readKey reports whether the key table gives a key a meaning, so that
 // defining it twice makes a config ambiguous to tokenlint.
-func readKey(name string) bool { return classifyKey(name) != keyOther || credentialKey(name) }
+func readKey(name string) bool { return classifyKey(name) != keyOther || rules.IsCredentialName(name) }
 
 // configPath joins a nested key's path for classification
 // (spring.security.oauth2.client.provider.x.token-uri).

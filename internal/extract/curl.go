@@ -35,6 +35,9 @@ var curlArgOptions = setOf(`abstract-unix-socket alt-svc aws-sigv4 cacert capath
 	tls13-ciphers tlsauthtype tlspassword tlsuser trace trace-ascii trace-config unix-socket upload-file
 	upload-flags url url-query user user-agent variable vlan-priority write-out`)
 
+// credentialOptions take a credential: id:password, or a token.
+var credentialOptions = setOf("user proxy-user oauth2-bearer")
+
 // curlShort maps short options to their long names (tool_getparam.c).
 var curlShort = map[byte]string{
 	'E': "cert", 'K': "config", 'C': "continue-at", 'b': "cookie", 'c': "cookie-jar", 'd': "data",
@@ -249,6 +252,16 @@ func (s *shellScript) curl(words []*syntax.Word, extra []curlArg, stdin rules.Va
 			if rest, ok := strings.CutPrefix(name, "expand-"); ok && curlArgOptions[rest] {
 				name = rest // {{name}} in its value is already dynamic (word)
 			}
+			if opt, val, ok := a.v.Cut('='); ok && credentialOptions[strings.TrimPrefix(opt.Text, "--")] {
+				// --user=id:secret: curl takes no "=" form and rejects the
+				// word, but what it holds is a credential all the same.
+				if opt.Text == "--oauth2-bearer" {
+					c.s.unit.AddSecret(val)
+				} else {
+					c.userSecret(val)
+				}
+				continue
+			}
 			if !curlArgOptions[name] {
 				if name == "next" {
 					c.finish(cmdSpan, pos)
@@ -304,6 +317,15 @@ func (s *shellScript) newCurlCommand(stdin rules.Value) *curlCommand {
 	return &curlCommand{s: s, stdin: stdin, flags: map[string]rules.Span{}}
 }
 
+// userSecret records the password of a -u or -U id:password as a secret
+// now: a later -u or Authorization header replaces it on the wire, not in
+// the file.
+func (c *curlCommand) userSecret(v rules.Value) {
+	if _, secret, ok := v.Cut(':'); ok {
+		c.s.unit.AddSecret(secret)
+	}
+}
+
 // flag records a switch (last one wins; --no-X turns X off).
 func (c *curlCommand) flag(name string, at rules.Span) {
 	if base, ok := strings.CutPrefix(name, "no-"); ok {
@@ -350,8 +372,18 @@ func (c *curlCommand) option(name, written string, at rules.Span, val rules.Valu
 		c.form = append(c.form, c.formField(val, name == "form"))
 	case "user":
 		c.user = val
+		c.userSecret(val)
+	case "proxy-user":
+		c.userSecret(val)
+	case "proxy-header":
+		if name, value, ok := val.Cut(':'); ok && name.Known() && rules.DefaultCatalog().IsCredentialHeader(name.TrimSpace().Text) {
+			for _, cred := range rules.HeaderCredentials(rules.Header{Name: name.TrimSpace(), Value: value.TrimSpace()}) {
+				c.s.unit.AddSecret(cred)
+			}
+		}
 	case "oauth2-bearer":
 		c.bearer = val
+		c.s.unit.AddSecret(val)
 	case "upload-file":
 		c.flags["upload-file"] = at
 	}

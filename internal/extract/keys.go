@@ -78,11 +78,6 @@ var keySuffixes = map[string]keyKind{
 	"granttype": keyGrantType,
 }
 
-// keyWords splits a key into lower-case words at "_", "-", ".", spaces and
-// camelCase boundaries: "GENESYS_CLOUD_REGION", "tokenUrl",
-// "spring.security.oauth2.client.provider.x.token-uri".
-func keyWords(name string) []string { return rules.Words(name) }
-
 // classifyKey says what a configuration key names, from its last words.
 func classifyKey(name string) keyKind {
 	// Configs repeat the same few hundred key names across files and
@@ -121,35 +116,6 @@ func isKeySeparator(c byte) bool {
 	return c == '.' || c == '_' || c == '-' || c == ' ' || c == '/' || c == '[' || c == ']'
 }
 
-// credentialStems are substrings every credentialKey word contains.
-var credentialStems = []string{"secret", "passw", "pwd", "token", "credential", "key"}
-
-// containsAnyFold reports whether s contains one of the lower-case stems,
-// ignoring ASCII case, without allocating.
-func containsAnyFold(s string, stems []string) bool {
-	for i := 0; i < len(s); i++ {
-		for _, st := range stems {
-			if len(s)-i >= len(st) && equalFoldASCII(s[i:i+len(st)], st) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func equalFoldASCII(s, lower string) bool {
-	for j := 0; j < len(lower); j++ {
-		c := s[j]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != lower[j] {
-			return false
-		}
-	}
-	return true
-}
-
 // keyKinds memoizes classifyKey, up to maxKeyKinds names so a hostile
 // file of unique keys cannot grow it without bound.
 var (
@@ -160,7 +126,7 @@ var (
 const maxKeyKinds = 1 << 16
 
 func classifyWords(name string) keyKind {
-	words := keyWords(keyTail(name))
+	words := rules.Words(keyTail(name))
 	for k := range words {
 		if kind, ok := keySuffixes[strings.Join(words[k:], "")]; ok {
 			return kind
@@ -173,7 +139,7 @@ func classifyWords(name string) keyKind {
 // (GENESYSCLOUD_REGION, GENESYS_CLOUD_ENVIRONMENT, PURECLOUD_ENVIRONMENT),
 // so a bare AWS region code in it is a Genesys region, not an AWS one.
 func genesysNamed(name string) bool {
-	for _, w := range keyWords(name) {
+	for _, w := range rules.Words(name) {
 		if strings.HasPrefix(w, "genesys") || strings.HasPrefix(w, "purecloud") {
 			return true
 		}
@@ -240,33 +206,10 @@ func addKeyValue(u *rules.Unit, name string, key, value rules.Value) {
 	case keyGrantType:
 		setting(rules.SettingGrantType)
 	case keyOther:
-		if credentialKey(name) {
+		if rules.IsCredentialName(name) {
 			u.Secrets = append(u.Secrets, value.Span())
 		}
 	}
-}
-
-// credentialKey reports whether a key of no other kind holds a credential
-// (DB_PASSWORD, STRIPE_API_KEY, GITHUB_TOKEN), so outputs redact its value
-// like a client secret's.
-func credentialKey(name string) bool {
-	// Most keys name nothing secret; a case-insensitive look for the
-	// words' stems spares splitting a long path into words.
-	if !containsAnyFold(name, credentialStems) {
-		return false
-	}
-	words := keyWords(name)
-	for i, w := range words {
-		switch w {
-		case "secret", "password", "passwd", "pwd", "token", "credential", "credentials", "apikey", "privatekey":
-			return true
-		case "key":
-			if i > 0 && (words[i-1] == "api" || words[i-1] == "private" || words[i-1] == "access" || words[i-1] == "secret") {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // looksLikeURL reports whether a value is an absolute URL or starts with a

@@ -5,13 +5,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
+	"github.com/tokenlint/tokenlint/internal/redact"
 	"github.com/tokenlint/tokenlint/rules"
 )
-
-// keepPrefix is how many characters of a secret any output may show.
-const keepPrefix = 2
 
 // contextLines around each change, as in diff -u.
 const contextLines = 3
@@ -29,9 +26,13 @@ func Diff(w io.Writer, f *File) error {
 	if bytes.Equal(fixed, f.Src) {
 		return nil
 	}
-	oldMasked := mask(f.Src, f.Secrets)
-	newMasked := mask(fixed, newSecrets(f.Secrets, edits))
-	scrub := scrubber(f.Src, f.Secrets)
+	// The old side masks the credentials and every copy of their text;
+	// the new side the same, carried through the edits, and its own
+	// copies; Scrub then catches any secret text an edit moved.
+	red := redact.New(f.Src, f.Secrets)
+	oldMasked := []byte(red.Window(0, len(f.Src)))
+	newMasked := redact.Masked(fixed, newSecrets(red.Spans(), edits))
+	scrub := red.Scrub
 	oldIdx, newIdx := rules.NewLineIndex(f.Src), rules.NewLineIndex(fixed)
 
 	// One block of changed lines per group of edits on touching lines.
@@ -189,46 +190,4 @@ func newSecrets(secrets []rules.Span, edits []rules.TextEdit) []rules.Span {
 		shift += len(e.New) - (e.End - e.Start)
 	}
 	return out
-}
-
-// mask replaces every byte of each secret after its first characters with
-// '*', keeping lengths so offsets stay valid.
-func mask(src []byte, secrets []rules.Span) []byte {
-	out := bytes.Clone(src)
-	for _, s := range secrets {
-		if s.Start < 0 || s.End > len(src) || s.End <= s.Start {
-			continue
-		}
-		keep := s.Start
-		for n := 0; n < keepPrefix && keep < s.End; n++ {
-			_, size := utf8.DecodeRune(src[keep:s.End])
-			keep += size
-		}
-		for i := keep; i < s.End; i++ {
-			if out[i] != '\n' {
-				out[i] = '*'
-			}
-		}
-	}
-	return out
-}
-
-// scrubber masks any secret text that appears outside its span (the same
-// secret written twice, one of them not recognised).
-func scrubber(src []byte, secrets []rules.Span) func(string) string {
-	var texts []string
-	for _, s := range secrets {
-		if s.Start >= 0 && s.End <= len(src) && s.End-s.Start > keepPrefix {
-			texts = append(texts, string(src[s.Start:s.End]))
-		}
-	}
-	return func(out string) string {
-		for _, t := range texts {
-			if strings.Contains(out, t) {
-				r := []rune(t)
-				out = strings.ReplaceAll(out, t, string(r[:min(keepPrefix, len(r))])+strings.Repeat("*", len(t)-len(string(r[:min(keepPrefix, len(r))]))))
-			}
-		}
-		return out
-	}
 }

@@ -14,8 +14,10 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+	"unicode/utf8"
 
 	"github.com/tokenlint/tokenlint/internal/extract"
+	"github.com/tokenlint/tokenlint/internal/redact"
 	"github.com/tokenlint/tokenlint/internal/repo"
 	"github.com/tokenlint/tokenlint/internal/report"
 	"github.com/tokenlint/tokenlint/internal/suppress"
@@ -409,6 +411,9 @@ func lintOne(j job, opts Options) (out fileResult) {
 		if errors.As(err, &xe) {
 			fe.Line, fe.Message = xe.Line, xe.Msg
 		}
+		// The file failed to parse, so no front end has said where its
+		// secrets are: what the parser quoted from it is masked.
+		fe.Message = redact.Error(fe.Message, data)
 		return fileResult{err: &fe}
 	}
 	if unit == nil {
@@ -425,9 +430,14 @@ func judge(display, path string, src []byte, comments []string, findings []rules
 	// Fingerprints count identical findings in order, so they are taken
 	// before suppression: ignoring one of two must not renumber the other.
 	repoPath := repo.Rel(display)
-	all := Position(src, withRepoPath(findings, repoPath), secrets)
+	p := newPositioner(src, secrets)
+	all := p.position(withRepoPath(findings, repoPath))
 	sup := suppress.Apply(display, src, comments, all, opts.Rules.Rules)
-	kept := append(sup.Kept, Position(src, withRepoPath(sup.Problems, repoPath), secrets)...)
+	for i := range sup.Suppressed {
+		// A directive's reason is file text too.
+		sup.Suppressed[i].Suppressed = p.red.Scrub(sup.Suppressed[i].Suppressed)
+	}
+	kept := append(sup.Kept, p.position(withRepoPath(sup.Problems, repoPath))...)
 	sort.SliceStable(kept, func(i, k int) bool { return kept[i].Span.Start < kept[k].Span.Start })
 	out := fileResult{findings: kept, suppressed: sup.Suppressed}
 	if opts.KeepSource != nil {
@@ -448,14 +458,42 @@ func withRepoPath(findings []rules.Finding, p string) []rules.Finding {
 	return findings
 }
 
+// Snippet window: a line longer than snippetMax bytes is shown from at
+// most snippetBefore bytes before the finding's start to at most
+// snippetAfter bytes after it, so a one-line file with many findings costs
+// the findings, not findings times the line.
+const (
+	snippetMax    = 400
+	snippetBefore = 120
+	snippetAfter  = snippetMax - snippetBefore
+)
+
 // Position fills each finding's line and column, UTF-16 columns, redacted
-// source line and fingerprint, from the file's text.
+// source window and fingerprint, from the file's text. Every text it
+// fills or keeps goes through the file's redactor.
 func Position(src []byte, findings []rules.Finding, secrets []rules.Span) []rules.Finding {
 	if len(findings) == 0 {
 		return nil
 	}
-	li := rules.NewLineIndex(src)
-	red := newRedactor(src, secrets)
+	return newPositioner(src, secrets).position(findings)
+}
+
+// A positioner positions the findings of one file.
+type positioner struct {
+	src []byte
+	li  *rules.LineIndex
+	red *redact.Redactor
+}
+
+func newPositioner(src []byte, secrets []rules.Span) *positioner {
+	return &positioner{src: src, li: rules.NewLineIndex(src), red: redact.New(src, secrets)}
+}
+
+func (p *positioner) position(findings []rules.Finding) []rules.Finding {
+	if len(findings) == 0 {
+		return nil
+	}
+	src, li, red := p.src, p.li, p.red
 	seen := map[string]int{}
 	for i := range findings {
 		f := &findings[i]
@@ -467,12 +505,14 @@ func Position(src []byte, findings []rules.Finding, secrets []rules.Span) []rule
 		f.Pos.EndColumn16 = li.UTF16Column(f.Pos.EndLine, f.Pos.EndColumn)
 		ls := li.LineStart(f.Pos.Line)
 		le := ls + len(li.Line(f.Pos.Line))
-		f.SourceLine = red.line(ls, le)
-		f.Message = red.scrub(f.Message)
+		ws, we := snippetWindow(src, ls, le, start)
+		f.SourceLine = red.Window(ws, we)
+		f.SourceColumn, f.SourceCut = ws-ls+1, we < le
+		f.Message = red.Scrub(f.Message)
 		if f.Fix != nil {
-			f.Fix.Message = red.scrub(f.Fix.Message)
+			f.Fix.Message = red.Scrub(f.Fix.Message)
 			for k := range f.Fix.Edits {
-				f.Fix.Edits[k].New = red.scrub(f.Fix.Edits[k].New)
+				f.Fix.Edits[k].New = red.Scrub(f.Fix.Edits[k].New)
 			}
 		}
 		k := f.Rule + "\x00" + f.Key
@@ -480,6 +520,23 @@ func Position(src []byte, findings []rules.Finding, secrets []rules.Span) []rule
 		seen[k]++
 	}
 	return findings
+}
+
+// snippetWindow is the part of the line ls:le shown for a finding at
+// start, cut at character boundaries.
+func snippetWindow(src []byte, ls, le, start int) (ws, we int) {
+	if le-ls <= snippetMax {
+		return ls, le
+	}
+	start = max(ls, min(start, le))
+	ws, we = max(ls, start-snippetBefore), min(le, start+snippetAfter)
+	for ws < start && !utf8.RuneStart(src[ws]) {
+		ws++
+	}
+	for we > start && we < le && !utf8.RuneStart(src[we]) {
+		we--
+	}
+	return ws, we
 }
 
 // tooBigError marks a file skipped for its size.

@@ -109,24 +109,66 @@ func TestCanaryFixturesNeverPrinted(t *testing.T) {
 	if secrets < 50 {
 		t.Fatalf("only %d secrets in %d fixtures: the canary test would prove little", secrets, len(paths))
 	}
-	var mu sync.Mutex
-	sources := map[string]struct {
-		path    string
-		src     []byte
-		secrets []rules.Span
-	}{}
-	res := lint.Run(paths, lint.Options{KeepSource: func(display, path string, src []byte, secrets []rules.Span) {
-		mu.Lock()
-		defer mu.Unlock()
-		sources[display] = struct {
-			path    string
-			src     []byte
-			secrets []rules.Span
-		}{path, src, secrets}
-	}})
+	keep, fixable := keptSources()
+	res := lint.Run(paths, lint.Options{KeepSource: keep})
 	if len(res.Findings) < len(paths)/2 {
 		t.Fatalf("%d findings over %d files: the canaries changed what the fixtures show", len(res.Findings), len(paths))
 	}
+	outputs, files := everyOutput(t, res, fixable)
+	if files == 0 || outputs["fix diff"].Len() == 0 {
+		t.Error("no fix diff: the diff is not checked")
+	}
+	if !strings.Contains(outputs["-format text"].String(), "CA**") {
+		t.Error("no masked canary in the text output: the canaries reached no reported line")
+	}
+	windows := canaryWindows()
+	for what, buf := range outputs {
+		text := buf.String()
+		for _, w := range windows {
+			if i := strings.Index(text, w); i >= 0 {
+				t.Errorf("%s shows a canary secret: ...%s...", what, text[max(0, i-100):min(len(text), i+40)])
+				break
+			}
+		}
+	}
+	t.Logf("%d fixtures, %d secrets, %d findings, %d fixable files, outputs %d bytes", len(paths), secrets, len(res.Findings), files, func() (n int) {
+		for _, b := range outputs {
+			n += b.Len()
+		}
+		return n
+	}())
+}
+
+// keptSources records the texts the driver keeps for -fix and -diff, and
+// looks them up as fix.Collect wants.
+func keptSources() (keep func(display, path string, src []byte, secrets []rules.Span), lookup func(string) (string, []byte, []rules.Span)) {
+	type kept struct {
+		path    string
+		src     []byte
+		secrets []rules.Span
+	}
+	var mu sync.Mutex
+	sources := map[string]kept{}
+	keep = func(display, path string, src []byte, secrets []rules.Span) {
+		mu.Lock()
+		defer mu.Unlock()
+		sources[display] = kept{path, src, secrets}
+	}
+	lookup = func(display string) (string, []byte, []rules.Span) {
+		mu.Lock()
+		defer mu.Unlock()
+		s := sources[display]
+		return s.path, s.src, s.secrets
+	}
+	return keep, lookup
+}
+
+// everyOutput renders a result in every way tokenlint prints one: each
+// -format, the error and notice lines, a written baseline and the -diff of
+// its fixes. It returns the outputs by name and how many files the diff
+// covers.
+func everyOutput(t *testing.T, res *report.Result, sources func(string) (string, []byte, []rules.Span)) (map[string]*bytes.Buffer, int) {
+	t.Helper()
 	outputs := map[string]*bytes.Buffer{}
 	for _, name := range report.Names() {
 		outputs["-format "+name] = &bytes.Buffer{}
@@ -144,36 +186,12 @@ func TestCanaryFixturesNeverPrinted(t *testing.T) {
 		t.Fatal(err)
 	}
 	diff := &bytes.Buffer{}
-	files := fix.Collect(res.Findings, func(display string) (string, []byte, []rules.Span) {
-		s := sources[display]
-		return s.path, s.src, s.secrets
-	})
+	files := fix.Collect(res.Findings, sources)
 	for _, f := range files {
 		if err := fix.Diff(diff, f); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if len(files) == 0 || diff.Len() == 0 {
-		t.Error("no fix diff: the diff is not checked")
-	}
 	outputs["fix diff"] = diff
-	if !strings.Contains(outputs["-format text"].String(), "CA**") {
-		t.Error("no masked canary in the text output: the canaries reached no reported line")
-	}
-	windows := canaryWindows()
-	for what, buf := range outputs {
-		text := buf.String()
-		for _, w := range windows {
-			if i := strings.Index(text, w); i >= 0 {
-				t.Errorf("%s shows a canary secret: ...%s...", what, text[max(0, i-100):min(len(text), i+40)])
-				break
-			}
-		}
-	}
-	t.Logf("%d fixtures, %d secrets, %d findings, %d fixable files, outputs %d bytes", len(paths), secrets, len(res.Findings), len(files), func() (n int) {
-		for _, b := range outputs {
-			n += b.Len()
-		}
-		return n
-	}())
+	return outputs, len(files)
 }

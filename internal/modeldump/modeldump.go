@@ -16,7 +16,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/tokenlint/tokenlint/internal/lint"
+	"github.com/tokenlint/tokenlint/internal/redact"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -103,7 +103,7 @@ func (d *dumper) mask(text string, s rules.Segment) string {
 		return text
 	}
 	if d.texts[text] {
-		return lint.Mask(text)
+		return redact.Mask(text)
 	}
 	hidden := make([]bool, len(text))
 	any := false
@@ -113,7 +113,7 @@ func (d *dumper) mask(text string, s rules.Segment) string {
 			continue
 		}
 		if !s.Verbatim {
-			return lint.Mask(text)
+			return redact.Mask(text)
 		}
 		for i := lo - s.Start; i < hi-s.Start && i < len(text); i++ {
 			hidden[i], any = true, true
@@ -129,7 +129,7 @@ func (d *dumper) mask(text string, s rules.Segment) string {
 			j++
 		}
 		if hidden[i] {
-			out.WriteString(lint.Mask(text[i:j]))
+			out.WriteString(redact.Mask(text[i:j]))
 		} else {
 			out.WriteString(text[i:j])
 		}

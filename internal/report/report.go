@@ -18,11 +18,14 @@ type FileError struct {
 	Message string `json:"message"`
 }
 
+// String is the error's line on stderr, with the file name and message
+// rendered visibly (see Visible): a file named to look like a workflow
+// command or a terminal escape stays text.
 func (e FileError) String() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Message)
+		return fmt.Sprintf("%s:%d: %s", VisiblePath(e.File), e.Line, Visible(e.Message, false))
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Message)
+	return fmt.Sprintf("%s: %s", VisiblePath(e.File), Visible(e.Message, false))
 }
 
 // A Result is everything one run found.

@@ -34,8 +34,8 @@ func writeText(w io.Writer, r *Result, opts Options) error {
 			sev = p.note
 		}
 		if _, err := fmt.Fprintf(w, "%s: %s: %s %s\n",
-			p.pos(fmt.Sprintf("%s:%d:%d", f.Span.File, f.Pos.Line, f.Pos.Column)),
-			sev(f.Severity.String()), f.Message, p.rule("["+f.Rule+"]")); err != nil {
+			p.pos(fmt.Sprintf("%s:%d:%d", VisiblePath(f.Span.File), f.Pos.Line, f.Pos.Column)),
+			sev(f.Severity.String()), Visible(f.Message, false), p.rule("["+f.Rule+"]")); err != nil {
 			return err
 		}
 		if f.SourceLine != "" || f.Pos.Line > 0 {
@@ -47,28 +47,38 @@ func writeText(w io.Writer, r *Result, opts Options) error {
 	return nil
 }
 
-// snippet is the source line with an underline under the span's part on
-// that line. The padding copies the line's tabs so the caret lines up.
+// snippet is the source line (or its window around the finding, with
+// "…" where it is cut) with an underline under the span's part on that
+// line. Control characters are shown escaped; the padding copies the
+// line's tabs so the caret lines up.
 func snippet(f rules.Finding, p palette) string {
 	line := strings.TrimRight(f.SourceLine, "\r")
 	num := strconv.Itoa(f.Pos.Line)
 	gutter := strings.Repeat(" ", len(num))
-	start := min(max(f.Pos.Column-1, 0), len(line))
+	from := max(f.SourceColumn, 1)
+	start := min(max(f.Pos.Column-from, 0), len(line))
 	end := len(line)
 	if f.Pos.EndLine == f.Pos.Line {
-		end = min(max(f.Pos.EndColumn-1, start), len(line))
+		end = min(max(f.Pos.EndColumn-from, start), len(line))
+	}
+	before, span, after := Visible(line[:start], true), Visible(line[start:end], true), Visible(line[end:], true)
+	if from > 1 {
+		before = "…" + before
+	}
+	if f.SourceCut {
+		after += "…"
 	}
 	var pad strings.Builder
-	for _, c := range line[:start] {
+	for _, c := range before {
 		if c == '\t' {
 			pad.WriteByte('\t')
 		} else {
 			pad.WriteByte(' ')
 		}
 	}
-	width := max(utf8.RuneCountInString(line[start:end]), 1)
+	width := max(utf8.RuneCountInString(span), 1)
 	mark := "^" + strings.Repeat("~", width-1)
-	return fmt.Sprintf("%s |\n%s | %s\n%s | %s%s\n", gutter, num, line, gutter, pad.String(), p.mark(mark))
+	return fmt.Sprintf("%s |\n%s | %s%s%s\n%s | %s%s\n", gutter, num, before, span, after, gutter, pad.String(), p.mark(mark))
 }
 
 type palette struct {

@@ -1,0 +1,85 @@
+package redact
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+func TestWindowKeepsColumns(t *testing.T) {
+	src := []byte("a\nclient_secret=abc+def&x=1\n")
+	r := New(src, []rules.Span{{Start: 16, End: 23}})
+	if got := r.Window(2, 27); got != "client_secret=ab*****&x=1" {
+		t.Errorf("Window = %q", got)
+	}
+}
+
+func TestScrubMasksDistinctiveSecretsOnly(t *testing.T) {
+	src := []byte("secret Xk9+Lm2/Qa==")
+	r := New(src, []rules.Span{{Start: 0, End: 6}, {Start: 7, End: 19}})
+	got := r.Scrub("client_secret is a literal secret: Xk9+Lm2/Qa==")
+	if got != "client_secret is a literal secret: Xk**********" {
+		t.Errorf("Scrub = %q", got)
+	}
+}
+
+func TestMultiLineSpan(t *testing.T) {
+	src := []byte("k = \"\"\"\nsecretline1\nsecretline2\n\"\"\"\n")
+	r := New(src, []rules.Span{{Start: 8, End: 31}})
+	if got := r.Window(20, 31); got != "***********" {
+		t.Errorf("second line of a multi-line secret = %q", got)
+	}
+}
+
+// TestCopiesMasked: the text of a credential is masked wherever else it
+// is in the file, before or after the credential, on its line or not.
+func TestCopiesMasked(t *testing.T) {
+	src := []byte(`{"token_url":"https://x/?x=Kx7Qw9Zp3Lm2Rt","client_secret":"Kx7Qw9Zp3Lm2Rt","n":"Kx7Qw9Zp3Lm2Rt"}` + "\nKx7Qw9Zp3Lm2Rt\n")
+	at := strings.Index(string(src), `"client_secret":"`) + len(`"client_secret":"`)
+	r := New(src, []rules.Span{{Start: at, End: at + 14}})
+	got := r.Window(0, len(src))
+	if strings.Contains(got, "7Qw9") || strings.Count(got, "Kx************") != 4 {
+		t.Errorf("Window = %q", got)
+	}
+	if len(r.Spans()) != 4 {
+		t.Errorf("Spans = %v, want the credential and its three copies", r.Spans())
+	}
+}
+
+// TestOverlappingSpansStayMasked: a copy inside a longer secret does not
+// reveal its first characters.
+func TestOverlappingSpansStayMasked(t *testing.T) {
+	src := []byte("AAAAAAAAKx7Qw9Zp3Lm2RtBBBBBBBB Kx7Qw9Zp3Lm2Rt")
+	r := New(src, []rules.Span{{Start: 0, End: 30}, {Start: 31, End: 45}})
+	if got := r.Window(0, 30); got != "AA****************************" {
+		t.Errorf("Window = %q", got)
+	}
+}
+
+func TestMasked(t *testing.T) {
+	if got := string(Masked([]byte("x=Kx7Qw9Zp3Lm2Rt y=Kx7Qw9Zp3Lm2Rt"), []rules.Span{{Start: 2, End: 16}})); got != "x=Kx************ y=Kx************" {
+		t.Errorf("Masked = %q", got)
+	}
+}
+
+// TestError: a parser's quote of the file is masked; its own grammar
+// words stay readable.
+func TestError(t *testing.T) {
+	src := []byte("cat <<Kx7Qw9Zp3Lm2Rt\nif x; then\nkey: 1\nkey: 2\n")
+	for msg, want := range map[string]string{
+		"unclosed here-document `Kx7Qw9Zp3Lm2Rt`":           "unclosed here-document `Kx************`",
+		"`then` can only be used in an if":                  "`then` can only be used in an if",
+		`mapping key "key" already defined`:                 `mapping key "key" already defined`,
+		"reached `)` without matching `(`":                  "reached `)` without matching `(`",
+		`expected "Not In File" here`:                       `expected "Not In File" here`,
+		"not a valid arithmetic operator: `Kx7Qw9Zp3Lm2Rt`": "not a valid arithmetic operator: `Kx************`",
+	} {
+		if got := Error(msg, src); got != want {
+			t.Errorf("Error(%q) = %q, want %q", msg, got, want)
+		}
+	}
+	if got := Error(`cannot use "Kx7Qw9Zp3Lm2Rt" (untyped string constant)`, nil); got != `cannot use "Kx************" (untyped string constant)` {
+		t.Errorf("Error without the file = %q", got)
+	}
+}

@@ -1,0 +1,2 @@
+curl -X POST https://api.mypurecloud.com/oauth/token -u id:CANARYbeforeerr
+cat <<CANARYheredoc12
