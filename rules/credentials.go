@@ -1,6 +1,5 @@
 package rules
 
-
 // credentialStems are substrings every IsCredentialName word contains.
 var credentialStems = []string{"secret", "passw", "pwd", "token", "credential", "key"}
 

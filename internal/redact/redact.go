@@ -8,6 +8,7 @@ package redact
 
 import (
 	"bytes"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -62,7 +63,12 @@ func New(src []byte, spans []rules.Span) *Redactor {
 		}
 	}
 	r.spans = append(r.spans, r.copies()...)
-	sort.Slice(r.spans, func(i, j int) bool { return r.spans[i].Start < r.spans[j].Start })
+	sort.Slice(r.spans, func(i, j int) bool {
+		a, b := r.spans[i], r.spans[j]
+		return a.Start < b.Start || a.Start == b.Start && a.End < b.End
+	})
+	// A credential is also a copy of its own text: keep one of each.
+	r.spans = slices.CompactFunc(r.spans, func(a, b rules.Span) bool { return a.Start == b.Start && a.End == b.End })
 	for _, sp := range r.spans {
 		r.longest = max(r.longest, sp.End-sp.Start)
 	}

@@ -9,12 +9,12 @@ import (
 
 func TestVisible(t *testing.T) {
 	for in, want := range map[string]string{
-		"plain text":                 "plain text",
+		"plain text":                  "plain text",
 		"a\nb\rc\x1b[2J\x07d\x00\x7f": `a\nb\rc\x1b[2J\ad\x00\x7f`,
-		"tab\there":                  `tab\there`,
-		"rtl \u202egnp.exe":          `rtl \u202egnp.exe`,
-		"bad \xff byte":              `bad \xff byte`,
-		"café ünicode":               "café ünicode",
+		"tab\there":                   `tab\there`,
+		"rtl \u202egnp.exe":           `rtl \u202egnp.exe`,
+		"bad \xff byte":               `bad \xff byte`,
+		"café ünicode":                "café ünicode",
 	} {
 		if got := Visible(in, false); got != want {
 			t.Errorf("Visible(%q) = %q, want %q", in, got, want)
