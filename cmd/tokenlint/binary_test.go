@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"encoding/xml"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -206,6 +208,24 @@ func TestBinSeveralReports(t *testing.T) {
 	for _, f := range []string{"out/r.json", "r.sarif"} {
 		data, err := os.ReadFile(filepath.Join(dir, f))
 		if err != nil || !bytes.Contains(data, []byte("token-host")) {
+			t.Errorf("%s: %v\n%s", f, err, data)
+		}
+	}
+	r = runBin(t, dir, nil, "", "-format", "text,sarif=out.sarif,junit=report.xml,gitlab=cq.json,checkstyle=cs.xml", "a.http")
+	if r.code != exitFindings || !strings.Contains(r.stdout, "[token-host]") {
+		t.Fatalf("CI reports: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	var cq []struct {
+		CheckName string `json:"check_name"`
+		Location  struct{ Path string }
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "cq.json"))
+	if err := json.Unmarshal(data, &cq); err != nil || len(cq) != 1 || cq[0].CheckName != "token-host" || cq[0].Location.Path != "a.http" {
+		t.Errorf("gitlab report: %v %s", err, data)
+	}
+	for _, f := range []string{"report.xml", "cs.xml"} {
+		data, _ := os.ReadFile(filepath.Join(dir, f))
+		if err := xml.Unmarshal(data, new(struct{})); err != nil || !bytes.Contains(data, []byte("token-host")) {
 			t.Errorf("%s: %v\n%s", f, err, data)
 		}
 	}

@@ -306,6 +306,7 @@ type fileResult struct {
 	suppressed []rules.Finding
 	err        *report.FileError
 	skipped    *report.FileError
+	file       string // the job's display path
 }
 
 // lintFiles lints jobs on a pool of workers, walking directory jobs as it
@@ -333,6 +334,7 @@ func lintFiles(jobs []job, opts Options, res *report.Result) []GoTree {
 			defer wg.Done()
 			for x := range next {
 				r := lintOne(x.j, opts)
+				r.file = x.j.display
 				mu.Lock()
 				for len(results) <= x.i {
 					results = append(results, fileResult{})
@@ -361,6 +363,9 @@ func lintFiles(jobs []job, opts Options, res *report.Result) []GoTree {
 	close(next)
 	wg.Wait()
 	for _, r := range results {
+		if r.err == nil && r.skipped == nil {
+			res.Files = append(res.Files, r.file)
+		}
 		res.Findings = append(res.Findings, r.findings...)
 		res.Suppressed = append(res.Suppressed, r.suppressed...)
 		if r.err != nil {

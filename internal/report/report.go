@@ -37,6 +37,9 @@ type Result struct {
 	// Skipped inputs (over the size limit, not regular files): notices,
 	// not errors.
 	Skipped []FileError
+	// Files are the config files that were read and judged, with or
+	// without findings (JUnit lists each as a test case).
+	Files []string
 	// Rules that were enabled, for formats that describe them (SARIF).
 	Rules []*rules.Rule
 	// Version of tokenlint.

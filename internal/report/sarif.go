@@ -53,10 +53,15 @@ type sarifRule struct {
 	Name                 string            `json:"name"`
 	ShortDescription     sarifText         `json:"shortDescription"`
 	FullDescription      sarifText         `json:"fullDescription"`
-	Help                 sarifText         `json:"help"`
+	Help                 sarifHelp         `json:"help"`
 	HelpURI              string            `json:"helpUri"`
 	DefaultConfiguration sarifRuleConfig   `json:"defaultConfiguration"`
 	Properties           sarifRuleProperty `json:"properties"`
+}
+
+type sarifHelp struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
 }
 
 type sarifRuleConfig struct {
@@ -66,6 +71,13 @@ type sarifRuleConfig struct {
 type sarifRuleProperty struct {
 	Tags      []string `json:"tags"`
 	Precision string   `json:"precision"`
+	// SecuritySeverity ranks a security rule's alerts in code scanning.
+	SecuritySeverity string `json:"security-severity,omitempty"`
+}
+
+type sarifResultProperty struct {
+	Tags             []string `json:"tags,omitempty"`
+	SecuritySeverity string   `json:"security-severity,omitempty"`
 }
 
 type sarifInvocation struct {
@@ -87,6 +99,9 @@ type sarifResult struct {
 	Locations           []sarifLocation    `json:"locations"`
 	PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	// Properties mark a finding that leaks a credential where its rule
+	// as a whole does not (unencoded-secret's literal secret).
+	Properties *sarifResultProperty `json:"properties,omitempty"`
 }
 
 type sarifLocation struct {
@@ -208,11 +223,22 @@ func sarifDescriptor(rule *rules.Rule) sarifRule {
 		// The first paragraph of the Doc is the explanation; the rest
 		// (examples, sources) goes into help.
 		FullDescription:      sarifText{truncate(firstParagraph(doc), maxDescription)},
-		Help:                 sarifText{doc},
-		HelpURI:              InformationURI + "#rules",
+		Help:                 sarifHelp{Text: doc, Markdown: RuleMarkdown(&rules.Rule{Doc: doc})},
+		HelpURI:              ruleHelpURI(rule.ID),
 		DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(rule.Severity)},
-		Properties:           sarifRuleProperty{Tags: []string{"oauth2", "correctness"}, Precision: "high"},
+		Properties:           ruleProperties(rule.ID),
 	}
+}
+
+// ruleProperties tags the rules that leak credentials as security rules,
+// with their CWE and security-severity, and the others as correctness.
+func ruleProperties(id string) sarifRuleProperty {
+	p := sarifRuleProperty{Tags: []string{"oauth2", "correctness"}, Precision: "high"}
+	if s, ok := security[id]; ok {
+		p.Tags = append([]string{"oauth2"}, s.tags()...)
+		p.SecuritySeverity = s.severity
+	}
+	return p
 }
 
 func sarifFinding(f rules.Finding, ruleIndex int) sarifResult {
@@ -226,6 +252,9 @@ func sarifFinding(f rules.Finding, ruleIndex int) sarifResult {
 		Level:     sarifLevel(f.Severity),
 		Message:   sarifText{nonEmpty(f.Message, f.Rule)},
 		Locations: []sarifLocation{loc},
+	}
+	if s, ok := securityOfFinding(f); ok && security[f.Rule] == (securityInfo{}) {
+		res.Properties = &sarifResultProperty{Tags: s.tags(), SecuritySeverity: s.severity}
 	}
 	if f.Fingerprint != "" {
 		// GitHub matches alerts across commits by primaryLocationLineHash

@@ -18,8 +18,13 @@ import (
 // sarifSchema compiles the official OASIS SARIF 2.1.0 schema (errata01,
 // oasis-tcs/sarif-spec sarif-2.1/schema/sarif-schema-2.1.0.json).
 func sarifSchema(t *testing.T) *jsonschema.Schema {
+	return schema(t, "sarif-schema-2.1.0.json", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json")
+}
+
+// schema compiles a JSON schema of testdata under its URL.
+func schema(t *testing.T, file, url string) *jsonschema.Schema {
 	t.Helper()
-	f, err := os.Open(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
+	f, err := os.Open(filepath.Join("testdata", file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +34,6 @@ func sarifSchema(t *testing.T) *jsonschema.Schema {
 		t.Fatal(err)
 	}
 	c := jsonschema.NewCompiler()
-	const url = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 	if err := c.AddResource(url, doc); err != nil {
 		t.Fatal(err)
 	}
