@@ -52,19 +52,6 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// processStream is the server process's stdin and stdout as one stream.
-type processStream struct {
-	stdout interface{ Read([]byte) (int, error) }
-	stdin  interface {
-		Write([]byte) (int, error)
-		Close() error
-	}
-}
-
-func (p processStream) Read(b []byte) (int, error)  { return p.stdout.Read(b) }
-func (p processStream) Write(b []byte) (int, error) { return p.stdin.Write(b) }
-func (p processStream) Close() error                { return p.stdin.Close() }
-
 // TestLanguageServer drives the built `tokenlint lsp` over stdio as an
 // editor does: initialize, didOpen, publishDiagnostics, codeAction,
 // didChange with the fix applied, shutdown and exit.
@@ -89,7 +76,7 @@ func TestLanguageServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer cmd.Process.Kill()
-	c := lsptest.New(processStream{stdout, stdin})
+	c := lsptest.New(lsptest.Process(stdout, stdin))
 
 	var init protocol.InitializeResult
 	if err := c.Call("initialize", map[string]any{

@@ -145,8 +145,8 @@ func (r *lintResult) errorDiagnostic(line int, msg string) protocol.Diagnostic {
 	}
 }
 
-// severity maps tokenlint's levels to LSP's; anything below warning (a
-// "note") is information.
+// severity maps tokenlint's levels to LSP's: a note (worth knowing, not
+// failing a run for) is information, shown but not counted as a problem.
 func severity(s rules.Severity) protocol.DiagnosticSeverity {
 	switch {
 	case s >= rules.Error:

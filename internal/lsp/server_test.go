@@ -13,6 +13,7 @@ import (
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
 	"github.com/tokenlint/tokenlint/internal/lsp/lsptest"
+	"github.com/tokenlint/tokenlint/rules"
 )
 
 // duplex is one end of a pair of pipes.
@@ -405,5 +406,17 @@ func TestSuppressPlacement(t *testing.T) {
 				t.Errorf("token-host still reported after the directive: %v", codes(p))
 			}
 		})
+	}
+}
+
+func TestSeverity(t *testing.T) {
+	for s, want := range map[rules.Severity]protocol.DiagnosticSeverity{
+		rules.Error:   protocol.DiagnosticSeverityError,
+		rules.Warning: protocol.DiagnosticSeverityWarning,
+		rules.Note:    protocol.DiagnosticSeverityInformation,
+	} {
+		if got := severity(s); got != want {
+			t.Errorf("severity(%s) = %d, want %d", s, got, want)
+		}
 	}
 }

@@ -154,3 +154,14 @@ func decodeDiagnostics(raw []byte) (protocol.PublishDiagnosticsParams, error) {
 	}
 	return p, nil
 }
+
+// Process joins a server process's stdout (read) and stdin (written, and
+// closed on Close) into the stream New takes.
+func Process(stdout io.Reader, stdin io.WriteCloser) io.ReadWriteCloser {
+	return processStream{stdout, stdin}
+}
+
+type processStream struct {
+	io.Reader
+	io.WriteCloser
+}
