@@ -263,6 +263,32 @@ func fieldText(f *Field) (string, bool) {
 		}
 	case EncodingExceptPlus:
 		text = strings.ReplaceAll(text, "+", " ")
+	case EncodingURLChars:
+		if d, err := url.QueryUnescape(text); err == nil {
+			text = d
+		}
+	case EncodingJetBrains, EncodingEitherHTTPClient:
+		text = jetBrainsText(text)
 	}
 	return text, true
+}
+
+// jetBrainsText is a form value as the JetBrains HTTP Client sends it and a
+// server reads it: %& %= %+ %% are the literal characters, a bare "+" is a
+// space.
+func jetBrainsText(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '%' && i+1 < len(s) && strings.IndexByte("&=+%", s[i+1]) >= 0:
+			b.WriteByte(s[i+1])
+			i++
+		case c == '+':
+			b.WriteByte(' ')
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }

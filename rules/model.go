@@ -53,6 +53,25 @@ const (
 	// EncodingExceptPlus: encodes & but sends + as written (Postman's
 	// urlencoded body mode, postmanlabs/postman-app-support#8849).
 	EncodingExceptPlus
+	// EncodingURLChars: encodes what a URL cannot carry (space, non-ASCII,
+	// a "%" that starts no escape) and sends + & = / ? # and %XX escapes as
+	// written (VS Code REST Client's formParamEncodingStrategy
+	// "automatic", its default, which runs the encodeurl package).
+	EncodingURLChars
+	// EncodingComponent: encodes every character of the value, "%"
+	// included, so an escape written by hand is sent as its literal text
+	// (REST Client's formParamEncodingStrategy "always": encodeURIComponent
+	// on each name and value).
+	EncodingComponent
+	// EncodingJetBrains: the JetBrains HTTP Client's form layout: pairs
+	// joined over lines, whitespace around names and values dropped,
+	// %& %= %+ %% written for a literal & = + %, everything else encoded
+	// but a bare "+", which goes out as a form space.
+	EncodingJetBrains
+	// EncodingEitherHTTPClient: an .http file whose client cannot be told
+	// (JetBrains or REST Client with its default): only what is wrong in
+	// both is wrong.
+	EncodingEitherHTTPClient
 )
 
 // A Field is one name=value pair of a form body or query string.

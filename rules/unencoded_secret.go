@@ -55,9 +55,23 @@ Mechanisms that encode (curl --data-urlencode, url.Values.Encode,
 http.PostForm, golang.org/x/oauth2, Postman's OAuth 2.0 helper) are not
 flagged. Postman's urlencoded body mode encodes "&" but not "+".
 
+An .http form (under Content-Type: application/x-www-form-urlencoded) is
+judged as its client sends it. VS Code REST Client (a .vscode/settings.json
+with rest-client settings, or its syntax) runs its
+formParamEncodingStrategy: "automatic", the default, escapes spaces,
+non-ASCII and a lone "%" but sends "+" and "&" as written; "always" encodes
+everything, so a "%2B" written by hand is wrong; "never" sends the text as
+written. The JetBrains HTTP Client (an http-client.env.json beside the
+file, or its syntax) reads name = value pairs over lines, with %+ %& %= %%
+for the literal characters, and encodes the rest but a bare "+". When the
+client cannot be told, only what is wrong in both is reported.
+
 Source: WHATWG URL application/x-www-form-urlencoded parser; curl
 docs/cmdline-opts/data.md ("passed on to the server exactly as provided");
-postmanlabs/postman-app-support#8849 (docs/facts/formats.md 0.2).`,
+postmanlabs/postman-app-support#8849 (docs/facts/formats.md 0.2);
+Huachao/vscode-restclient src/utils/httpRequestParser.ts and
+Huachao/vscode-restclient#307, #388; the JetBrains HTTP Client's bundled
+form example (docs/facts/formats.md 1.5).`,
 	Check: checkUnencodedSecret,
 }
 
@@ -104,7 +118,7 @@ func checkUnencodedSecret(p *Pass) {
 				via = r.Via
 			}
 			placeholder := f.Value.Known() && IsPlaceholder(f.Value.Text)
-			if placeholder && p.Catalog.IsStaticSecretField(name) && f.Encoding == EncodingRaw {
+			if placeholder && p.Catalog.IsStaticSecretField(name) && sendsVariablesRaw(f.Encoding) {
 				// The value that replaces YOUR_CLIENT_SECRET is pasted into
 				// the same raw body: judged as $SECRET is.
 				p.Report(Finding{
@@ -127,7 +141,7 @@ func checkUnencodedSecret(p *Pass) {
 			// server issued and the file passes on (refresh_token,
 			// assertion, subject_token) is URL-safe in practice, and a
 			// variable whose every defined value is safe cannot break.
-			if p.Catalog.IsStaticSecretField(name) && f.Value.HasDynamic() && f.Encoding == EncodingRaw && !f.Value.DynamicFormSafe() {
+			if p.Catalog.IsStaticSecretField(name) && f.Value.HasDynamic() && sendsVariablesRaw(f.Encoding) && !f.Value.DynamicFormSafe() {
 				p.Report(Finding{
 					Severity: Warning,
 					Span:     f.Value.Span(),
@@ -151,45 +165,120 @@ func checkLiteralField(p *Pass, f Field, name, via string) bool {
 		if v.DynamicAt(i) {
 			continue
 		}
-		c := v.Text[i]
-		if f.Encoding == EncodingExceptPlus && c != '+' {
+		j := judgeFormChar(f.Encoding, v.Text, i)
+		if j.skip > 0 {
+			i += j.skip
 			continue
 		}
-		var sev Severity
-		var reads, char string
-		width := 1
-		switch {
-		case formChanges[c] != "":
-			sev, reads = Error, formChanges[c]
-			char = fmt.Sprintf("%q", string(c))
-		case c == '%' && !validEscape(v.Text[i:]):
-			sev, reads, char = Error, "a broken percent-escape", `"%"`
-		case strings.IndexByte(formReserved, c) >= 0:
-			sev, char = Warning, fmt.Sprintf("%q", string(c))
-		case c >= utf8.RuneSelf:
-			_, width = utf8.DecodeRuneInString(v.Text[i:])
-			sev, char = Warning, "a non-ASCII character"
-		default:
+		if j.sev == 0 {
 			continue
+		}
+		alt := encodedAlternative(via, name)
+		if j.alt != "" {
+			alt = j.alt
 		}
 		var msg string
-		if sev == Error {
-			msg = fmt.Sprintf("%s contains %s, which the server reads as %s: %s", name, char, reads, encodedAlternative(via, name))
+		if j.sev == Error {
+			msg = fmt.Sprintf("%s contains %s, which %s: %s", name, j.char, j.reads, alt)
 		} else {
-			msg = fmt.Sprintf("%s contains %s, which the form encoding requires percent-encoded (strict servers reject it): %s", name, char, encodedAlternative(via, name))
+			msg = fmt.Sprintf("%s contains %s, which the form encoding requires percent-encoded (strict servers reject it): %s", name, j.char, alt)
 		}
-		if worst == nil || sev > worst.Severity {
-			worst = &Finding{Severity: sev, Span: v.SpanOf(i, i+width), Key: name + ":" + char, Message: msg}
+		if worst == nil || j.sev > worst.Severity {
+			worst = &Finding{Severity: j.sev, Span: v.SpanOf(i, i+j.width), Key: name + ":" + j.char, Message: msg}
 		}
-		if sev == Error {
+		if j.sev == Error {
 			break
 		}
+		i += j.width - 1
 	}
 	if worst == nil {
 		return false
 	}
 	p.Report(*worst)
 	return true
+}
+
+// sendsVariablesRaw reports whether a value inserted from a variable can
+// reach the server changed: the mechanism leaves "+" (and "&") as written.
+func sendsVariablesRaw(enc Encoding) bool {
+	switch enc {
+	case EncodingRaw, EncodingURLChars, EncodingJetBrains, EncodingEitherHTTPClient:
+		return true
+	}
+	return false
+}
+
+// A charJudgement is what a form encoding does to one character of a
+// value: nothing (sev 0), or a change the server reads wrongly.
+type charJudgement struct {
+	sev   Severity
+	char  string // the character, for messages ("\"+\"")
+	reads string // what happens to it, for errors
+	alt   string // the fix, when the mechanism has its own
+	width int
+	skip  int // bytes after this one that belong to an escape: not judged
+}
+
+// judgeFormChar judges text[i] as the mechanism of enc sends it.
+func judgeFormChar(enc Encoding, text string, i int) charJudgement {
+	c := text[i]
+	quoted := fmt.Sprintf("%q", string(c))
+	switch enc {
+	case EncodingExceptPlus:
+		if c == '+' {
+			return charJudgement{sev: Error, char: quoted, reads: "the server reads as " + formChanges[c], width: 1}
+		}
+		return charJudgement{}
+	case EncodingURLChars:
+		// encodeurl escapes space, non-ASCII and a lone "%" correctly.
+		switch {
+		case c == '+' || c == '&':
+			return charJudgement{sev: Error, char: quoted, reads: "REST Client sends as written and the server reads as " + formChanges[c], width: 1,
+				alt: "percent-encode it (\"+\" is %2B, \"&\" is %26), or send the credentials in an Authorization: Basic header"}
+		case strings.IndexByte(formReserved, c) >= 0:
+			return charJudgement{sev: Warning, char: quoted, width: 1, alt: "percent-encode it, or send the credentials in an Authorization: Basic header"}
+		}
+		return charJudgement{}
+	case EncodingComponent:
+		if c == '%' && validEscape(text[i:]) {
+			return charJudgement{sev: Error, char: fmt.Sprintf("the escape %q", text[i:i+3]),
+				reads: "REST Client's formParamEncodingStrategy \"always\" encodes again (the server reads the three characters, not the one they stand for)", width: 3,
+				alt: "write the character itself: this setting encodes every value"}
+		}
+		return charJudgement{}
+	case EncodingJetBrains, EncodingEitherHTTPClient:
+		if c == '%' && i+1 < len(text) && strings.IndexByte("&=+%", text[i+1]) >= 0 {
+			// JetBrains' own escape for a literal character. REST Client
+			// sends "%+" as "%25+", but that is not wrong in both.
+			return charJudgement{skip: 1}
+		}
+		who := "the JetBrains HTTP Client sends as written and the server reads as a space"
+		if enc == EncodingEitherHTTPClient {
+			who = "both the JetBrains HTTP Client and VS Code REST Client send as written, and the server reads as a space"
+		}
+		switch c {
+		case '+':
+			return charJudgement{sev: Error, char: quoted, reads: who, width: 1,
+				alt: "write %2B (or %+, the JetBrains HTTP Client's escape for a literal \"+\"), or send the credentials in an Authorization: Basic header"}
+		case '=':
+			return charJudgement{sev: Warning, char: quoted, width: 1,
+				alt: "write %3D (or %=, the JetBrains HTTP Client's escape for a literal \"=\")"}
+		}
+		return charJudgement{}
+	}
+	// EncodingRaw: the bytes go out as written.
+	switch {
+	case formChanges[c] != "":
+		return charJudgement{sev: Error, char: quoted, reads: "the server reads as " + formChanges[c], width: 1}
+	case c == '%' && !validEscape(text[i:]):
+		return charJudgement{sev: Error, char: `"%"`, reads: "the server reads as a broken percent-escape", width: 1}
+	case strings.IndexByte(formReserved, c) >= 0:
+		return charJudgement{sev: Warning, char: quoted, width: 1}
+	case c >= utf8.RuneSelf:
+		_, w := utf8.DecodeRuneInString(text[i:])
+		return charJudgement{sev: Warning, char: "a non-ASCII character", width: w}
+	}
+	return charJudgement{}
 }
 
 func validEscape(s string) bool {

@@ -53,6 +53,8 @@ type httpParser struct {
 	// useCount counts {{name}} placeholders by name, once per file.
 	useCount map[string]int
 	x        *expansion
+	// env is what sits beside the file: its client and environments.
+	env *httpEnv
 }
 
 func extractHTTP(file string, src []byte) (*rules.Unit, error) {
@@ -65,6 +67,7 @@ func extractHTTPIn(file string, src []byte, x *expansion) (*rules.Unit, error) {
 		return nil, Errorf(file, 0, "binary file (NUL byte)")
 	}
 	p := &httpParser{file: file, src: string(src), unit: &rules.Unit{Name: file}, vars: map[string]rules.Value{}, x: x}
+	p.env = loadHTTPEnv(file, p.src, x)
 	lines := splitText(p.src)
 	if len(lines) > 0 && strings.HasPrefix(lines[0].text, string(utf8BOM)) {
 		lines[0].start += len(utf8BOM)
@@ -212,6 +215,9 @@ func (p *httpParser) resolve(v rules.Value) rules.Value {
 				if p.uses(name) > 1 {
 					part = notVerbatim(def)
 				}
+			} else if !ok {
+				// Not a file variable: the value every environment agrees on.
+				part = p.env.resolve(part)
 			}
 		}
 		parts = append(parts, part)
@@ -354,17 +360,104 @@ func (p *httpParser) body(r *rules.Request, lines []srcLine) (int, error) {
 		// REST Client sends a body with no Content-Type unless the file
 		// states one (Huachao/vscode-restclient#386).
 		b.Untyped = r.Header("Content-Type") == nil
-		b.Fields = rules.ParseForm(raw, rules.EncodingRaw, rules.ViaHTTPFile)
+		b.Fields = p.formFields(raw, kept, ctKnown && ct == "application/x-www-form-urlencoded")
 		for i := range b.Fields {
 			if percentEncodedVar(b.Fields[i].Value) {
 				b.Fields[i].Encoding = rules.EncodingFull
 			}
+			b.Fields[i].Value = p.env.markFormSafe(b.Fields[i].Value)
 		}
 	case rules.BodyJSON:
 		b.Fields = jsonMembers(p.file, raw)
 	}
 	r.Body = b
 	return end, nil
+}
+
+// formFields reads a form body's fields as the file's client sends them.
+// Both clients build a form only under an explicit
+// application/x-www-form-urlencoded Content-Type; otherwise the text goes
+// out as written. Under one, REST Client sends the joined text through
+// its formParamEncodingStrategy, and the JetBrains HTTP Client reads
+// name = value pairs over lines (docs/facts/formats.md §1.5); when the
+// client cannot be told, the JetBrains layout is read (the more lenient:
+// what it accepts is not wrong in both) and only what is wrong in both is
+// judged.
+func (p *httpParser) formFields(raw rules.Value, lines []srcLine, typed bool) []rules.Field {
+	if !typed {
+		return rules.ParseForm(raw, rules.EncodingRaw, rules.ViaHTTPFile)
+	}
+	switch p.env.client {
+	case clientVSCode:
+		enc := rules.EncodingURLChars
+		switch p.env.formEncoding {
+		case "never":
+			enc = rules.EncodingRaw
+		case "always":
+			enc = rules.EncodingComponent
+		}
+		return rules.ParseForm(raw, enc, rules.ViaHTTPFile)
+	case clientJetBrains:
+		return p.jetBrainsForm(lines, rules.EncodingJetBrains)
+	}
+	return p.jetBrainsForm(lines, rules.EncodingEitherHTTPClient)
+}
+
+// jetBrainsForm reads form lines as the JetBrains HTTP Client does: a line
+// break or an "&" ends a pair, white space around names, "=" and values is
+// layout, and %& %= (with %+ and %%) are literal characters, not
+// separators (the IDE's bundled example "Send POST request with body as
+// parameters": id = 999 & / value = content & / fact = IntelliJ %+ HTTP
+// Client %= <3).
+func (p *httpParser) jetBrainsForm(lines []srcLine, enc rules.Encoding) []rules.Field {
+	var out []rules.Field
+	for _, l := range lines {
+		t := strings.TrimSpace(l.text)
+		if t == "" {
+			continue
+		}
+		v := p.text(t, l.start+indent(l.text))
+		for _, pair := range splitUnescaped(v, '&') {
+			pair = pair.TrimSpace()
+			if pair.Text == "" {
+				continue
+			}
+			name, val := pair, rules.Value{}
+			if i := indexUnescaped(pair, '='); i >= 0 {
+				name, val = pair.Slice(0, i).TrimSpace(), pair.Slice(i+1, len(pair.Text)).TrimSpace()
+			}
+			out = append(out, rules.Field{Name: name, Value: val, Encoding: enc, Via: rules.ViaHTTPFile})
+		}
+	}
+	return out
+}
+
+// indexUnescaped is the offset of the first literal sep in v not written
+// as JetBrains' "%"-escape, or -1.
+func indexUnescaped(v rules.Value, sep byte) int {
+	for i := 0; i < len(v.Text); i++ {
+		switch {
+		case v.DynamicAt(i):
+		case v.Text[i] == '%' && i+1 < len(v.Text) && strings.IndexByte("&=+%", v.Text[i+1]) >= 0:
+			i++
+		case v.Text[i] == sep:
+			return i
+		}
+	}
+	return -1
+}
+
+// splitUnescaped cuts v at every literal sep not written as an escape.
+func splitUnescaped(v rules.Value, sep byte) []rules.Value {
+	var out []rules.Value
+	for {
+		i := indexUnescaped(v, sep)
+		if i < 0 {
+			return append(out, v)
+		}
+		out = append(out, v.Slice(0, i))
+		v = v.Slice(i+1, len(v.Text))
+	}
 }
 
 // closes reports whether a "> {%" handler script is closed in lines.

@@ -21,9 +21,11 @@ type fixture struct {
 }
 
 // supportFile reports whether a fixture file only supports another (a
-// Postman environment beside its collection) and is not judged alone.
+// Postman environment beside its collection, a JetBrains environment file
+// or VS Code settings beside an .http file) and is not judged alone.
 func supportFile(name string) bool {
 	return strings.HasSuffix(name, ".golden") ||
+		name == "http-client.env.json" || name == "http-client.private.env.json" || name == "settings.json" ||
 		strings.HasSuffix(name, ".postman_environment.json") ||
 		strings.HasSuffix(name, ".postman_globals.json") ||
 		name == "README" || name == "NOTES"

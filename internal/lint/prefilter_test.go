@@ -20,6 +20,9 @@ func TestPrefilterKeepsEveryBadFixture(t *testing.T) {
 		if !strings.Contains(slash, "/bad/") && !strings.Contains(slash, "/examples/bad/") {
 			return nil
 		}
+		if strings.HasSuffix(slash, "/.vscode/settings.json") || strings.HasPrefix(d.Name(), "http-client.") {
+			return nil // read beside an .http file, not linted alone
+		}
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return err
