@@ -205,6 +205,14 @@ func encoding(e rules.Encoding) string {
 		return "encoded"
 	case rules.EncodingExceptPlus:
 		return "encoded except +"
+	case rules.EncodingURLChars:
+		return "URL characters encoded (REST Client automatic)"
+	case rules.EncodingComponent:
+		return "every character encoded (REST Client always)"
+	case rules.EncodingJetBrains:
+		return "JetBrains form"
+	case rules.EncodingEitherHTTPClient:
+		return "JetBrains or REST Client form"
 	}
 	return "encoding " + strconv.Itoa(int(e))
 }
