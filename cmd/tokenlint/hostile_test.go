@@ -307,3 +307,67 @@ func TestHostileCRLF(t *testing.T) {
 		t.Errorf("CRLF positions differ from LF:\nLF:\n%s\nCRLF:\n%s", strings.Join(lfPos, "\n"), strings.Join(crlfPos, "\n"))
 	}
 }
+
+// TestHostileFilesTokenlintReadsItself covers the files tokenlint opens
+// for itself, not to lint: each goes through the walker's guard (regular
+// file, no link in the tree, a size limit, never a blocking open). A
+// committed ".gitignore -> /dev/zero" exhausted memory, a FIFO hung.
+func TestHostileFilesTokenlintReadsItself(t *testing.T) {
+	collection := `{"info": {"schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "item": [{"name": "t", "request": {"method": "POST", "url": "https://{{host}}/oauth/token"}}]}`
+	dir := hostileDir(t, map[string]string{
+		"sub/a.sh":                     hostileBad,
+		"pm/c.postman_collection.json": collection,
+		"bru/bruno.json.real":          "{}",
+		"bru/req.bru":                  "post {\n  url: https://api.mypurecloud.com/oauth/token\n}\n",
+	})
+	fifo := func(name string) {
+		if err := syscall.Mkfifo(filepath.Join(dir, name), 0o644); err != nil {
+			t.Skipf("no FIFOs here: %v", err)
+		}
+	}
+	link := func(name, target string) {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Skipf("no symlinks here: %v", err)
+		}
+	}
+	link(".gitignore", "/dev/zero")
+	fifo("sub/.gitignore")
+	fifo("pm/dev.postman_environment.json")
+	link("pm/prod.postman_environment.json", "/dev/zero")
+	fifo("bru/bruno.json")
+	code, out, errs := runHostile(t, dir)
+	wantBadLinted(t, out)
+	if !strings.Contains(out, "sub/a.sh:1:") || !strings.Contains(out, "bru/req.bru:") {
+		t.Errorf("a file beside a special one was not linted:\n%s", out)
+	}
+	if code != exitFindings || withoutSummary(errs) != "" {
+		t.Errorf("exit %d, stderr %q", code, errs)
+	}
+
+	// A configuration found in the tree, and a baseline named by the user.
+	for _, tt := range []struct {
+		name string
+		make func(repo string)
+		args []string
+		what string
+	}{
+		{"config link to /dev/zero", func(r string) { os.Symlink("/dev/zero", filepath.Join(r, ".tokenlint.toml")) }, nil,
+			".tokenlint.toml: cannot read configuration: a symbolic link, not followed"},
+		{"config FIFO", func(r string) { syscall.Mkfifo(filepath.Join(r, ".tokenlint.toml"), 0o644) }, nil,
+			".tokenlint.toml: cannot read configuration: not a regular file"},
+		{"baseline /dev/zero", func(string) {}, []string{"-baseline", "/dev/zero"}, "baseline /dev/zero: not a regular file"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			repo := hostileDir(t, map[string]string{})
+			if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			tt.make(repo)
+			code, _, errs := runHostile(t, append(tt.args, repo)...)
+			if code != exitTrouble {
+				t.Errorf("exit %d, want 2", code)
+			}
+			oneLine(t, errs, "", tt.what)
+		})
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/tokenlint/tokenlint/internal/safefile"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -98,11 +99,16 @@ func entryOf(f rules.Finding) Entry {
 	return Entry{Rule: f.Rule, File: file, Fingerprint: f.Fingerprint}
 }
 
-// Load reads a baseline file.
+// maxBaselineSize bounds a baseline file: about 100,000 entries.
+const maxBaselineSize = 32 << 20
+
+// Load reads a baseline file, through the guard every file tokenlint reads
+// has (a regular file within a size limit: -baseline /dev/zero is an
+// error, not a hang).
 func Load(path string) (*Baseline, error) {
-	data, err := os.ReadFile(path)
+	data, err := safefile.Read(path, safefile.FollowLinks, maxBaselineSize)
 	if err != nil {
-		return nil, fmt.Errorf("baseline: %w", err)
+		return nil, fmt.Errorf("baseline %s: %s", path, safefile.Describe(err))
 	}
 	var b Baseline
 	if err := json.Unmarshal(data, &b); err != nil {

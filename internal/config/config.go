@@ -3,7 +3,6 @@ package config
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/tokenlint/tokenlint/internal/safefile"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -77,15 +77,26 @@ func Default() *Config {
 	return &Config{Rules: &rules.Options{Rules: rules.All()}, Exclude: &Matcher{}}
 }
 
-// Load reads and checks one configuration file.
+// maxConfigSize bounds a configuration file; real ones are a few hundred
+// bytes.
+const maxConfigSize = 1 << 20
+
+// Load reads and checks one configuration file the user named (-config).
 func Load(path string) (*Config, error) {
-	src, err := os.ReadFile(path)
+	return load(path, safefile.FollowLinks)
+}
+
+// load reads a configuration file through the guard every file tokenlint
+// reads has: a found file is in the tree, so a link there is not
+// followed (a committed link to /dev/zero, or to a file outside).
+func load(path string, links safefile.Links) (*Config, error) {
+	src, err := safefile.Read(path, links, maxConfigSize)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
+		msg := safefile.Describe(err)
+		if errors.Is(err, safefile.ErrLink) {
+			msg += " (name it with -config to use it)"
 		}
-		return nil, &Error{File: path, Msg: "cannot read configuration: " + err.Error()}
+		return nil, &Error{File: path, Msg: "cannot read configuration: " + msg}
 	}
 	return Parse(path, src)
 }

@@ -215,7 +215,52 @@ func TestFind(t *testing.T) {
 	}
 	cfg, err = Resolve(root, "")
 	if err == nil {
-		t.Errorf("outside a repository the search goes to /, and finds %s: want its error, got %+v", filepath.Join(root, FileName), cfg)
+		t.Errorf("the starting directory's own %s must be read: want its error, got %+v", filepath.Join(root, FileName), cfg)
+	}
+}
+
+// TestFindStopsAtHome is the red-team's planted /tmp/.tokenlint.toml:
+// with no repository, the search goes up to the home directory when the
+// run is under it, and looks nowhere above the starting directory when it
+// is not.
+func TestFindStopsAtHome(t *testing.T) {
+	shared := t.TempDir() // anyone's to write, like /tmp
+	if err := os.WriteFile(filepath.Join(shared, FileName), []byte("exclude = [\"**\"]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	home := filepath.Join(shared, "home")
+	below := filepath.Join(home, "proj", "sub")
+	elsewhere := filepath.Join(shared, "scratch", "x")
+	for _, d := range []string{below, elsewhere} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Setenv("HOME", home)
+	if p, err := Find(elsewhere); err != nil || p != "" {
+		t.Errorf("outside home and any repository: found %q %v", p, err)
+	}
+	if p, err := Find(below); err != nil || p != "" {
+		t.Errorf("under home: the search went above it to %q %v", p, err)
+	}
+	homeConfig := filepath.Join(home, FileName)
+	if err := os.WriteFile(homeConfig, []byte(""), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := Find(below); err != nil || p != homeConfig {
+		t.Errorf("under home: Find = %q %v, want %s", p, err, homeConfig)
+	}
+}
+
+// TestExcludeLinear is the red-team's exponential "**" pattern against a
+// 25-deep path (the class is internal/glob's TestMatchIsLinear).
+func TestExcludeLinear(t *testing.T) {
+	m, err := compileGlobs("", []string{"**/**/**/**/**/**/**/**/**/**/nomatch"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Match(strings.Repeat("a/", 24) + "t.sh") {
+		t.Error("matched")
 	}
 }
 

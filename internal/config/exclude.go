@@ -5,6 +5,8 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+
+	"github.com/tokenlint/tokenlint/internal/glob"
 )
 
 // A Matcher decides which paths the exclude globs cover.
@@ -65,31 +67,10 @@ func (m *Matcher) Match(p string) bool {
 	segs := strings.Split(path.Clean(rel), "/")
 	for n := 1; n <= len(segs); n++ {
 		for _, pat := range m.patterns {
-			if matchSegments(pat, segs[:n]) {
+			if glob.Match(pat, segs[:n]) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-func matchSegments(pat, segs []string) bool {
-	for len(pat) > 0 {
-		if pat[0] == "**" {
-			for i := 0; i <= len(segs); i++ {
-				if matchSegments(pat[1:], segs[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(segs) == 0 {
-			return false
-		}
-		if ok, _ := path.Match(pat[0], segs[0]); !ok {
-			return false
-		}
-		pat, segs = pat[1:], segs[1:]
-	}
-	return len(segs) == 0
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/tokenlint/tokenlint/internal/safefile"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -485,13 +486,10 @@ func loadBrunoEnvironments(file string, layer map[string]varDef) {
 	}
 }
 
-// readBeside reads a small regular file (no link, no device), or nil.
+// readBeside reads a small regular file beside the one being linted (no
+// link, no device, no FIFO), or nil.
 func readBeside(path string) []byte {
-	fi, err := os.Lstat(path)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() > maxEnvFileSize {
-		return nil
-	}
-	data, err := os.ReadFile(path)
+	data, err := safefile.Read(path, safefile.NoLinks, maxEnvFileSize)
 	if err != nil {
 		return nil
 	}

@@ -3,12 +3,13 @@ package lint
 import (
 	"bufio"
 	"bytes"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
 
+	"github.com/tokenlint/tokenlint/internal/glob"
 	"github.com/tokenlint/tokenlint/internal/repo"
+	"github.com/tokenlint/tokenlint/internal/safefile"
 )
 
 // An ignoreRule is one .gitignore line.
@@ -20,8 +21,9 @@ type ignoreRule struct {
 	anchored bool // contains a slash before its end: matched against the path from base
 	// How to match, decided once: most .gitignore lines are a literal name
 	// ("node_modules") or "*.ext", which need no glob machinery.
-	literal bool   // no wildcard: compare
-	suffix  string // "*" then a literal: HasSuffix
+	literal bool     // no wildcard: compare
+	suffix  string   // "*" then a literal: HasSuffix
+	segs    []string // the pattern's segments when "**" spans directories
 }
 
 // ignoreSet holds the .gitignore rules in force in a directory: the
@@ -68,10 +70,17 @@ func outerIgnores(walkRoot string) (set ignoreSet, prefix string) {
 	return set, prefix
 }
 
+// maxIgnoreFile bounds the .gitignore files read; git's own are a few
+// kilobytes.
+const maxIgnoreFile = 1 << 20
+
 // withPatterns returns the set extended by the gitignore-style file at
-// name, if any, whose patterns are relative to relDir.
+// name, if any, whose patterns are relative to relDir. The file is in the
+// scanned tree, so it is read through the guard (a link to /dev/zero or a
+// FIFO is not read); one that cannot be read adds no rule, which lints
+// more, never less.
 func (s ignoreSet) withPatterns(name, relDir string) ignoreSet {
-	data, err := os.ReadFile(name)
+	data, err := safefile.Read(name, safefile.NoLinks, maxIgnoreFile)
 	if err != nil || len(data) == 0 {
 		return s
 	}
@@ -102,6 +111,8 @@ func (s ignoreSet) withPatterns(name, relDir string) ignoreSet {
 			r.literal = true
 		case line[0] == '*' && !strings.ContainsAny(line[1:], "*?[\\/"):
 			r.suffix = line[1:]
+		case strings.Contains(line, "**"):
+			r.segs = glob.Split(line)
 		}
 		out = append(out, r)
 	}
@@ -132,45 +143,14 @@ func (s ignoreSet) ignored(rel string, isDir bool) bool {
 			ok = name == r.pattern
 		case r.suffix != "":
 			ok = strings.HasSuffix(name, r.suffix)
+		case r.segs != nil:
+			ok = glob.Match(r.segs, glob.Split(name))
 		default:
-			ok = globMatch(r.pattern, name)
+			ok, _ = path.Match(r.pattern, name)
 		}
 		if ok {
 			ignored = !r.negate
 		}
 	}
 	return ignored
-}
-
-// globMatch matches a slash path against a gitignore glob where "**"
-// spans directories.
-func globMatch(pattern, name string) bool {
-	if !strings.Contains(pattern, "**") {
-		ok, _ := path.Match(pattern, name)
-		return ok
-	}
-	ps := strings.Split(pattern, "/")
-	ns := strings.Split(name, "/")
-	return matchGlobSegs(ps, ns)
-}
-
-func matchGlobSegs(ps, ns []string) bool {
-	for len(ps) > 0 {
-		if ps[0] == "**" {
-			for i := 0; i <= len(ns); i++ {
-				if matchGlobSegs(ps[1:], ns[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(ns) == 0 {
-			return false
-		}
-		if ok, _ := path.Match(ps[0], ns[0]); !ok {
-			return false
-		}
-		ps, ns = ps[1:], ns[1:]
-	}
-	return len(ns) == 0
 }

@@ -3,6 +3,7 @@ package lint
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -30,5 +31,18 @@ func TestGitignore(t *testing.T) {
 		if got := set.ignored(tt.path, tt.dir); got != tt.ignore {
 			t.Errorf("ignored(%q, dir=%v) = %v, want %v", tt.path, tt.dir, got, tt.ignore)
 		}
+	}
+}
+
+// TestGitignoreDoubleStarLinear is the red-team's 31-byte .gitignore
+// against a 25-deep path, over a minute before (the class is
+// internal/glob's TestMatchIsLinear).
+func TestGitignoreDoubleStarLinear(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("**/**/**/**/**/**/**/**/**/**/nomatch\n**/**/**/**/**/**/**/**/**/**/t.sh\n"), 0o644)
+	set := ignoreSet{}.withFile(dir, "")
+	deep := strings.Repeat("a/", 24)
+	if set.ignored(deep+"x.sh", false) || !set.ignored(deep+"t.sh", false) {
+		t.Error("wrong answer for the deep path")
 	}
 }

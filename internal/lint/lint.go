@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -13,13 +12,13 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"syscall"
 	"unicode/utf8"
 
 	"github.com/tokenlint/tokenlint/internal/extract"
 	"github.com/tokenlint/tokenlint/internal/redact"
 	"github.com/tokenlint/tokenlint/internal/repo"
 	"github.com/tokenlint/tokenlint/internal/report"
+	"github.com/tokenlint/tokenlint/internal/safefile"
 	"github.com/tokenlint/tokenlint/internal/suppress"
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -106,7 +105,7 @@ func Run(paths []string, opts Options) *report.Result {
 		case p == "-" && opts.StdinFilename != "" && excluded(opts.StdinFilename):
 			continue
 		case p == "-":
-			data, err := readLimited(opts.Stdin, opts.MaxFileSize)
+			data, err := safefile.ReadLimited(opts.Stdin, opts.MaxFileSize)
 			name := opts.StdinFilename
 			if name == "" {
 				name = "<stdin>"
@@ -125,7 +124,7 @@ func Run(paths []string, opts Options) *report.Result {
 		default:
 			info, err := os.Stat(p)
 			if err != nil {
-				res.Errors = append(res.Errors, report.FileError{File: p, Message: describeOpenError(err)})
+				res.Errors = append(res.Errors, report.FileError{File: p, Message: safefile.Describe(err)})
 				continue
 			}
 			if info.IsDir() {
@@ -239,7 +238,7 @@ func walk(root string, opts Options, res *report.Result, emit func(job)) goSeen 
 	ignores[path.Join(prefix, ".")] = rootSet
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			res.Errors = append(res.Errors, report.FileError{File: filepath.ToSlash(p), Message: describeOpenError(err)})
+			res.Errors = append(res.Errors, report.FileError{File: filepath.ToSlash(p), Message: safefile.Describe(err)})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -389,11 +388,17 @@ func lintOne(j job, opts Options) (out fileResult) {
 	data := j.data
 	if data == nil {
 		var err error
-		data, err = readFile(j.path, opts.MaxFileSize)
-		var tooBig *tooBigError
+		// A file the walk found is not read through a link swapped in
+		// since; one named on the command line is the user's choice.
+		links := safefile.NoLinks
+		if j.explicit {
+			links = safefile.FollowLinks
+		}
+		data, err = readFile(j.path, links, opts.MaxFileSize)
+		var tooBig *safefile.TooBigError
 		switch {
 		case errors.As(err, &tooBig):
-			return fileResult{skipped: &report.FileError{File: j.display, Message: err.Error()}}
+			return fileResult{skipped: &report.FileError{File: j.display, Message: "skipped: " + err.Error() + " (max_file_size)"}}
 		case err != nil:
 			return fileResult{err: &report.FileError{File: j.display, Message: err.Error()}}
 		}
@@ -544,73 +549,24 @@ func snippetWindow(src []byte, ls, le, start int) (ws, we int) {
 	return ws, we
 }
 
-// tooBigError marks a file skipped for its size.
-type tooBigError struct{ size, limit int64 }
-
-func (e *tooBigError) Error() string {
-	return fmt.Sprintf("skipped: %s is over the %s size limit (max_file_size)", humanSize(e.size), humanSize(e.limit))
-}
-
-func humanSize(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
-
-// readFile reads a regular file of at most limit bytes, without reading a
-// larger one at all.
-func readFile(name string, limit int64) ([]byte, error) {
-	// O_NONBLOCK: opening a FIFO (named on the command line, or swapped
-	// in after the walk) would otherwise block until something writes to
-	// it; regular files ignore the flag. One open and one fstat per file,
-	// no separate stat.
-	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	if err != nil {
-		return nil, errors.New(describeOpenError(err))
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	if info.Size() > limit {
-		return nil, &tooBigError{info.Size(), limit}
-	}
-	// One read into a buffer of the stat'd size (plus one byte, to see a
-	// file that grew), not a growing buffer.
-	data, err := readSized(f, info.Size(), limit)
-	if err != nil {
-		var tooBig *tooBigError
-		if !errors.As(err, &tooBig) {
-			err = errors.New(describeOpenError(err))
+// readFile reads a file to lint through the guard every file tokenlint
+// opens has (safefile): a regular file of at most limit bytes, never
+// opened blocking, a larger one not read at all. One read into a buffer
+// of the stat'd size, not a growing buffer.
+func readFile(name string, links safefile.Links, limit int64) ([]byte, error) {
+	f, size, err := safefile.Open(name, links, limit)
+	if err == nil {
+		defer f.Close()
+		var data []byte
+		if data, err = safefile.ReadSized(f, getBuffer(int(size+1)), limit); err == nil {
+			return data, nil
 		}
 	}
-	return data, err
-}
-
-// readSized reads a file expected to hold size bytes, up to limit.
-func readSized(f io.Reader, size, limit int64) ([]byte, error) {
-	buf := getBuffer(int(size + 1))
-	n, err := io.ReadFull(f, buf)
-	switch {
-	case err == io.ErrUnexpectedEOF || err == io.EOF:
-		return buf[:n], nil // the usual case: the file ends where stat said
-	case err != nil:
+	var tooBig *safefile.TooBigError
+	if errors.As(err, &tooBig) {
 		return nil, err
 	}
-	// The file grew since stat: read the rest within the limit.
-	rest, err := readLimited(f, limit-int64(n))
-	if err != nil {
-		return nil, err
-	}
-	return append(buf[:n], rest...), nil
+	return nil, errors.New(safefile.Describe(err))
 }
 
 // Most files fail the prefilter and are dropped right after reading, so
@@ -628,35 +584,4 @@ func putBuffer(b []byte) {
 	if cap(b) <= 1<<20 { // keep large one-off buffers out of the pool
 		buffers.Put(&b)
 	}
-}
-
-// readLimited reads r up to limit bytes; more is an error.
-func readLimited(r io.Reader, limit int64) ([]byte, error) {
-	if r == nil {
-		return nil, errors.New("no standard input")
-	}
-	var buf bytes.Buffer
-	n, err := io.Copy(&buf, io.LimitReader(r, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if n > limit {
-		return nil, &tooBigError{n, limit}
-	}
-	return buf.Bytes(), nil
-}
-
-// describeOpenError words an OS error without repeating the path.
-func describeOpenError(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "no such file or directory"
-	case errors.Is(err, fs.ErrPermission):
-		return "permission denied"
-	}
-	return err.Error()
 }

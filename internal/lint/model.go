@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/tokenlint/tokenlint/internal/extract"
+	"github.com/tokenlint/tokenlint/internal/safefile"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -29,7 +30,7 @@ func BuildModel(path string, opts Options) (m *Model, err error) {
 	if opts.MaxFileSize == 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
-	src, err := readFile(path, opts.MaxFileSize)
+	src, err := readFile(path, safefile.FollowLinks, opts.MaxFileSize)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/tokenlint/tokenlint/internal/safefile"
 )
 
 // Root returns the repository root of dir: the nearest directory, dir
@@ -47,6 +49,9 @@ func Rel(file string) string {
 	return filepath.ToSlash(rel)
 }
 
+// maxGitFile bounds the one-line files of a git directory read here.
+const maxGitFile = 64 << 10
+
 // GitDir returns the git directory of a repository root: root/.git, or
 // the directory a .git file ("gitdir: PATH") points to.
 func GitDir(root string) string {
@@ -58,7 +63,9 @@ func GitDir(root string) string {
 	if info.IsDir() {
 		return dotgit
 	}
-	data, err := os.ReadFile(dotgit)
+	// A .git file is in the scanned tree: read through the guard (a FIFO
+	// or a link to /dev/zero is no repository).
+	data, err := safefile.Read(dotgit, safefile.NoLinks, maxGitFile)
 	if err != nil {
 		return ""
 	}
@@ -76,7 +83,7 @@ func GitDir(root string) string {
 // CommonDir is where a repository's shared files (info/exclude, refs)
 // live: a linked worktree's git directory names it in "commondir".
 func CommonDir(gitDir string) string {
-	data, err := os.ReadFile(filepath.Join(gitDir, "commondir"))
+	data, err := safefile.Read(filepath.Join(gitDir, "commondir"), safefile.NoLinks, maxGitFile)
 	if err != nil {
 		return gitDir
 	}
