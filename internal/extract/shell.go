@@ -114,7 +114,9 @@ const maxShellC = 3
 func extractShellText(file string, src []byte, variant syntax.LangVariant, depth int, x *expansion) (*rules.Unit, error) {
 	// The parser reads a cleaned copy; values are cut from the file's own
 	// bytes, at the same offsets.
-	clean := shellSource(src)
+	// <CLIENT_ID> is a placeholder to the reader and two redirections to
+	// the parser: the parser reads it as a word.
+	clean := maskShellPlaceholders(shellSource(src))
 	f, err := parseShell(clean, variant)
 	if err != nil && variant != syntax.LangBash {
 		// Zsh support in the parser is partial; a script that bash reads
@@ -123,7 +125,13 @@ func extractShellText(file string, src []byte, variant syntax.LangVariant, depth
 			f, err = g, nil
 		}
 	}
+	recovered := false
 	if err != nil {
+		if g, ok := recoverShell(clean, variant); ok {
+			f, recovered = g, true
+		}
+	}
+	if err != nil && !recovered {
 		return nil, shellError(file, err)
 	}
 	s := &shellScript{file: file, src: src, unit: &rules.Unit{Name: file}, expanded: map[string]bool{}, x: x}
@@ -149,6 +157,10 @@ func extractShellText(file string, src []byte, variant syntax.LangVariant, depth
 	// Requests of one command share values (-X, -H, a variable used twice);
 	// give each its own segments, since Remap rewrites them in place.
 	s.unit.Values(func(v *rules.Value) { v.Segs = slices.Clone(v.Segs) })
+	if recovered && len(s.unit.Requests) == 0 && len(s.unit.Settings) == 0 {
+		// Nothing the model holds was read: the syntax error is the news.
+		return nil, shellError(file, err)
+	}
 	return s.unit, nil
 }
 

@@ -379,7 +379,8 @@ func TestShellBadInput(t *testing.T) {
 		line      int
 	}{
 		{"unclosed quote", "echo ok\ncurl \"https://x.com\n", 2},
-		{"unclosed if", "echo\nif true; then\n  curl x\n", 2},
+		{"unclosed if", "echo\nif true; then\n  echo x\n", 2},
+		{"no command recovered", "echo ok )\ncurl \"https://x.com\n", 1},
 		{"NUL byte", "curl x\x00", 0},
 		{"deep nesting", "x=" + strings.Repeat("$(", 5000) + "curl" + strings.Repeat(")", 5000), 1},
 		{"deep ifs", strings.Repeat("if x; then\n", 2000), 1001},
@@ -399,6 +400,37 @@ func TestShellBadInput(t *testing.T) {
 			t.Errorf("%q: %s", src, bad)
 		}
 		rules.Run(u, nil)
+	}
+}
+
+// A script the parser rejects as a whole is read command by command:
+// placeholder tokens masked, each logical line grown until it parses.
+func TestShellRecovery(t *testing.T) {
+	const tok = "https://login.mypurecloud.com/oauth/token"
+	for _, tc := range []struct{ name, src, want string }{
+		{"angle placeholders", "curl -X POST " + tok + " -u <CLIENT_ID>:<CLIENT_SECRET> -d grant_type=client_credentials\n",
+			"POST " + tok + " form(-d) grant_type=client_credentials basic(<CLIENT_ID>:<CLIENT_SECRET>)"},
+		{"smiley assignments", "ID=<:)> \\\nSECRET=<:(>\ncurl " + tok + " -d \"grant_type=client_credentials&client_secret=$SECRET\"\n",
+			"POST " + tok + " form(-d) grant_type=client_credentials client_secret=<:(>"},
+		{"stray paren", "echo \"done\" )\ncurl " + tok + " -d grant_type=client_credentials\n",
+			"POST " + tok + " form(-d) grant_type=client_credentials"},
+		{"multi-line body after a broken line", "fi\ncurl " + tok + " -H 'Content-Type: application/json' -d '{\n  \"grant_type\": \"client_credentials\"\n}'\n",
+			"POST " + tok + " H[Content-Type: application/json] json(-d) grant_type~client_credentials"},
+		{"double-angle placeholders with blanks", "export REGION=<<YOUR AWS REGION>> (e.g. \"us-east-1\")\nexport SECRET=<<Genesys OAuth2 Client Secret>>\ncurl " + tok + " -d \"grant_type=client_credentials&client_secret=$SECRET\" 2>&1 >>log\n",
+			"POST " + tok + " form(-d) grant_type=client_credentials client_secret=<<Genesys OAuth2 Client Secret>>"},
+		{"mustache with spaces", "curl {{ base }}/oauth/token -d grant_type=client_credentials )\ncurl " + tok + " -d grant_type=password\n",
+			"POST " + tok + " form(-d) grant_type=password"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u := shellUnit(t, tc.src)
+			var got []string
+			for _, r := range u.Requests {
+				got = append(got, describe(r))
+			}
+			if strings.Join(got, "\n") != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), tc.want)
+			}
+		})
 	}
 }
 
