@@ -471,6 +471,14 @@ func (c *curlCommand) header(v rules.Value) {
 // they cannot be mis-encoded.
 func (c *curlCommand) formField(v rules.Value, files bool) rules.Field {
 	name, content, _ := v.Cut('=')
+	if t := content.Text; files && len(t) > 1 && t[0] == '"' && !content.DynamicAt(0) && !strings.Contains(t, "\\") {
+		// -F 'name="value"' (as Postman exports it): curl reads a quoted
+		// word and drops the quotes (tool_formparse.c get_param_word);
+		// ";type=..." may follow it.
+		if end := strings.IndexByte(t[1:], '"') + 1; end > 0 && (end == len(t)-1 || t[end+1] == ';') {
+			content = content.Slice(1, end)
+		}
+	}
 	if files && len(content.Text) > 0 && (content.Text[0] == '@' || content.Text[0] == '<') && !content.DynamicAt(0) {
 		sp := content.Span()
 		content = rules.Dyn(c.s.file, content.Text, sp.Start, sp.End)

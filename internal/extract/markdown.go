@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/tokenlint/tokenlint/rules"
@@ -10,7 +11,9 @@ import (
 // The Markdown front end: fenced code blocks tagged with a language
 // tokenlint reads are linted as that format, with positions mapped back to
 // the Markdown file. READMEs are where token requests get copied from.
-// Untagged blocks and blocks of other languages (text, output) are not read.
+// Untagged fences and indented code blocks are read when their content is a
+// request (a curl command, an HTTP request line, a KEY=value block naming
+// token settings); blocks of other languages (text, output) are not read.
 
 var markdownFormat = &Format{
 	Name:     "markdown",
@@ -44,6 +47,11 @@ func extractMarkdownIn(file string, src []byte, x *expansion) (*rules.Unit, erro
 	u := &rules.Unit{Name: file}
 	for _, f := range scanFences(src) {
 		name := fenceFormats[f.lang]
+		if f.lang == "" {
+			// Untagged and indented blocks are read when what they hold is
+			// a request: much of what READMEs show is output or prose.
+			name = sniffBlock(f)
+		}
 		format := ByName(name)
 		if format == nil {
 			continue
@@ -75,10 +83,12 @@ func extractMarkdownIn(file string, src []byte, x *expansion) (*rules.Unit, erro
 	return u, nil
 }
 
-// A fence is one fenced code block.
+// A fence is one fenced code block, or an indented code block (lang "").
 type fence struct {
 	lang  string      // first word of the info string, lower-case
 	lines []fenceLine // content lines, container prefixes and indentation removed
+	// indented: a CommonMark indented code block, not a fence.
+	indented bool
 }
 
 // A fenceLine is one content line: its text and where it starts in the file.
@@ -154,12 +164,23 @@ type openFence struct {
 // three backticks or tildes indented at most three spaces (relative to the
 // list item it is in), closed by a run of the same character at least as
 // long, or by the end of its container. Blockquotes and list items are
-// followed; HTML comments are skipped.
+// followed; HTML comments are skipped. It finds indented code blocks too:
+// lines indented four columns past their container that do not continue a
+// paragraph.
 func scanFences(src []byte) []fence {
 	var out []fence
 	var cur *openFence
+	var code *openFence // an indented code block being read
+	var blanks []fenceLine
+	para := false   // the last line was paragraph text, which an indented line continues
 	var lists []int // content indentation of the open list items
 	inComment := false
+	endCode := func() {
+		if code != nil {
+			out = append(out, code.fence)
+			code, blanks = nil, nil
+		}
+	}
 	for off := 0; off < len(src); {
 		end := len(src)
 		if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
@@ -180,6 +201,7 @@ func scanFences(src []byte) []fence {
 				if ind-cur.base <= 3 && isClosingFence(body[min(ind, len(body)):], cur.char, cur.length) {
 					out = append(out, cur.fence)
 					cur = nil
+					para = false
 					continue
 				}
 				strip := stripIndent(body, cur.base+cur.indent)
@@ -195,8 +217,23 @@ func scanFences(src []byte) []fence {
 			inComment = !bytes.Contains(line, []byte("-->"))
 			continue
 		}
-		body, _, depth := stripQuotes(line, lineOff, 1<<30)
+		body, bodyOff, depth := stripQuotes(line, lineOff, 1<<30)
+		if code != nil {
+			switch {
+			case len(bytes.TrimSpace(body)) == 0:
+				blanks = append(blanks, fenceLine{off: bodyOff, newline: newline})
+				continue
+			case depth == code.quotes && indentOf(body) >= code.base+4:
+				code.lines = append(code.lines, blanks...)
+				blanks = nil
+				strip := stripIndent(body, code.base+4)
+				code.lines = append(code.lines, fenceLine{text: body[strip:], off: bodyOff + strip, newline: newline})
+				continue
+			}
+			endCode()
+		}
 		if len(bytes.TrimSpace(body)) == 0 {
+			para = false
 			continue
 		}
 		ind := indentOf(body)
@@ -208,11 +245,17 @@ func scanFences(src []byte) []fence {
 			base = lists[len(lists)-1]
 		}
 		if ind-base > 3 {
-			continue // indented code, or a paragraph's continuation
+			if !para {
+				strip := stripIndent(body, base+4)
+				code = &openFence{fence: fence{indented: true}, base: base, quotes: depth}
+				code.lines = append(code.lines, fenceLine{text: body[strip:], off: bodyOff + strip, newline: newline})
+			}
+			continue // or a paragraph's continuation
 		}
 		rest := body[ind:]
 		if bytes.HasPrefix(rest, []byte("<!--")) {
 			inComment = !bytes.Contains(rest[4:], []byte("-->"))
+			para = false
 			continue
 		}
 		if w := listMarker(rest); w > 0 {
@@ -226,12 +269,37 @@ func scanFences(src []byte) []fence {
 			f.base = base
 			f.quotes = depth
 			cur = f
+			para = false
+			continue
 		}
+		// A heading or a thematic break is no paragraph: an indented line
+		// after it starts code.
+		para = !bytes.HasPrefix(rest, []byte("#")) && !isThematicBreak(rest)
 	}
+	endCode()
 	if cur != nil {
 		out = append(out, cur.fence)
 	}
 	return out
+}
+
+// isThematicBreak reports whether b is a line of three or more "-", "*" or
+// "_" (with blanks between).
+func isThematicBreak(b []byte) bool {
+	t := bytes.TrimSpace(b)
+	if len(t) == 0 || (t[0] != '-' && t[0] != '*' && t[0] != '_') {
+		return false
+	}
+	n := 0
+	for _, c := range t {
+		switch {
+		case c == t[0]:
+			n++
+		case c != ' ' && c != '\t':
+			return false
+		}
+	}
+	return n >= 3
 }
 
 // stripQuotes removes up to max blockquote markers ("> ") from a line and
@@ -351,4 +419,46 @@ func isClosingFence(b []byte, c byte, n int) bool {
 		k++
 	}
 	return k >= n && len(bytes.TrimSpace(b[k:])) == 0
+}
+
+// requestLine matches an HTTP request line as .http files and API docs
+// write it: a method, then an absolute URL or a path.
+var requestLine = regexp.MustCompile(`^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +(https?://|/|\{\{)\S*( +HTTP/[0-9.]+)?$`)
+
+// envLine matches a KEY=value line of an env block.
+var envLine = regexp.MustCompile(`^(export +)?[A-Za-z_][A-Za-z0-9_.]*=`)
+
+// sniffBlock names the format of an untagged or indented code block from
+// its content, or "" when it holds no request: a curl command is shell, an
+// HTTP request line first is http, and a block of KEY=value lines of
+// which one names a token setting is env.
+func sniffBlock(f fence) string {
+	first := true
+	env, settings := true, false
+	for _, l := range f.lines {
+		t := strings.TrimSpace(string(l.text))
+		if t == "" {
+			continue
+		}
+		t = strings.TrimPrefix(t, "$ ")
+		if first && requestLine.MatchString(t) {
+			return "http"
+		}
+		first = false
+		if word, _, _ := strings.Cut(strings.TrimPrefix(t, "sudo "), " "); isCurlName(word) {
+			return "shell"
+		}
+		switch {
+		case strings.HasPrefix(t, "#"):
+		case envLine.MatchString(t):
+			key, _, _ := strings.Cut(strings.TrimPrefix(t, "export "), "=")
+			settings = settings || classifyKey(strings.TrimSpace(key)) != keyOther
+		default:
+			env = false
+		}
+	}
+	if env && settings {
+		return "env"
+	}
+	return ""
 }

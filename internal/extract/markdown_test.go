@@ -18,7 +18,11 @@ func TestScanFences(t *testing.T) {
 		{"short close is content", "````sh\n```\nb\n````\n", []string{"sh:```\nb\n"}},
 		{"other char is content", "```sh\n~~~\n```\n", []string{"sh:~~~\n"}},
 		{"indented fence strips its indent", "  ```sh\n    a\n  b\n```\n", []string{"sh:  a\nb\n"}},
-		{"four spaces is indented code", "    ```sh\n    a\n    ```\n", nil},
+		{"four spaces is indented code", "    ```sh\n    a\n    ```\n", []string{":```sh\na\n```\n"}},
+		{"indented code", "Run:\n\n    curl a \\\n      -d b\n\n    curl c\n\nText\n", []string{":curl a \\\n  -d b\n\ncurl c\n"}},
+		{"paragraph continuation is no code", "Run\n    curl a\n", nil},
+		{"indented code after a heading", "# Token\n    curl a\n", []string{":curl a\n"}},
+		{"indented code in a list item", "1. Get a token:\n\n       curl a\n", []string{":curl a\n"}},
 		{"inline code is no fence", "```sh` x\na\n", nil},
 		{"unclosed runs to the end", "```json\n{}\n", []string{"json:{}\n"}},
 		{"info word cut", "```bash{1,2}\nx\n```\n```Console\ny\n```\n", []string{"bash:x\n", "console:y\n"}},
@@ -48,6 +52,28 @@ func TestScanFences(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestSniffBlock(t *testing.T) {
+	for src, want := range map[string]string{
+		"```\ncurl -X POST https://login.mypurecloud.com/oauth/token\n```\n":        "shell",
+		"```\n$ sudo curl https://x\n{\"a\":1}\n```\n":                              "shell",
+		"```\nPOST https://login.mypurecloud.com/oauth/token HTTP/1.1\nA: b\n```\n": "http",
+		"```\nPOST /oauth/token\n```\n":                                             "http",
+		"```\n# settings\nGENESYS_CLOUD_REGION=us_east_1\nexport X=1\n```\n":        "env",
+		"```\nA=1\nB=2\n```\n":                                                      "",
+		"```\n{\"access_token\": \"x\"}\n```\n":                                     "",
+		"```\nThe token is sent to POST https://x/oauth/token\n```\n":               "",
+		"    npm install\n    node index.js\n":                                      "",
+	} {
+		fs := scanFences([]byte(src))
+		if len(fs) != 1 {
+			t.Fatalf("%q: %d blocks", src, len(fs))
+		}
+		if got := sniffBlock(fs[0]); got != want {
+			t.Errorf("%q: %q, want %q", src, got, want)
+		}
 	}
 }
 

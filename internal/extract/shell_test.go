@@ -138,6 +138,8 @@ func TestShellRequests(t *testing.T) {
 			"POST " + tok + ` H[Content-Type: application/json] json(--json) a~1`},
 		{"-F is multipart", `curl ` + tok + ` -F grant_type=client_credentials -F key=@k.pem`,
 			"POST " + tok + " multipart(-F) grant_type~client_credentials key~«@k.pem»"},
+		{"-F drops a quoted word's quotes", `curl ` + tok + ` --form 'grant_type="authorization_code"' -F 'a="b";type=text/plain' --form-string 'c="d"'`,
+			"POST " + tok + ` multipart(-F) grant_type~authorization_code a~b c~"d"`},
 		{"-G moves data to the query", `curl -G ` + tok + ` -d grant_type=client_credentials -d "client_secret=$S"`,
 			"GET " + tok + "?grant_type=client_credentials&client_secret=«$S»"},
 		{"-G onto an existing query", `curl -G "` + tok + `?a=1" -d b=2`, "GET " + tok + "?a=1&b=2"},

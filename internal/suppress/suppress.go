@@ -59,6 +59,9 @@ type directive struct {
 	reason  string
 	invalid string // why it is malformed; "" when valid
 	used    map[string]bool
+	// last is the last line the directive covers beyond the next one: the
+	// closing fence of a Markdown code block that follows the directive.
+	last int
 }
 
 // Apply reads the directives in src (comments introduced by one of the
@@ -76,9 +79,13 @@ func Apply(file string, src []byte, markers []string, findings []rules.Finding, 
 	}
 	li := rules.NewLineIndex(src)
 	byLine := map[int][]*directive{}
+	var blocks []*directive
 	for _, d := range dirs {
 		if d.invalid == "" {
 			byLine[d.line] = append(byLine[d.line], d)
+			if d.last > 0 {
+				blocks = append(blocks, d)
+			}
 		}
 	}
 	var res Result
@@ -90,6 +97,11 @@ func Apply(file string, src []byte, markers []string, findings []rules.Finding, 
 				if by == nil && slices.Contains(d.rules, f.Rule) {
 					by = d
 				}
+			}
+		}
+		for _, d := range blocks {
+			if by == nil && d.line < line && line <= d.last && slices.Contains(d.rules, f.Rule) {
+				by = d
 			}
 		}
 		if by == nil {
@@ -153,6 +165,9 @@ func parse(file string, src []byte, markers []string) []*directive {
 		}
 		body = strings.TrimSuffix(strings.TrimRight(body, " \t"), "*/")
 		d := &directive{line: n, used: map[string]bool{}}
+		if marker == "<!--" {
+			d.last = fenceEnd(li, n+1)
+		}
 		d.span = rules.Span{File: file, Start: start, End: start + len(Directive) + len(body)}
 		ids, reason, hasReason := strings.Cut(body, "--")
 		d.reason = strings.TrimSpace(reason)
@@ -199,4 +214,32 @@ func commentBefore(before string, markers []string) (string, bool) {
 		return m, true
 	}
 	return "", false
+}
+
+// fenceEnd is the line that closes the Markdown code fence opened on line
+// n (the end of the file when nothing closes it), or 0 when line n opens
+// no fence: a directive in an HTML comment just above a fence covers the
+// whole block, since the request inside starts lines below it.
+func fenceEnd(li *rules.LineIndex, n int) int {
+	if n > li.Lines() {
+		return 0
+	}
+	open := bytes.TrimLeft(li.Line(n), " ")
+	if len(li.Line(n))-len(open) > 3 || len(open) < 3 || (open[0] != '`' && open[0] != '~') {
+		return 0
+	}
+	c, width := open[0], 0
+	for width < len(open) && open[width] == c {
+		width++
+	}
+	if width < 3 {
+		return 0
+	}
+	for k := n + 1; k <= li.Lines(); k++ {
+		t := bytes.TrimSpace(li.Line(k))
+		if len(t) >= width && bytes.Count(t, []byte{c}) == len(t) {
+			return k
+		}
+	}
+	return li.Lines()
 }

@@ -32,6 +32,19 @@ func TestApply(t *testing.T) {
 		problems []string // rule:line
 	}{
 		{
+			name: "comment before a fence covers the block", markers: []string{"<!--"},
+			src:      "<!-- tokenlint:ignore token-host -- this page shows the mistake -->\n```sh\n# the wrong host:\ncurl -X POST \\\n  https://api.mypurecloud.com/oauth/token\n```\ncurl https://api.mypurecloud.de/oauth/token\n",
+			findings: []string{"token-host@api.mypurecloud.com", "token-host@api.mypurecloud.de"},
+			kept:     []string{"token-host@api.mypurecloud.de"},
+			reasons:  []string{"this page shows the mistake"},
+		},
+		{
+			name: "comment before an indented fence in a list", markers: []string{"<!--"},
+			src:      "<!-- tokenlint:ignore json-token-request -- JSON on purpose -->\n  ~~~~\n  a\n  ~~~\n  json here\n  ~~~~\n",
+			findings: []string{"json-token-request@json here"},
+			reasons:  []string{"JSON on purpose"},
+		},
+		{
 			name: "line above, shell", markers: []string{"#"},
 			src:      "# tokenlint:ignore token-host -- staging proxy\ncurl https://api.mypurecloud.com/oauth/token\n",
 			findings: []string{"token-host@api.mypurecloud.com"},
