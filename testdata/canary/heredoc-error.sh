@@ -1,2 +1,1 @@
-curl -X POST https://api.mypurecloud.com/oauth/token -u id:CANARYbeforeerr
-cat <<CANARYheredoc12
+curl -X POST https://api.mypurecloud.com/oauth/token -u id:CANARYbeforeerr <<CANARYheredoc12
