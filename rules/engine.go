@@ -161,6 +161,7 @@ func Run(u *Unit, opts *Options) []Finding {
 		p := &Pass{Unit: u, Catalog: cat, Options: opts, rule: r, out: &out, facts: facts}
 		r.Check(p)
 	}
+	guardSharedFixes(u, out)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Span.File != b.Span.File {

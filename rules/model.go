@@ -330,27 +330,32 @@ const (
 // positions back to the outer file in one place.
 func (u *Unit) Values(fn func(*Value)) {
 	for _, r := range u.Requests {
-		fn(&r.Method)
-		fn(&r.URL)
-		fn(&r.Grant)
-		for i := range r.Headers {
-			fn(&r.Headers[i].Name)
-			fn(&r.Headers[i].Value)
-		}
-		if r.Body != nil {
-			fn(&r.Body.Raw)
-			for i := range r.Body.Fields {
-				fn(&r.Body.Fields[i].Name)
-				fn(&r.Body.Fields[i].Value)
-			}
-		}
-		fn(&r.Auth.User)
-		fn(&r.Auth.Secret)
+		r.values(fn)
 	}
 	for i := range u.Settings {
 		fn(&u.Settings[i].Key)
 		fn(&u.Settings[i].Value)
 	}
+}
+
+// values calls fn on every Value of the request.
+func (r *Request) values(fn func(*Value)) {
+	fn(&r.Method)
+	fn(&r.URL)
+	fn(&r.Grant)
+	for i := range r.Headers {
+		fn(&r.Headers[i].Name)
+		fn(&r.Headers[i].Value)
+	}
+	if r.Body != nil {
+		fn(&r.Body.Raw)
+		for i := range r.Body.Fields {
+			fn(&r.Body.Fields[i].Name)
+			fn(&r.Body.Fields[i].Value)
+		}
+	}
+	fn(&r.Auth.User)
+	fn(&r.Auth.Secret)
 }
 
 // Spans calls fn on every Span of the unit that is not inside a Value.

@@ -61,7 +61,10 @@ func checkTokenMethod(p *Pass) {
 			f.Severity = Warning
 			f.Message = fmt.Sprintf("token requested with %s: RFC 6749 requires POST, with the parameters in a form body, and most token endpoints reject anything else; use POST unless this server documents %s", m, m)
 		}
-		if verbatim(r.Method) {
+		// Certain only for a request that asks for a grant itself: a bare
+		// GET of a token URL (a variable the token request shares) may be
+		// meant as something else, and POST alone would not make it one.
+		if verbatim(r.Method) && !r.GrantType().IsZero() {
 			f.Fix = &Fix{Message: "use POST", Edits: []TextEdit{{Span: r.Method.Span(), New: "POST"}}}
 		}
 		p.Report(f)

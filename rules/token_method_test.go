@@ -8,21 +8,28 @@ func TestTokenMethod(t *testing.T) {
 		method string // "" = not stated; "$M" = dynamic; "~GET" = implied (not verbatim)
 		url    string
 		want   bool
+		// noGrant: the request asks for no grant itself (a bare GET of a
+		// token URL), so POST is not a certain fix.
+		noGrant bool
 	}{
-		{"GET to token path", "GET", "https://login.mypurecloud.com/oauth/token", true},
-		{"lower-case put", "put", "https://dev-123456.okta.com/oauth2/default/v1/token", true},
-		{"implied GET", "~GET", "https://login.mypurecloud.com/oauth/token", true},
-		{"POST", "POST", "https://login.mypurecloud.com/oauth/token", false},
-		{"post lower case", "post", "https://login.mypurecloud.com/oauth/token", false},
-		{"not stated", "", "https://login.mypurecloud.com/oauth/token", false},
-		{"dynamic", "$M", "https://login.mypurecloud.com/oauth/token", false},
-		{"GET of the browser endpoint", "GET", "https://login.mypurecloud.com/oauth/authorize", false},
-		{"GET of an API", "GET", "https://api.mypurecloud.com/api/v2/users", false},
+		{"GET to token path", "GET", "https://login.mypurecloud.com/oauth/token", true, false},
+		{"lower-case put", "put", "https://dev-123456.okta.com/oauth2/default/v1/token", true, false},
+		{"implied GET", "~GET", "https://login.mypurecloud.com/oauth/token", true, false},
+		{"POST", "POST", "https://login.mypurecloud.com/oauth/token", false, false},
+		{"post lower case", "post", "https://login.mypurecloud.com/oauth/token", false, false},
+		{"not stated", "", "https://login.mypurecloud.com/oauth/token", false, false},
+		{"dynamic", "$M", "https://login.mypurecloud.com/oauth/token", false, false},
+		{"GET of the browser endpoint", "GET", "https://login.mypurecloud.com/oauth/authorize", false, false},
+		{"GET of an API", "GET", "https://api.mypurecloud.com/api/v2/users", false, false},
+		{"GET without a grant", "GET", "https://login.mypurecloud.com/oauth/token", true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := newSrc("f.http")
 			r := &Request{URL: s.lit(tt.url)}
+			if tt.want && !tt.noGrant {
+				r.Grant = s.lit("client_credentials")
+			}
 			switch {
 			case tt.method == "$M":
 				r.Method = s.dyn("$M")
@@ -41,9 +48,9 @@ func TestTokenMethod(t *testing.T) {
 			if got[0].Severity != Error {
 				t.Errorf("severity %v", got[0].Severity)
 			}
-			if tt.method[0] == '~' {
+			if tt.method[0] == '~' || tt.noGrant {
 				if got[0].Fix != nil {
-					t.Errorf("an implied method has no certain fix: %+v", got[0].Fix)
+					t.Errorf("an implied method, or a request without a grant, has no certain fix: %+v", got[0].Fix)
 				}
 			} else if s.spanText(got[0].Span) != tt.method || got[0].Fix == nil || got[0].Fix.Edits[0].New != "POST" {
 				t.Errorf("finding at %q, fix %+v", s.spanText(got[0].Span), got[0].Fix)

@@ -42,7 +42,12 @@ func checkTokenPath(p *Pass) {
 		span := u.Path.Span()
 		shown := path
 		if u.Path.IsZero() {
+			// The path goes after the authority: after the port when
+			// there is one (https://host:443 → https://host:443/oauth/token).
 			span = u.Host.Span()
+			if !u.Port.IsZero() {
+				span = u.Port.Span()
+			}
 			span.Start = span.End
 		}
 		if shown == "" {
@@ -53,7 +58,7 @@ func checkTokenPath(p *Pass) {
 			Key:     path,
 			Message: fmt.Sprintf("%s issues tokens at %s, not %s: use %s", prov.Name, prov.TokenPath, shown, prov.TokenPath),
 		}
-		if verbatim(u.Path) || u.Path.IsZero() && verbatim(u.Host) {
+		if verbatim(u.Path) || u.Path.IsZero() && verbatim(u.Host) && (u.Port.IsZero() || verbatim(u.Port)) {
 			f.Fix = &Fix{Message: "use " + prov.TokenPath, Edits: []TextEdit{{Span: span, New: prov.TokenPath}}}
 		}
 		p.Report(f)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -38,32 +40,44 @@ func (s *sourceSet) lookup(display string) (string, []byte, []rules.Span) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	k, ok := s.files[display]
-	if !ok || k.path == "" || k.path == "-" {
+	if !ok || k.path == "" {
 		return "", nil, nil
 	}
 	return k.path, k.src, k.secrets
 }
 
 // applyFixes prints the fixes as a diff (-diff) or writes them (-fix),
-// then reports what is left unfixed on stderr.
-func applyFixes(diffOnly bool, res *report.Result, sources *sourceSet, stdout, stderr io.Writer, failOn rules.Severity) int {
+// then reports what is left unfixed on stderr. Standard input ("-") is
+// never a file to write: -fix prints it, fixed or as it was (stdinText),
+// on stdout, as formatters do.
+func applyFixes(diffOnly bool, res *report.Result, sources *sourceSet, stdinText *bytes.Buffer, stdout, stderr io.Writer, failOn rules.Severity) int {
 	files := fix.Collect(res.Findings, sources.lookup)
 	applied := map[*rules.Fix]bool{}
+	stdinDone := false
 	for _, f := range files {
-		if diffOnly {
-			if err := fix.Diff(stdout, f); err != nil {
-				res.Errors = append(res.Errors, report.FileError{File: f.Name, Message: err.Error()})
-			}
-			continue
-		}
-		done, err := fix.Apply(f)
-		if err != nil {
-			res.Errors = append(res.Errors, report.FileError{File: f.Name, Message: err.Error()})
-			continue
+		var done []*rules.Fix
+		var err error
+		switch {
+		case diffOnly:
+			err = fix.Diff(stdout, f)
+		case f.Path == "-":
+			done, err = fix.Print(stdout, f)
+			stdinDone = true
+		default:
+			done, err = fix.Apply(f)
 		}
 		for _, fx := range done {
 			applied[fx] = true
 		}
+		if err != nil {
+			res.Errors = append(res.Errors, report.FileError{File: f.Name, Message: err.Error()})
+		}
+		if errors.Is(err, fix.ErrInterrupted) {
+			break
+		}
+	}
+	if stdinText != nil && !stdinDone {
+		stdout.Write(stdinText.Bytes())
 	}
 	left := res.Findings[:0:0]
 	for _, f := range res.Findings {

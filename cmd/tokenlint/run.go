@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -201,6 +202,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	sources := newSourceSet()
+	var stdinText *bytes.Buffer
+	if o.fix && slices.Contains(paths, "-") {
+		// -fix - prints standard input fixed, or as it was.
+		stdinText = &bytes.Buffer{}
+		stdin = io.TeeReader(stdin, stdinText)
+	}
 	res := lint.Run(paths, lint.Options{
 		Rules:         cfg.Rules,
 		MaxFileSize:   cfg.MaxFileSize,
@@ -230,7 +237,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		res.Suppressed = append(res.Suppressed, accepted...)
 	}
 	if o.fix || o.diff {
-		return applyFixes(o.diff, res, sources, stdout, stderr, failOn)
+		return applyFixes(o.diff, res, sources, stdinText, stdout, stderr, failOn)
 	}
 	if err := writeOutputs(outs, res, o.color, stdout); err != nil {
 		fmt.Fprintf(stderr, "tokenlint: %v\n", err)

@@ -1,18 +1,27 @@
 // Package fix applies the certain fixes of findings to files (-fix) or
-// prints them as a unified diff (-diff). Writes are atomic and keep the
-// file's mode; a file that changed on disk since it was linted is left
-// alone; applying the same fixes twice changes nothing the second time
-// because the findings are gone. The diff never shows a secret.
+// prints them as a unified diff (-diff). The diff never shows a secret.
+//
+// Files are written as gofmt -w writes them: in place, through the file
+// the name opens, so a symbolic link named on the command line fixes its
+// target and stays a link, hard links keep sharing the text, and mode,
+// owner, set-id bits and extended attributes are the file's own. There is
+// no temporary file to leave behind; an interrupt or termination signal
+// that arrives during a write waits until the write is complete. A file
+// that changed on disk since it was linted, or that is read-only, is left
+// alone. Applying the same fixes twice changes nothing the second time,
+// because the findings are gone.
 package fix
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
-	"path/filepath"
+	"os/signal"
 	"sort"
+	"syscall"
 
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -90,33 +99,96 @@ func (f *File) Fixed() ([]byte, int) {
 	return apply(f.Src, edits), skipped
 }
 
-// Apply writes the fixed text over the file, atomically and keeping its
-// mode, unless the file on disk differs from Src (ErrChanged). It returns
-// the fixes applied (those skipped for a conflict are not).
+// Print writes the fixed text to w instead of the file (standard input
+// under -fix), and returns the fixes applied.
+func Print(w io.Writer, f *File) ([]*rules.Fix, error) {
+	edits, taken, _ := f.edits()
+	if _, err := w.Write(apply(f.Src, edits)); err != nil {
+		return nil, err
+	}
+	return taken, nil
+}
+
+// ErrReadOnly means the file has no write permission for its owner: -fix
+// leaves it alone even when it could write it (as root).
+var ErrReadOnly = errors.New("read-only file; not fixed")
+
+// ErrInterrupted means a signal asked tokenlint to stop while it wrote a
+// file; the write was completed, and no further file should be written.
+var ErrInterrupted = errors.New("interrupted")
+
+// beforeWrite, when set by a test, runs just before a file is rewritten.
+var beforeWrite func()
+
+// Apply writes the fixed text over the file in place, unless the file on
+// disk differs from Src (ErrChanged) or is read-only (ErrReadOnly). It
+// returns the fixes applied (those skipped for a conflict are not).
 func Apply(f *File) (applied []*rules.Fix, err error) {
 	edits, taken, _ := f.edits()
 	fixed := apply(f.Src, edits)
 	if bytes.Equal(fixed, f.Src) {
 		return taken, nil
 	}
-	info, err := os.Stat(f.Path)
+	// O_NONBLOCK: a FIFO swapped in since the lint must not block us.
+	file, err := os.OpenFile(f.Path, os.O_RDWR|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			return nil, ErrReadOnly
+		}
+		return nil, err
+	}
+	defer file.Close()
+	info, err := file.Stat()
 	if err != nil {
 		return nil, err
 	}
 	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("%s: not a regular file", f.Path)
 	}
-	disk, err := os.ReadFile(f.Path)
+	if info.Mode().Perm()&0o200 == 0 {
+		return nil, ErrReadOnly
+	}
+	disk, err := io.ReadAll(io.LimitReader(file, int64(len(f.Src))+1))
 	if err != nil {
 		return nil, err
 	}
-	if sha256.Sum256(disk) != sha256.Sum256(f.Src) {
+	if !bytes.Equal(disk, f.Src) {
 		return nil, ErrChanged
 	}
-	if err := writeAtomic(f.Path, fixed, info.Mode().Perm()); err != nil {
+	if err := writeInPlace(file, fixed); err != nil {
+		if errors.Is(err, ErrInterrupted) {
+			return taken, err // written: the fixes are in
+		}
 		return nil, err
 	}
 	return taken, nil
+}
+
+// writeInPlace replaces the content of file by data, with SIGINT and
+// SIGTERM held until it is done: an interrupted -fix leaves each file
+// either as it was or fixed, and nothing else on disk.
+func writeInPlace(file *os.File, data []byte) error {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sig)
+	if beforeWrite != nil {
+		beforeWrite()
+	}
+	if _, err := file.WriteAt(data, 0); err != nil {
+		return err
+	}
+	if err := file.Truncate(int64(len(data))); err != nil {
+		return err
+	}
+	if err := file.Sync(); err != nil {
+		return err
+	}
+	select {
+	case <-sig:
+		return ErrInterrupted
+	default:
+		return nil
+	}
 }
 
 // Collect groups the fixes of findings by file, for findings of files
@@ -141,33 +213,6 @@ func Collect(findings []rules.Finding, src func(file string) (path string, text 
 		f.Fixes = append(f.Fixes, fd.Fix)
 	}
 	return out
-}
-
-// writeAtomic replaces path by a temporary file written next to it, so a
-// crash leaves either the old or the new text, never half of one.
-func writeAtomic(path string, data []byte, mode os.FileMode) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tokenlint-*")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	defer os.Remove(name) // a no-op after the rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(mode); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(name, path)
 }
 
 // Only keeps the fixes of the given findings (those left after a baseline

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode/utf8"
 
 	"github.com/tokenlint/tokenlint/internal/extract"
@@ -100,6 +101,10 @@ func Run(paths []string, opts Options) *report.Result {
 	var jobs []job
 	var goFiles []string
 	excluded := func(p string) bool { return opts.Exclude != nil && opts.Exclude(filepath.ToSlash(p)) }
+	// A file named twice (a.sh ./a.sh, a link and its target) is linted
+	// once, as gofmt -w would leave it after the first: its findings are
+	// one file's, and -fix writes it once.
+	named := map[string]bool{}
 	for _, p := range paths {
 		switch {
 		case p == "-" && opts.StdinFilename != "" && excluded(opts.StdinFilename):
@@ -114,7 +119,9 @@ func Run(paths []string, opts Options) *report.Result {
 				res.Errors = append(res.Errors, report.FileError{File: name, Message: err.Error()})
 				continue
 			}
-			jobs = append(jobs, job{path: name, display: filepath.ToSlash(name), data: data, explicit: true})
+			// The path "-" tells KeepSource that the text is not a file's:
+			// -fix prints it fixed instead of writing name.
+			jobs = append(jobs, job{path: "-", display: filepath.ToSlash(name), data: data, explicit: true})
 		case strings.HasSuffix(p, "/...") || p == "...":
 			root := strings.TrimSuffix(strings.TrimSuffix(p, "..."), "/")
 			if root == "" {
@@ -133,6 +140,11 @@ func Run(paths []string, opts Options) *report.Result {
 			}
 			if excluded(p) {
 				continue
+			}
+			if id := fileID(p, info); named[id] {
+				continue
+			} else {
+				named[id] = true
 			}
 			if strings.HasSuffix(p, ".go") {
 				if abs, err := filepath.Abs(p); err == nil {
@@ -547,6 +559,16 @@ func snippetWindow(src []byte, ls, le, start int) (ws, we int) {
 		we--
 	}
 	return ws, we
+}
+
+// fileID identifies the file that info describes: its device and inode,
+// or its cleaned absolute path where the system has none.
+func fileID(p string, info fs.FileInfo) string {
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		return fmt.Sprintf("inode %d:%d", st.Dev, st.Ino)
+	}
+	abs, _ := filepath.Abs(p)
+	return abs
 }
 
 // readFile reads a file to lint through the guard every file tokenlint
