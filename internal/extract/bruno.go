@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/tokenlint/tokenlint/internal/safefile"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -484,14 +483,4 @@ func loadBrunoEnvironments(file string, layer map[string]varDef) {
 			define(layer, p.key.Text, p.value.Text)
 		}
 	}
-}
-
-// readBeside reads a small regular file beside the one being linted (no
-// link, no device, no FIFO), or nil.
-func readBeside(path string) []byte {
-	data, err := safefile.Read(path, safefile.NoLinks, maxEnvFileSize)
-	if err != nil {
-		return nil
-	}
-	return data
 }

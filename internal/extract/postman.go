@@ -453,13 +453,6 @@ func loadPostmanEnvironments(file string) (envs, globals map[string]varDef) {
 	return envs, globals
 }
 
-// Bounds on what a collection reads beside itself.
-const (
-	maxDirEntries  = 4096
-	maxEnvFiles    = 32
-	maxEnvFileSize = 2 << 20
-)
-
 // postmanEnvFile is an environment or globals export (formats.md §3.4).
 type postmanEnvFile struct {
 	Values []struct {
