@@ -18,6 +18,8 @@ import (
 	"github.com/tokenlint/tokenlint/internal/config"
 	"github.com/tokenlint/tokenlint/internal/golint"
 	"github.com/tokenlint/tokenlint/internal/lint"
+	"github.com/tokenlint/tokenlint/internal/newcode"
+	"github.com/tokenlint/tokenlint/internal/repo"
 	"github.com/tokenlint/tokenlint/internal/report"
 	"github.com/tokenlint/tokenlint/internal/suppress"
 	"github.com/tokenlint/tokenlint/rules"
@@ -65,7 +67,7 @@ Flags:
 
 type options struct {
 	format, color, enable, disable, failOn, stdinName string
-	config, baseline, writeBaseline                   string
+	config, baseline, writeBaseline, newFromRev       string
 	fix, diff, version, goDownload, debugModel        bool
 }
 
@@ -82,6 +84,7 @@ func newFlagSet(o *options, output io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.config, "config", "", "configuration file (default: .tokenlint.toml found from the first path's directory up to its repository root)")
 	fs.StringVar(&o.baseline, "baseline", "", "report only findings that are not in this baseline file")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "write the current findings to this baseline file and exit 0")
+	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since this git revision (git diff REV, renames followed; untracked files are new)")
 	fs.BoolVar(&o.fix, "fix", false, "apply the certain fixes to the files in place")
 	fs.BoolVar(&o.diff, "diff", false, "print the certain fixes as a unified diff instead of applying them")
 	fs.BoolVar(&o.goDownload, "go-download", false, "let the go command download the modules and toolchain that go.mod requires while loading Go packages (default: only what is in the module cache)")
@@ -236,6 +239,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		res.Findings, accepted = base.Filter(res.Findings)
 		res.Suppressed = append(res.Suppressed, accepted...)
 	}
+	if o.newFromRev != "" {
+		if res.Findings, err = onlyNew(res.Findings, o.newFromRev, configDir(paths, o.stdinName)); err != nil {
+			fmt.Fprintf(stderr, "tokenlint: %v\n", err)
+			return exitTrouble
+		}
+	}
 	if o.fix || o.diff {
 		return applyFixes(o.diff, res, sources, stdinText, stdout, stderr, failOn)
 	}
@@ -250,6 +259,44 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	return status(res, failOn)
+}
+
+// onlyNew keeps the findings on lines added since rev in their file's
+// repository, for pull requests (golangci-lint's -new-from-rev). The
+// repository of dir (the first path's) is asked first, so a revision that
+// does not exist is an error even when nothing was found.
+func onlyNew(findings []rules.Finding, rev, dir string) ([]rules.Finding, error) {
+	changes := map[string]newcode.Lines{}
+	since := func(place string) (newcode.Lines, error) {
+		root := repo.Root(place)
+		if root == "" {
+			return nil, fmt.Errorf("-new-from-rev: %s is not in a git repository", place)
+		}
+		if lines, ok := changes[root]; ok {
+			return lines, nil
+		}
+		lines, err := newcode.Since(root, rev)
+		changes[root] = lines
+		return lines, err
+	}
+	if _, err := since(dir); err != nil {
+		return nil, err
+	}
+	var kept []rules.Finding
+	for _, f := range findings {
+		abs, err := filepath.Abs(filepath.FromSlash(f.Span.File))
+		if err != nil {
+			return nil, err
+		}
+		lines, err := since(filepath.Dir(abs))
+		if err != nil {
+			return nil, err
+		}
+		if lines.Changed(f.RepoPath, f.Pos.Line, f.Pos.EndLine) {
+			kept = append(kept, f)
+		}
+	}
+	return kept, nil
 }
 
 // configDir is where the search for .tokenlint.toml starts: the directory
