@@ -271,6 +271,12 @@ type Fix struct {
 	Edits   []TextEdit
 }
 
+// A Related location is another place a finding's message refers to.
+type Related struct {
+	Span    Span
+	Message string
+}
+
 // A Finding is one problem found by one rule.
 type Finding struct {
 	Rule     string
@@ -278,6 +284,11 @@ type Finding struct {
 	Message  string
 	Span     Span
 	Fix      *Fix
+	// Related are the other places in the source the message speaks of
+	// (the region a host contradicts, the grant that makes a token
+	// user-less), for reporters that link locations (LSP related
+	// information).
+	Related []Related
 	// Key is the normalised flagged construct (never a secret): with Rule
 	// and the file it makes the fingerprint, so baselines survive edits
 	// that move lines.

@@ -87,6 +87,7 @@ func checkRegionMismatch(p *Pass) {
 				continue
 			}
 			var msg string
+			var related []Related
 			switch {
 			case len(pinned) > 0 && !slices.Contains(pinned, ref.region):
 				msg = fmt.Sprintf("%s is in %s, outside the region%s pinned in the configuration (%s)%s",
@@ -94,13 +95,15 @@ func checkRegionMismatch(p *Pass) {
 			case ref.host && len(declared) == 1 && declared[0] != ref.region:
 				msg = fmt.Sprintf("%s is in %s, but %s declares %s: a client and its tokens exist in one region only%s",
 					ref.what, ref.region.Name(), declRef.what, declared[0].Name(), rightHost(prov, ref, declared))
+				related = []Related{{Span: declRef.span, Message: fmt.Sprintf("%s declares %s here", declRef.what, declared[0].Name())}}
 			case ref.host && !ref.token && len(declared) == 0 && len(tokens) == 1 && tokens[0] != ref.region:
 				msg = fmt.Sprintf("%s is in %s, but the token comes from %s (%s): a token works only in the region that issued it%s",
 					ref.what, ref.region.Name(), tokenRef.what, tokens[0].Name(), rightHost(prov, ref, tokens))
+				related = []Related{{Span: tokenRef.span, Message: fmt.Sprintf("the token is requested from %s (%s) here", tokenRef.what, tokens[0].Name())}}
 			default:
 				continue
 			}
-			p.Report(Finding{Span: ref.span, Key: ref.what + ":" + ref.region.Name(), Message: msg})
+			p.Report(Finding{Span: ref.span, Key: ref.what + ":" + ref.region.Name(), Message: msg, Related: related})
 		}
 	}
 }

@@ -63,6 +63,13 @@ func checkUserScopedAPI(p *Pass) {
 		}
 		tokenProv = prov
 	}
+	// Where the user-less tokens are requested, for the findings to point at.
+	var grantedAt []Related
+	for _, r := range p.TokenRequests() {
+		if g := r.GrantType(); g.Known() {
+			grantedAt = append(grantedAt, Related{Span: g.Span(), Message: "a token without a user is requested here (grant_type " + g.Text + ")"})
+		}
+	}
 	for _, r := range p.APICalls() {
 		u := ParseURL(r.URL)
 		path, ok := u.PathText()
@@ -107,6 +114,7 @@ func checkUserScopedAPI(p *Pass) {
 			Key:      e.Method + " " + e.Path,
 			Message: fmt.Sprintf("%s %s %s, but every token here comes from the client-credentials grant, which has no user: call it with a user grant (authorization code or PKCE), or use an org-level endpoint",
 				e.Method, e.Path, how),
+			Related: grantedAt,
 		})
 	}
 }

@@ -531,6 +531,9 @@ func (p *positioner) position(findings []rules.Finding) []rules.Finding {
 		f.SourceLine = red.Window(ws, we)
 		f.SourceColumn, f.SourceCut = ws-ls+1, we < le
 		f.Message = red.Scrub(f.Message)
+		for k := range f.Related {
+			f.Related[k].Message = red.Scrub(f.Related[k].Message)
+		}
 		if f.Fix != nil {
 			f.Fix.Message = red.Scrub(f.Fix.Message)
 			for k := range f.Fix.Edits {

@@ -46,6 +46,15 @@ func (s *Server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 				Edit:        &protocol.WorkspaceEdit{Changes: map[protocol.DocumentUri][]protocol.TextEdit{uri: edits}},
 			})
 		}
+		if edit, ok := res.removeUnusedEdit(f); ok {
+			actions = append(actions, protocol.CodeAction{
+				Title:       "Remove the unused " + strings.TrimPrefix(f.Key, "unused ") + " from the directive",
+				Kind:        &kind,
+				Diagnostics: []protocol.Diagnostic{diag},
+				IsPreferred: boolPtr(true),
+				Edit:        &protocol.WorkspaceEdit{Changes: map[protocol.DocumentUri][]protocol.TextEdit{uri: {edit}}},
+			})
+		}
 		if edit, ok := res.suppressEdit(f); ok {
 			actions = append(actions, protocol.CodeAction{
 				Title:       fmt.Sprintf("Suppress %s here with a reason (%s)", f.Rule, suppress.Directive),
@@ -160,4 +169,51 @@ func (r *lintResult) commentSyntax(n int) (open, closing string) {
 		return "//", ""
 	}
 	return "#", ""
+}
+
+// removeUnusedEdit deletes what an unused-ignore finding reports: the rule
+// from the directive's list, or the whole directive when it names only that
+// rule (the whole line when the comment stands alone on it).
+func (r *lintResult) removeUnusedEdit(f rules.Finding) (protocol.TextEdit, bool) {
+	id, ok := strings.CutPrefix(f.Key, "unused ")
+	if f.Rule != suppress.UnusedIgnore.ID || !ok {
+		return protocol.TextEdit{}, false
+	}
+	n := int(r.lines.position(f.Span.Start).Line)
+	line, start := r.lines.line(n), r.lines.lineStart(n)
+	at := strings.Index(line, suppress.Directive)
+	idsEnd, ok := directiveIDsEnd(line)
+	if at < 0 || !ok {
+		return protocol.TextEdit{}, false
+	}
+	idsStart := at + len(suppress.Directive)
+	ids := strings.Split(line[idsStart:idsEnd], ",")
+	if len(ids) > 1 {
+		var kept []string
+		for _, x := range ids {
+			if strings.TrimSpace(x) != id {
+				kept = append(kept, strings.TrimSpace(x))
+			}
+		}
+		if len(kept) == len(ids) {
+			return protocol.TextEdit{}, false
+		}
+		return protocol.TextEdit{Range: r.lines.rangeOf(start+idsStart, start+idsEnd), NewText: " " + strings.Join(kept, ",")}, true
+	}
+	// The comment that holds the directive starts at its marker.
+	open, _ := r.commentSyntax(n)
+	before := strings.TrimRight(line[:at], " \t")
+	if !strings.HasSuffix(before, open) {
+		return protocol.TextEdit{}, false
+	}
+	code := strings.TrimRight(strings.TrimSuffix(before, open), " \t")
+	if code == "" {
+		// The line is the comment: delete it with its line ending.
+		end := r.lines.lineStart(n + 1)
+		if n+1 >= r.lines.count() {
+			end = len(r.text)
+		}
+		return protocol.TextEdit{Range: r.lines.rangeOf(start, end), NewText: ""}, true
+	}
+	return protocol.TextEdit{Range: r.lines.rangeOf(start+len(code), r.lines.lineEnd(n)), NewText: ""}, true
 }

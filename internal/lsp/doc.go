@@ -4,7 +4,8 @@
 // command's standard-input path, and publishes the findings as diagnostics
 // while the user types. Certain fixes become quickfix code actions, and every
 // finding in a format with comments gets a "suppress with a reason" action
-// that writes the format's tokenlint:ignore directive.
+// that writes the format's tokenlint:ignore directive; a hover explains the
+// findings under the cursor.
 //
 // The protocol types and their method dispatch come from
 // github.com/tliron/glsp's protocol_3_16 package (complete LSP 3.16 types,

@@ -119,12 +119,13 @@ func (r *lintResult) diagnostic(uri protocol.DocumentUri, f rules.Finding) proto
 		Source:          &src,
 		Message:         f.Message,
 	}
-	if f.Fix != nil && len(f.Fix.Edits) > 0 {
-		// Clients that show related information list the fix under the
-		// finding; the quickfix applies it.
+	for _, rel := range f.Related {
+		if rel.Span.File != "" && rel.Span.File != f.Span.File {
+			continue // another file of a Go package: not a buffer of this server
+		}
 		d.RelatedInformation = append(d.RelatedInformation, protocol.DiagnosticRelatedInformation{
-			Location: protocol.Location{URI: uri, Range: r.lines.rangeOf(f.Fix.Edits[0].Start, f.Fix.Edits[0].End)},
-			Message:  "fix: " + f.Fix.Message,
+			Location: protocol.Location{URI: uri, Range: r.lines.rangeOf(rel.Span.Start, rel.Span.End)},
+			Message:  rel.Message,
 		})
 	}
 	return d

@@ -98,6 +98,7 @@ func Serve(stream io.ReadWriteCloser, opts Options) int {
 		TextDocumentDidSave:            s.didSave,
 		TextDocumentDidClose:           s.didClose,
 		TextDocumentCodeAction:         s.codeAction,
+		TextDocumentHover:              s.hover,
 		WorkspaceDidChangeWatchedFiles: s.didChangeWatchedFiles,
 		WorkspaceDidChangeWorkspaceFolders: func(_ *glsp.Context, p *protocol.DidChangeWorkspaceFoldersParams) error {
 			s.ws.changeFolders(p.Event.Added, p.Event.Removed)
@@ -233,6 +234,7 @@ func (s *Server) initialize(p *protocol.InitializeParams) (any, error) {
 				Change:    &change,
 				Save:      protocol.SaveOptions{IncludeText: boolPtr(false)},
 			},
+			HoverProvider: true,
 			CodeActionProvider: protocol.CodeActionOptions{
 				CodeActionKinds: []protocol.CodeActionKind{protocol.CodeActionKindQuickFix},
 			},

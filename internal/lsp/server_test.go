@@ -136,7 +136,7 @@ func TestLifecycle(t *testing.T) {
 	if err := c.Call("initialize", map[string]any{"capabilities": map[string]any{}}, nil); !errors.As(err, &rpcErr) || rpcErr.Code != codeInvalidRequest {
 		t.Errorf("second initialize: got %v, want error %d", err, codeInvalidRequest)
 	}
-	if err := c.Call("textDocument/hover", map[string]any{}, nil); !errors.As(err, &rpcErr) || rpcErr.Code != codeMethodNotFound {
+	if err := c.Call("textDocument/definition", map[string]any{}, nil); !errors.As(err, &rpcErr) || rpcErr.Code != codeMethodNotFound {
 		t.Errorf("unsupported request: got %v, want error %d", err, codeMethodNotFound)
 	}
 	if err := c.Call("shutdown", nil, nil); err != nil {
@@ -206,11 +206,79 @@ func TestDiagnosticFields(t *testing.T) {
 	if !strings.Contains(d.Message, "login.mypurecloud.com") {
 		t.Errorf("message = %q", d.Message)
 	}
-	if len(d.RelatedInformation) != 1 || d.RelatedInformation[0].Location.URI != uri || !strings.HasPrefix(d.RelatedInformation[0].Message, "fix: ") {
-		t.Errorf("relatedInformation = %+v", d.RelatedInformation)
-	}
 	if p.Version == nil || *p.Version != 1 {
 		t.Errorf("version = %v, want 1", p.Version)
+	}
+}
+
+// TestRelatedInformation: a finding whose message speaks of another place
+// links it.
+// hover returns the markdown of a hover at line:char, "" for none.
+func hover(t *testing.T, c *lsptest.Client, uri string, line, char int) string {
+	t.Helper()
+	var h *struct {
+		Contents protocol.MarkupContent `json:"contents"`
+	}
+	err := c.Call("textDocument/hover", map[string]any{
+		"textDocument": map[string]any{"uri": uri},
+		"position":     map[string]any{"line": line, "character": char},
+	}, &h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h == nil {
+		return ""
+	}
+	if h.Contents.Kind != protocol.MarkupKindMarkdown {
+		t.Errorf("hover kind %q", h.Contents.Kind)
+	}
+	return h.Contents.Value
+}
+
+func TestHover(t *testing.T) {
+	c, _ := session(t)
+	initialize(t, c, "")
+	uri := fileURI(t, "token.http")
+	open(t, c, uri, "http", badHTTP)
+	got := hover(t, c, uri, 0, 20)
+	for _, want := range []string{"**tokenlint token-host** (error): token requested from api.mypurecloud.com", "Quick fix: use login.mypurecloud.com.", "(" + DocURL("token-host") + ")"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("hover %q lacks %q", got, want)
+		}
+	}
+	if got := hover(t, c, uri, 0, 2); got != "" {
+		t.Errorf("hover off the finding: %q", got)
+	}
+}
+
+func TestRelatedInformation(t *testing.T) {
+	c, _ := session(t)
+	initialize(t, c, "")
+	uri := fileURI(t, "calls.http")
+	text := "POST https://login.mypurecloud.com/oauth/token\n" +
+		"Content-Type: application/x-www-form-urlencoded\n" +
+		"\n" +
+		"grant_type=client_credentials\n" +
+		"\n" +
+		"###\n" +
+		"GET https://api.mypurecloud.ie/api/v2/users/me\n" +
+		"Authorization: Bearer {{token}}\n"
+	p := open(t, c, uri, "http", text)
+	related := map[string]protocol.DiagnosticRelatedInformation{}
+	for _, d := range p.Diagnostics {
+		if len(d.RelatedInformation) != 1 {
+			t.Errorf("%v: related = %+v, want one", d.Code.Value, d.RelatedInformation)
+			continue
+		}
+		related[d.Code.Value.(string)] = d.RelatedInformation[0]
+	}
+	tokenHost := protocol.Range{Start: protocol.Position{Line: 0, Character: 13}, End: protocol.Position{Line: 0, Character: 34}}
+	if r, ok := related["region-mismatch"]; !ok || r.Location.URI != uri || r.Location.Range != tokenHost || !strings.Contains(r.Message, "login.mypurecloud.com") {
+		t.Errorf("region-mismatch related = %+v, want the token host at %+v", r, tokenHost)
+	}
+	grant := protocol.Range{Start: protocol.Position{Line: 3, Character: 11}, End: protocol.Position{Line: 3, Character: 29}}
+	if r, ok := related["user-scoped-api"]; !ok || r.Location.Range != grant || !strings.Contains(r.Message, "client_credentials") {
+		t.Errorf("user-scoped-api related = %+v, want the grant at %+v", r, grant)
 	}
 }
 
@@ -418,5 +486,34 @@ func TestSeverity(t *testing.T) {
 		if got := severity(s); got != want {
 			t.Errorf("severity(%s) = %d, want %d", s, got, want)
 		}
+	}
+}
+
+func TestRemoveUnusedDirective(t *testing.T) {
+	const call = "curl -d grant_type=client_credentials https://login.mypurecloud.com/oauth/token\n"
+	tests := []struct{ name, text, want string }{
+		{"alone on its line", "# tokenlint:ignore token-host -- old proxy\n" + call, call},
+		{"one of two rules", "# tokenlint:ignore token-path,token-host -- old proxy\n" + call, "# tokenlint:ignore token-path -- old proxy\n" + call},
+		{"trailing comment", strings.TrimSuffix(call, "\n") + " # tokenlint:ignore token-host -- old proxy\n", call},
+	}
+	c, _ := session(t)
+	initialize(t, c, "")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			uri := fileURI(t, "token.sh")
+			open(t, c, uri, "shellscript", tt.text)
+			var edits [][]protocol.TextEdit
+			for _, a := range codeActions(t, c, uri, 0) {
+				if strings.HasPrefix(a.Title, "Remove the unused token-host") {
+					edits = append(edits, a.Edit.Changes[uri])
+				}
+			}
+			if len(edits) != 1 {
+				t.Fatalf("got %d removal actions, want 1", len(edits))
+			}
+			if got := apply(t, tt.text, edits[0]); got != tt.want {
+				t.Errorf("after removal:\n%q\nwant\n%q", got, tt.want)
+			}
+		})
 	}
 }

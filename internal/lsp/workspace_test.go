@@ -180,6 +180,16 @@ func TestSecretsMasked(t *testing.T) {
 			}
 		}
 	}
+	for line := range 3 {
+		for char := 0; char < 120; char += 7 {
+			if h := hover(t, c, uri, line, char); h != "" {
+				shown = append(shown, h)
+			}
+		}
+	}
+	if !slices.ContainsFunc(shown, func(s string) bool { return strings.Contains(s, "**tokenlint hardcoded-secret**") }) {
+		t.Errorf("no hover over the secret: %q", shown)
+	}
 	for _, s := range shown {
 		if strings.Contains(s, secret[2:]) {
 			t.Errorf("secret shown in %q", s)
