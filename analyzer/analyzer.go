@@ -179,6 +179,11 @@ func (b *builder) diagnostic(f rules.Finding) (analysis.Diagnostic, bool) {
 		Category: f.Rule,
 		Message:  DiagnosticMessage(f),
 	}
+	for _, rel := range f.Related {
+		if p, q, ok := b.pos(rel.Span); ok {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: p, End: q, Message: rel.Message})
+		}
+	}
 	if f.Fix != nil {
 		sf := analysis.SuggestedFix{Message: f.Fix.Message}
 		for _, e := range f.Fix.Edits {

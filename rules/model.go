@@ -275,6 +275,7 @@ type Fix struct {
 type Related struct {
 	Span    Span
 	Message string
+	Pos     Position // filled by the driver, as Finding.Pos
 }
 
 // A Finding is one problem found by one rule.
@@ -286,8 +287,9 @@ type Finding struct {
 	Fix      *Fix
 	// Related are the other places in the source the message speaks of
 	// (the region a host contradicts, the grant that makes a token
-	// user-less), for reporters that link locations (LSP related
-	// information).
+	// user-less), for reporters that link locations (SARIF
+	// relatedLocations, go/analysis Related, LSP related information, a
+	// line under the text snippet).
 	Related []Related
 	// Key is the normalised flagged construct (never a secret): with Rule
 	// and the file it makes the fingerprint, so baselines survive edits

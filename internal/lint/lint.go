@@ -511,6 +511,19 @@ func newPositioner(src []byte, secrets []rules.Span) *positioner {
 	return &positioner{src: src, li: rules.NewLineIndex(src), red: redact.New(src, secrets)}
 }
 
+// place is the position of span s in the file, clamped to its text, and
+// the byte offset it starts at.
+func (p *positioner) place(s rules.Span) (rules.Position, int) {
+	start := max(0, min(s.Start, len(p.src)))
+	end := max(start, min(s.End, len(p.src)))
+	var pos rules.Position
+	pos.Line, pos.Column = p.li.Position(start)
+	pos.EndLine, pos.EndColumn = p.li.Position(end)
+	pos.Column16 = p.li.UTF16Column(pos.Line, pos.Column)
+	pos.EndColumn16 = p.li.UTF16Column(pos.EndLine, pos.EndColumn)
+	return pos, start
+}
+
 func (p *positioner) position(findings []rules.Finding) []rules.Finding {
 	if len(findings) == 0 {
 		return nil
@@ -519,12 +532,8 @@ func (p *positioner) position(findings []rules.Finding) []rules.Finding {
 	seen := map[string]int{}
 	for i := range findings {
 		f := &findings[i]
-		start := max(0, min(f.Span.Start, len(src)))
-		end := max(start, min(f.Span.End, len(src)))
-		f.Pos.Line, f.Pos.Column = li.Position(start)
-		f.Pos.EndLine, f.Pos.EndColumn = li.Position(end)
-		f.Pos.Column16 = li.UTF16Column(f.Pos.Line, f.Pos.Column)
-		f.Pos.EndColumn16 = li.UTF16Column(f.Pos.EndLine, f.Pos.EndColumn)
+		var start int
+		f.Pos, start = p.place(f.Span)
 		ls := li.LineStart(f.Pos.Line)
 		le := ls + len(li.Line(f.Pos.Line))
 		ws, we := snippetWindow(src, ls, le, start)
@@ -532,7 +541,11 @@ func (p *positioner) position(findings []rules.Finding) []rules.Finding {
 		f.SourceColumn, f.SourceCut = ws-ls+1, we < le
 		f.Message = red.Scrub(f.Message)
 		for k := range f.Related {
-			f.Related[k].Message = red.Scrub(f.Related[k].Message)
+			r := &f.Related[k]
+			r.Message = red.Scrub(r.Message)
+			if r.Span.File == f.Span.File { // another file of a Go package is positioned by its driver
+				r.Pos, _ = p.place(r.Span)
+			}
 		}
 		if f.Fix != nil {
 			f.Fix.Message = red.Scrub(f.Fix.Message)

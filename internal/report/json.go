@@ -8,16 +8,24 @@ import (
 func init() { register("json", writeJSON) }
 
 type jsonFinding struct {
-	Rule        string   `json:"rule"`
-	Severity    string   `json:"severity"`
-	Message     string   `json:"message"`
-	File        string   `json:"file"`
-	Line        int      `json:"line"`
-	Column      int      `json:"column"`
-	EndLine     int      `json:"end_line"`
-	EndColumn   int      `json:"end_column"`
-	Fingerprint string   `json:"fingerprint"`
-	Fix         *jsonFix `json:"fix,omitempty"`
+	Rule        string        `json:"rule"`
+	Severity    string        `json:"severity"`
+	Message     string        `json:"message"`
+	File        string        `json:"file"`
+	Line        int           `json:"line"`
+	Column      int           `json:"column"`
+	EndLine     int           `json:"end_line"`
+	EndColumn   int           `json:"end_column"`
+	Fingerprint string        `json:"fingerprint"`
+	Fix         *jsonFix      `json:"fix,omitempty"`
+	Related     []jsonRelated `json:"related,omitempty"`
+}
+
+type jsonRelated struct {
+	Message string `json:"message"`
+	File    string `json:"file"`
+	Line    int    `json:"line,omitempty"`
+	Column  int    `json:"column,omitempty"`
 }
 
 type jsonFix struct {
@@ -46,6 +54,9 @@ func writeJSON(w io.Writer, r *Result, _ Options) error {
 			Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
 			File: f.Span.File, Line: f.Pos.Line, Column: f.Pos.Column,
 			EndLine: f.Pos.EndLine, EndColumn: f.Pos.EndColumn, Fingerprint: f.Fingerprint,
+		}
+		for _, rel := range f.Related {
+			jf.Related = append(jf.Related, jsonRelated{Message: rel.Message, File: rel.Span.File, Line: rel.Pos.Line, Column: rel.Pos.Column})
 		}
 		if f.Fix != nil {
 			jf.Fix = &jsonFix{Message: f.Fix.Message}

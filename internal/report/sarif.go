@@ -97,6 +97,7 @@ type sarifResult struct {
 	Level               string             `json:"level"`
 	Message             sarifText          `json:"message"`
 	Locations           []sarifLocation    `json:"locations"`
+	RelatedLocations    []sarifLocation    `json:"relatedLocations,omitempty"`
 	PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
 	// Properties mark a finding that leaks a credential where its rule
@@ -105,7 +106,12 @@ type sarifResult struct {
 }
 
 type sarifLocation struct {
+	// ID and Message are set on related locations only (SARIF 2.1.0
+	// §3.28.2, §3.28.5): the id a result message may link to, and what
+	// the place is.
+	ID               int           `json:"id,omitempty"`
 	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	Message          *sarifText    `json:"message,omitempty"`
 }
 
 type sarifPhysical struct {
@@ -252,6 +258,17 @@ func sarifFinding(f rules.Finding, ruleIndex int) sarifResult {
 		Level:     sarifLevel(f.Severity),
 		Message:   sarifText{nonEmpty(f.Message, f.Rule)},
 		Locations: []sarifLocation{loc},
+	}
+	for k, rel := range f.Related {
+		path := repo.Rel(rel.Span.File)
+		if rel.Span.File == f.Span.File {
+			path = findingPath(f)
+		}
+		rl := sarifLocation{ID: k + 1, PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(path)}, Message: &sarifText{nonEmpty(rel.Message, f.Rule)}}
+		if rel.Pos.Line > 0 {
+			rl.PhysicalLocation.Region = sarifSpan(rel.Pos)
+		}
+		res.RelatedLocations = append(res.RelatedLocations, rl)
 	}
 	if s, ok := securityOfFinding(f); ok && security[f.Rule] == (securityInfo{}) {
 		res.Properties = &sarifResultProperty{Tags: s.tags(), SecuritySeverity: s.severity}

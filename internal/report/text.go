@@ -43,8 +43,22 @@ func writeText(w io.Writer, r *Result, opts Options) error {
 				return err
 			}
 		}
+		for _, rel := range f.Related {
+			if _, err := fmt.Fprintf(w, "  %s %s\n", p.pos(relatedPlace(rel)+":"), Visible(rel.Message, false)); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
+}
+
+// relatedPlace is where a related place is, as file:line:col when the
+// driver positioned it.
+func relatedPlace(r rules.Related) string {
+	if r.Pos.Line == 0 {
+		return VisiblePath(r.Span.File)
+	}
+	return fmt.Sprintf("%s:%d:%d", VisiblePath(r.Span.File), r.Pos.Line, r.Pos.Column)
 }
 
 // snippet is the source line (or its window around the finding, with
