@@ -97,7 +97,14 @@ func run(pass *analysis.Pass, opts *rules.Options) *Result {
 		// correct implementation and never linted.
 		return &Result{}
 	}
-	rel := relevant(pass)
+	cat := opts.Catalog
+	if cat == nil {
+		cat = rules.DefaultCatalog()
+	}
+	if cat.GoClient(modulePackage(pass.Pkg.Path())) != nil {
+		return &Result{} // a catalogued client's own code
+	}
+	rel := relevant(pass, cat)
 	if !rel && !hasExportedStringFuncs(pass) {
 		return &Result{}
 	}
@@ -155,10 +162,10 @@ func (b *builder) unsuppressed(findings []rules.Finding, opts *rules.Options) []
 // understands: it imports net/http, golang.org/x/oauth2 or the Genesys SDK.
 // The libraries' own packages are never linted: their code is the correct
 // implementation, and x/oauth2/endpoints lists other providers' token URLs.
-func relevant(pass *analysis.Pass) bool {
+func relevant(pass *analysis.Pass, cat *rules.Catalog) bool {
 	for _, imp := range pass.Pkg.Imports() {
 		p := imp.Path()
-		if p == "net/http" || isOAuth2Path(p) || isSDKPath(p) {
+		if p == "net/http" || isOAuth2Path(p) || isSDKPath(p) || cat.GoClient(modulePackage(p)) != nil {
 			return true
 		}
 	}

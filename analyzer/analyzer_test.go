@@ -41,6 +41,8 @@ var testPackages = []string{
 	// Value flow (issue 12).
 	"valueflow",
 	"valueflowgood",
+	"clients",
+	"clientsgood",
 }
 
 // TestAnalyzer checks every package's diagnostics against its // want

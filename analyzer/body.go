@@ -244,6 +244,7 @@ func (b *builder) noteValueCall(c *ast.CallExpr) {
 		return
 	}
 	b.noteWriterCall(c, fn)
+	b.noteBuilderCall(c, fn)
 	switch fn.Pkg().Path() + "." + fn.Name() {
 	case "net/url.Set", "net/url.Add", "net/url.Del":
 		if sel, ok := c.Fun.(*ast.SelectorExpr); ok {

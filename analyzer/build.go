@@ -50,6 +50,11 @@ type builder struct {
 	// requestLits are the http.Request literals, made into requests after
 	// the values they read are recorded.
 	requestLits []*ast.CompositeLit
+	// builderCalls are request-builder methods called on a variable, by
+	// the variable; deferred are steps that need every request made
+	// first (a credential's GetToken finds its credential's request).
+	builderCalls map[types.Object][]*ast.CallExpr
+	deferred     []func()
 	// writers are the strings.Builder and bytes.Buffer variables' writes.
 	writers map[types.Object]*stringWriter
 
@@ -97,27 +102,28 @@ type assignment struct {
 
 func newBuilder(pass *analysis.Pass, opts *rules.Options) *builder {
 	b := &builder{
-		pass:        pass,
-		opts:        opts,
-		info:        pass.TypesInfo,
-		unit:        &rules.Unit{Name: pass.Pkg.Path()},
-		files:       map[string]*token.File{},
-		assigns:     map[types.Object][]assignment{},
-		uses:        map[types.Object]int{},
-		consts:      map[types.Object]ast.Expr{},
-		valueCalls:  map[types.Object][]ast.Node{},
-		jsonBuffers: map[types.Object]*ast.CallExpr{},
-		bound:       map[ast.Node]types.Object{},
-		requests:    map[types.Object][]binding{},
-		created:     map[ast.Node]*rules.Request{},
-		returns:     map[*types.Func]*rules.Request{},
-		writers:     map[types.Object]*stringWriter{},
-		funcDecls:   map[*types.Func]*ast.FuncDecl{},
-		params:      map[*types.Var]param{},
-		callers:     map[*types.Func][]*ast.CallExpr{},
-		paramMemo:   map[*types.Var]rules.Value{},
-		resolving:   map[*types.Var]bool{},
-		operands:    map[rules.Span]ast.Expr{},
+		pass:         pass,
+		opts:         opts,
+		info:         pass.TypesInfo,
+		unit:         &rules.Unit{Name: pass.Pkg.Path()},
+		files:        map[string]*token.File{},
+		assigns:      map[types.Object][]assignment{},
+		uses:         map[types.Object]int{},
+		consts:       map[types.Object]ast.Expr{},
+		valueCalls:   map[types.Object][]ast.Node{},
+		jsonBuffers:  map[types.Object]*ast.CallExpr{},
+		bound:        map[ast.Node]types.Object{},
+		requests:     map[types.Object][]binding{},
+		created:      map[ast.Node]*rules.Request{},
+		returns:      map[*types.Func]*rules.Request{},
+		writers:      map[types.Object]*stringWriter{},
+		builderCalls: map[types.Object][]*ast.CallExpr{},
+		funcDecls:    map[*types.Func]*ast.FuncDecl{},
+		params:       map[*types.Var]param{},
+		callers:      map[*types.Func][]*ast.CallExpr{},
+		paramMemo:    map[*types.Var]rules.Value{},
+		resolving:    map[*types.Var]bool{},
+		operands:     map[rules.Span]ast.Expr{},
 	}
 	for _, f := range pass.Files {
 		if tf := pass.Fset.File(f.Pos()); tf != nil {
@@ -168,6 +174,9 @@ func (b *builder) build() *rules.Unit {
 	}
 	for _, lit := range b.requestLits {
 		b.httpRequestLit(lit)
+	}
+	for _, f := range b.deferred {
+		f()
 	}
 	b.noteReturnedRequests()
 	for _, c := range calls {
@@ -373,13 +382,15 @@ func (b *builder) createCall(c *ast.CallExpr) {
 		b.httpCreate(c, fn)
 	case isSDKPath(path):
 		b.sdkCall(c, fn)
+	default:
+		b.clientCall(c, fn)
 	}
 }
 
 // modifyCall applies a call that changes an existing request.
 func (b *builder) modifyCall(c *ast.CallExpr) {
 	fn := b.callee(c)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
+	if fn == nil || fn.Pkg() == nil || !b.likeNetHTTP(fn) {
 		return
 	}
 	b.httpModify(c, fn)

@@ -108,7 +108,7 @@ func (b *builder) httpModify(c *ast.CallExpr, fn *types.Func) {
 		if r := b.headerOwner(sel.X, c); r != nil {
 			b.setHeader(r, b.str(c.Args[0]), b.str(c.Args[1]), fn.Name() == "Set")
 		}
-	case typ == "Client" && fn.Name() == "Do" && len(c.Args) == 1:
+	case (typ == "Client" && fn.Name() == "Do" || (typ == "Transport" || typ == "RoundTripper") && fn.Name() == "RoundTrip") && len(c.Args) == 1:
 		if r := b.requestOf(c.Args[0], c.Pos()); r != nil {
 			b.sends = append(b.sends, send{r, sel.X})
 		}
@@ -129,7 +129,7 @@ func (b *builder) headerOwner(e ast.Expr, at ast.Node) *rules.Request {
 	if !ok || sel.Sel.Name != "Header" {
 		return nil
 	}
-	if pkg, name := namedType(b.info.TypeOf(sel.X)); pkg != "net/http" || name != "Request" {
+	if !b.isRequest(b.info.TypeOf(sel.X)) {
 		return nil
 	}
 	return b.requestOf(sel.X, at.Pos())

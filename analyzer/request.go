@@ -75,7 +75,7 @@ func (b *builder) requestFieldAssign(lhs, rhs ast.Expr) {
 	if !ok {
 		return
 	}
-	if pkg, name := namedType(b.info.TypeOf(sel.X)); pkg != "net/http" || name != "Request" {
+	if !b.isRequest(b.info.TypeOf(sel.X)) {
 		return
 	}
 	switch sel.Sel.Name {
@@ -98,7 +98,7 @@ func isRequestType(t types.Type) bool {
 func (b *builder) noteReturnedRequests() {
 	for fn, fd := range b.funcDecls {
 		sig := fn.Type().(*types.Signature)
-		if sig.Results().Len() == 0 || !isRequestType(sig.Results().At(0).Type()) {
+		if sig.Results().Len() == 0 || !b.isRequest(sig.Results().At(0).Type()) {
 			continue
 		}
 		ret := b.returned(fd)

@@ -35,6 +35,70 @@ type Catalog struct {
 	// own, not RFC 6749's (a managed-identity metadata service: GET, no
 	// grant_type), matched by host and path wherever they are served.
 	TokenEndpoints []*TokenEndpoint `toml:"token_endpoint"`
+	// GoClients are the Go client libraries the Go analyzer follows.
+	GoClients []*GoClient `toml:"go_client"`
+}
+
+// A GoClient is a Go HTTP or OAuth client library, by import path, and
+// which of its calls carry what: data, so that a library of a shape the
+// analyzer knows needs no code. Shapes:
+//   - "net/http": the package repeats net/http's API (NewRequest,
+//     Client.Do, Post, PostForm, Get, Head) around its own RequestType.
+//   - "builder": methods of RequestType set one part of a request each
+//     (Methods: name -> role) and the send methods are named for the
+//     HTTP method (resty's R().SetFormData(...).Post(url)).
+//   - "credential": Credentials construct an OAuth client for a grant;
+//     the client requests tokens at TokenURL ({N} is argument N) and
+//     GetToken's options carry the scopes in ScopesField.
+//   - "graph": navigation methods from ClientType build an API path under
+//     BaseURL (client.Me().Messages().Get(ctx, nil) is GET
+//     BaseURL/me/messages); Scopes names constructors whose argument N
+//     lists the scopes the client asks its credential for.
+type GoClient struct {
+	Package string `toml:"package"` // import path; a trailing /vN matches any major version
+	Shape   string `toml:"shape"`
+	// RequestType is the request (builder) type ("net/http", "builder").
+	RequestType string `toml:"request_type"`
+	// Methods maps builder methods to roles: form (map of fields the
+	// library encodes), form_values (url.Values), body (text, or JSON the
+	// library marshals), json, header, headers, content_type, basic_auth,
+	// bearer, url, send (the method's name is the HTTP method), execute
+	// (method, url).
+	Methods     map[string]string `toml:"methods"`
+	Credentials map[string]string `toml:"credentials"` // constructor -> grant_type
+	TokenURL    string            `toml:"token_url"`
+	GetToken    string            `toml:"get_token"`
+	ScopesField string            `toml:"scopes_field"`
+	// SecretArg and UserArg are the constructor arguments with the client
+	// secret and the client ID (-1: none).
+	SecretArg  int            `toml:"secret_arg"`
+	UserArg    int            `toml:"user_arg"`
+	ClientType string         `toml:"client_type"`
+	BaseURL    string         `toml:"base_url"`
+	Scopes     map[string]int `toml:"scopes"`
+	Source     string         `toml:"source"`
+}
+
+// GoClient is the client library of import path path, or nil.
+func (c *Catalog) GoClient(path string) *GoClient {
+	for _, g := range c.GoClients {
+		if path == g.Package || majorVersionOf(path, g.Package) {
+			return g
+		}
+	}
+	return nil
+}
+
+// majorVersionOf reports whether path is pkg at another major version
+// (pkg/v2 for pkg/v3), or pkg with a /vN added.
+func majorVersionOf(path, pkg string) bool {
+	base := func(p string) string {
+		if i := strings.LastIndex(p, "/v"); i > 0 && i+2 < len(p) && strings.Trim(p[i+2:], "0123456789") == "" {
+			return p[:i]
+		}
+		return p
+	}
+	return base(path) == base(pkg) && base(path) != path
 }
 
 // A TokenEndpoint is a token endpoint with its own protocol.
@@ -204,6 +268,13 @@ func ParseCatalog(src string) (*Catalog, error) {
 }
 
 func (c *Catalog) check() error {
+	for _, g := range c.GoClients {
+		switch g.Shape {
+		case "net/http", "builder", "credential", "graph":
+		default:
+			return fmt.Errorf("go_client %s: shape %q is not net/http, builder, credential or graph", g.Package, g.Shape)
+		}
+	}
 	for _, e := range c.TokenEndpoints {
 		if e.Host == "" || !strings.HasPrefix(e.Path, "/") {
 			return fmt.Errorf("token_endpoint %q: needs a host and a path starting with /", e.Name)
@@ -245,6 +316,7 @@ func (c *Catalog) Merge(extra *Catalog) *Catalog {
 	out.QuerySecretFields = append(append([]string{}, c.QuerySecretFields...), extra.QuerySecretFields...)
 	out.StaticSecretFields = append(append([]string{}, c.StaticSecretFields...), extra.StaticSecretFields...)
 	out.TokenEndpoints = append(append([]*TokenEndpoint{}, c.TokenEndpoints...), extra.TokenEndpoints...)
+	out.GoClients = append(append([]*GoClient{}, c.GoClients...), extra.GoClients...)
 	out.Providers = nil
 	byID := map[string]*Provider{}
 	for _, p := range c.Providers {

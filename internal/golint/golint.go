@@ -139,8 +139,15 @@ func run(t Target, opts *rules.Options, s Settings) ([]File, []Error, []Error) {
 	var ok []*packages.Package
 	for _, p := range pkgs {
 		if len(p.Errors) > 0 {
-			errs = append(errs, loadErrors(p)...)
-			continue
+			pe := loadErrors(p)
+			if !partlyTyped(p) {
+				errs = append(errs, pe...)
+				continue
+			}
+			for i := range pe {
+				pe[i].Message += " (the rest of the package is analysed)"
+			}
+			errs = append(errs, pe...)
 		}
 		ok = append(ok, p)
 	}
@@ -201,6 +208,14 @@ func run(t Target, opts *rules.Options, s Settings) ([]File, []Error, []Error) {
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files, errs, notices
+}
+
+// partlyTyped reports whether a package with errors was still parsed
+// and type-checked: one missing import (an SDK version the module cache
+// lacks) must not hide the rest of the package, which the analyzer reads
+// as far as it type-checks; the errors name what did not.
+func partlyTyped(p *packages.Package) bool {
+	return p.Types != nil && p.TypesInfo != nil && len(p.Syntax) > 0 && len(p.Syntax) == len(p.CompiledGoFiles)
 }
 
 // onlyRoots cuts each package's imports down to the packages being

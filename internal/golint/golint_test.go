@@ -28,12 +28,7 @@ var want = []string{
 }
 
 func TestRun(t *testing.T) {
-	if _, err := exec.LookPath("go"); err != nil {
-		t.Skip("go is not on PATH")
-	}
-	t.Setenv("GOFLAGS", "-mod=mod")
-	t.Setenv("GOPROXY", "off")
-	t.Setenv("GOWORK", "off")
+	offlineGo(t)
 	dir, _ := filepath.Abs(vetmod)
 	res := golint.Run(dir, []string{"./..."}, nil, golint.Settings{})
 	files, errs := res.Files, res.Errors
@@ -86,4 +81,43 @@ func compareWith(t *testing.T, what string, got, want []string) {
 	if strings.Join(got, "\n") != strings.Join(w, "\n") {
 		t.Errorf("%s diagnostics:\n%s\nwant:\n%s", what, strings.Join(got, "\n"), strings.Join(w, "\n"))
 	}
+}
+
+// TestPartlyTyped: a package whose one import is missing from the module
+// cache is analysed as far as it type-checks, and the error names the
+// import.
+func TestPartlyTyped(t *testing.T) {
+	offlineGo(t)
+	dir, _ := filepath.Abs("testdata/partial")
+	res := golint.Run(dir, []string{"./..."}, nil, golint.Settings{})
+	var rulesFound []string
+	for _, f := range res.Files {
+		for _, fd := range f.Findings {
+			rulesFound = append(rulesFound, fd.Rule)
+		}
+	}
+	if strings.Join(rulesFound, ",") != "token-host" {
+		t.Errorf("findings %v, want token-host", rulesFound)
+	}
+	named := false
+	for _, e := range res.Errors {
+		if strings.Contains(e.Message, "platform-client-sdk-go/v999") && strings.Contains(e.Message, "the rest of the package is analysed") {
+			named = true
+		}
+	}
+	if !named {
+		t.Errorf("errors %v: want one naming the missing import", res.Errors)
+	}
+}
+
+// offlineGo skips t without a go command, and keeps go off the network
+// and out of any workspace.
+func offlineGo(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("go is not on PATH")
+	}
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("GOPROXY", "off")
+	t.Setenv("GOWORK", "off")
 }

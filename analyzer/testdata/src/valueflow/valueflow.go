@@ -6,6 +6,7 @@
 package valueflow
 
 import (
+	"crypto/tls"
 	"fmt"
 	"io"
 	"net/http"
@@ -124,4 +125,12 @@ func viaWrapper(c *http.Client) {
 func crossPackage(c *http.Client) {
 	c.PostForm(tokens.URL("mypurecloud.com"), url.Values{"grant_type": {"client_credentials"}}) // want `token requested from api.mypurecloud.com.*\[token-host\]`
 	c.PostForm(tokens.Default, url.Values{"grant_type": {"client_credentials"}})                // want `not /api/v2/oauth/token.*\[token-path\]`
+}
+
+// Sent by a transport that does not verify certificates.
+func roundTrip() {
+	t := &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}} // want `token requested with TLS certificate verification off.*\[tls-verify-disabled\]`
+	req, _ := http.NewRequest("POST", "https://login.mypurecloud.com/oauth/token", strings.NewReader("grant_type=client_credentials"))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	t.RoundTrip(req)
 }
