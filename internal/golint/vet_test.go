@@ -63,8 +63,8 @@ func diagnostics(dir, out string) []string {
 	var got []string
 	for _, line := range strings.Split(out, "\n") {
 		m := diagLine.FindStringSubmatch(strings.TrimSpace(line))
-		if m == nil {
-			continue
+		if m == nil || strings.HasPrefix(m[4], "\t") {
+			continue // not a diagnostic, or a related location of one ("pos: \tmessage")
 		}
 		file := m[1]
 		if filepath.IsAbs(file) {
