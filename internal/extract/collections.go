@@ -29,10 +29,12 @@ type varScope struct {
 	x      *expansion // the file's budget, shared by every scope of the file
 }
 
-// A varDef is a variable's value, or ambiguous when its sources disagree.
+// A varDef is a variable's value, or ambiguous when its sources disagree;
+// all keeps every source's value, for markFormSafe.
 type varDef struct {
 	text      string
 	ambiguous bool
+	all       []string
 }
 
 // layer adds a new, lowest-precedence layer and returns it.
@@ -50,11 +52,36 @@ func define(m map[string]varDef, name, text string) {
 	if name == "" || strings.TrimSpace(text) == "" {
 		return
 	}
-	if old, ok := m[name]; ok && old.text != text {
-		m[name] = varDef{ambiguous: true}
+	old, ok := m[name]
+	if ok && (old.ambiguous || old.text != text) {
+		m[name] = varDef{ambiguous: true, all: append(old.all, text)}
 		return
 	}
-	m[name] = varDef{text: text}
+	m[name] = varDef{text: text, all: append(old.all, text)}
+}
+
+// values lists every value any layer gives name, in every source.
+func (s *varScope) values(name string) []string {
+	if s == nil {
+		return nil
+	}
+	var out []string
+	for _, m := range s.layers {
+		out = append(out, m[name].all...)
+	}
+	return out
+}
+
+// markBody sets FormSafe on the placeholders of a form body's fields whose
+// every defined value needs no encoding (markFormSafe).
+func (s *varScope) markBody(b *rules.Body) *rules.Body {
+	if b == nil || b.Kind != rules.BodyForm {
+		return b
+	}
+	for i := range b.Fields {
+		b.Fields[i].Value = markFormSafe(b.Fields[i].Value, s.values)
+	}
+	return b
 }
 
 // lookup finds name in the first layer that defines it.

@@ -181,11 +181,21 @@ func (env *httpEnv) resolve(v rules.Value) rules.Value {
 	return env.scope.resolve(v, Mustache)
 }
 
-// markFormSafe sets FormSafe on each placeholder of v whose variable is
-// defined by the environments and is made of unreserved characters in
-// every one of them: however it is sent, a form carries it unchanged.
+// markFormSafe marks the placeholders of a form body's field values
+// whose every environment value needs no encoding (see markFormSafe).
 func (env *httpEnv) markFormSafe(v rules.Value) rules.Value {
-	if env == nil || len(env.values) == 0 || !v.HasDynamic() {
+	if env == nil || len(env.values) == 0 {
+		return v
+	}
+	return markFormSafe(v, func(name string) []string { return env.values[name] })
+}
+
+// markFormSafe sets FormSafe on each placeholder of v whose variable has
+// values (what the repository's environments define for it) and is made of
+// unreserved characters in every one of them: however it is sent, a form
+// carries it unchanged.
+func markFormSafe(v rules.Value, values func(name string) []string) rules.Value {
+	if !v.HasDynamic() {
 		return v
 	}
 	segs := append([]rules.Segment(nil), v.Segs...)
@@ -197,7 +207,7 @@ func (env *httpEnv) markFormSafe(v rules.Value) rules.Value {
 		if k+1 < len(segs) {
 			end = segs[k+1].Off
 		}
-		vals := env.values[placeholderName(strings.TrimSpace(v.Text[s.Off:end]))]
+		vals := values(placeholderName(strings.TrimSpace(v.Text[s.Off:end])))
 		safe := len(vals) > 0
 		for _, t := range vals {
 			safe = safe && formSafe(t)
