@@ -27,6 +27,13 @@ var want = []string{
 	"sdk/sdk.go:22:78: error: Genesys Cloud issues tokens at /oauth/token [token-path]",
 }
 
+// wantRelated are the related places of the findings above, as go vet and
+// tokenlint both print them.
+var wantRelated = []string{
+	"sdk/sdk.go:14:19: related: a token without a user is requested here (grant_type client_credentials)",
+	"sdk/sdk.go:22:32: related: a token without a user is requested here (grant_type client_credentials)",
+}
+
 func TestRun(t *testing.T) {
 	offlineGo(t)
 	dir, _ := filepath.Abs(vetmod)

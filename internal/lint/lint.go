@@ -184,7 +184,15 @@ func lintGo(req GoRequest, opts Options, res *report.Result) {
 			continue
 		}
 		for i := range f.Findings {
-			f.Findings[i].Span.File = display
+			fd := &f.Findings[i]
+			fd.Span.File = display
+			for k := range fd.Related {
+				if rel := &fd.Related[k]; rel.Span.File == f.Path {
+					rel.Span.File = display
+				} else {
+					rel.Span.File = relDisplay(rel.Span.File)
+				}
+			}
 		}
 		fr := judge(display, f.Path, f.Src, []string{"//"}, f.Findings, f.Secrets, opts)
 		res.Findings = append(res.Findings, fr.findings...)
