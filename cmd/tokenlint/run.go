@@ -197,6 +197,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tokenlint: %v\n", err)
 		return exitTrouble
 	}
+	if len(cfg.Rules.Rules) == 0 {
+		// Not an error (a config may switch tokenlint off on purpose), but
+		// a clean run must not look like a checked one.
+		fmt.Fprintln(stderr, "tokenlint: every rule is disabled (enable/disable in the configuration or flags): nothing is checked")
+	}
 	var base *baseline.Baseline
 	if o.baseline != "" {
 		if base, err = baseline.Load(o.baseline); err != nil {

@@ -256,7 +256,24 @@ func walk(root string, opts Options, res *report.Result, emit func(job)) goSeen 
 	rootSet, prefix := outerIgnores(root)
 	ignores := map[string]ignoreSet{}
 	ignores[path.Join(prefix, ".")] = rootSet
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	// A directory named on the command line is walked even when it is a
+	// link to one (WalkDir would see the link and stop); links inside it
+	// are still not followed.
+	start := root
+	if info, err := os.Lstat(root); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		start = root + string(filepath.Separator)
+	}
+	// excluded and emitted tell a tree the configuration excluded
+	// entirely, which gets a notice rather than a silent clean run.
+	excluded, emitted := 0, 0
+	isExcluded := func(display string) bool {
+		if opts.Exclude != nil && opts.Exclude(display) {
+			excluded++
+			return true
+		}
+		return false
+	}
+	err := filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			res.Errors = append(res.Errors, report.FileError{File: filepath.ToSlash(p), Message: safefile.Describe(err)})
 			if d != nil && d.IsDir() {
@@ -270,10 +287,10 @@ func walk(root string, opts Options, res *report.Result, emit func(job)) goSeen 
 		parent := path.Dir(rel)
 		set := ignores[parent]
 		if d.IsDir() {
-			if p == root {
+			if p == start {
 				return nil
 			}
-			if skipDirs[d.Name()] || set.ignored(rel, true) || (opts.Exclude != nil && opts.Exclude(display)) {
+			if skipDirs[d.Name()] || set.ignored(rel, true) || isExcluded(display) {
 				return fs.SkipDir
 			}
 			ignores[rel] = set.withFile(p, rel)
@@ -284,7 +301,10 @@ func walk(root string, opts Options, res *report.Result, emit func(job)) goSeen 
 			// FIFOs and devices are never opened.
 			return nil
 		}
-		if set.ignored(rel, false) || (opts.Exclude != nil && opts.Exclude(display)) {
+		if set.ignored(rel, false) || candidate(d.Name()) && isExcluded(display) {
+			return nil
+		}
+		if opts.Exclude != nil && opts.Exclude(display) {
 			return nil
 		}
 		if name := d.Name(); name == "go.mod" || strings.HasSuffix(name, ".go") {
@@ -301,11 +321,15 @@ func walk(root string, opts Options, res *report.Result, emit func(job)) goSeen 
 		if !candidate(d.Name()) {
 			return nil
 		}
+		emitted++
 		emit(job{path: p, display: display})
 		return nil
 	})
 	if err != nil {
 		res.Errors = append(res.Errors, report.FileError{File: filepath.ToSlash(root), Message: err.Error()})
+	}
+	if excluded > 0 && emitted == 0 && !seen.any {
+		res.Skipped = append(res.Skipped, report.FileError{File: filepath.ToSlash(root), Message: "nothing was linted: the configuration's exclude patterns cover every file here"})
 	}
 	return seen
 }
@@ -423,11 +447,23 @@ func lintOne(j job, opts Options) (out fileResult) {
 			return fileResult{err: &report.FileError{File: j.display, Message: err.Error()}}
 		}
 	}
+	orig := data
+	data, form := readable(data)
 	if !Prefilter(data) {
 		if j.data == nil {
-			putBuffer(data) // nothing kept a reference: nothing was parsed
+			putBuffer(orig) // nothing kept a reference: nothing was parsed
 		}
 		return fileResult{}
+	}
+	switch form {
+	case crLines:
+		// The fixes' offsets are the file's: they are applied to its own
+		// bytes, line ends and all.
+		if keep := opts.KeepSource; keep != nil {
+			opts.KeepSource = func(display, path string, _ []byte, secrets []rules.Span) { keep(display, path, orig, secrets) }
+		}
+	case decodedUTF16:
+		opts.KeepSource = nil
 	}
 	head := data[:min(len(data), 4096)]
 	f := extract.Detect(j.display, head)
@@ -450,6 +486,11 @@ func lintOne(j job, opts Options) (out fileResult) {
 		return fileResult{}
 	}
 	findings := rules.Run(unit, opts.Rules)
+	if form == decodedUTF16 {
+		for i := range findings {
+			findings[i].Fix = nil // its offsets are not the file's
+		}
+	}
 	return judge(j.display, j.path, data, f.Comments, findings, rules.SecretSpans(unit, opts.Rules.Catalog), opts)
 }
 
