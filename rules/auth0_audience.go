@@ -27,7 +27,9 @@ Hosts are Auth0 tenant domains ({tenant}.us|eu|au|ca|jp|uk.auth0.com);
 custom domains cannot be recognised and are not judged. Form and JSON bodies
 both count (Auth0 accepts JSON). A client library or helper is not judged
 unless the front end sees its parameters; a body the linter cannot see is
-not judged.
+not judged. The rule reads the required parameters, and what each is for,
+from the provider's client_credentials facts in the catalog, so it judges a
+provider added in .tokenlint.toml the same way.
 
 Source: https://auth0.com/docs/api-auth/config/asking-for-access-tokens and
 https://auth0.com/docs/tokens/get-access-tokens (audience: "The audience for
@@ -45,6 +47,14 @@ func checkAuth0Audience(p *Pass) {
 			continue
 		}
 		for _, name := range cc.Required {
+			facts := cc.Param(name)
+			why, example := facts.Why, facts.Example
+			if why == "" {
+				why = fmt.Sprintf("%s requires it", prov.Name)
+			}
+			if example == "" {
+				example = "<" + name + ">"
+			}
 			f := param(r, name)
 			if f != nil {
 				if text, ok := fieldText(f); !ok || text != "" {
@@ -53,7 +63,7 @@ func checkAuth0Audience(p *Pass) {
 				p.Report(Finding{
 					Span:    spanOrName(f),
 					Key:     name + ":empty",
-					Message: fmt.Sprintf("%s client-credentials request with an empty %s: name the API the token is for (its Identifier), e.g. %s=https://api.example.com/", prov.Name, name, name),
+					Message: fmt.Sprintf("%s client-credentials request with an empty %s: %s; e.g. %s=%s", prov.Name, name, why, name, example),
 				})
 				continue
 			}
@@ -64,7 +74,7 @@ func checkAuth0Audience(p *Pass) {
 			p.Report(Finding{
 				Span:    span,
 				Key:     name + ":missing",
-				Message: fmt.Sprintf("%s client-credentials request without %s: %s issues the token for the API that %s names (its Identifier); add %s=<API identifier>", prov.Name, name, prov.Name, name, name),
+				Message: fmt.Sprintf("%s client-credentials request without %s: %s; add %s=%s", prov.Name, name, why, name, example),
 			})
 		}
 	}

@@ -199,7 +199,31 @@ type ClientCredentials struct {
 	// messages.
 	NotAt    []string `toml:"not_at"`
 	TokenURL string   `toml:"token_url"`
-	Source   string   `toml:"source"`
+	// TokenURLName is what TokenURL is called in the provider's docs
+	// ("your org's My Domain"), for messages.
+	TokenURLName string `toml:"token_url_name"`
+	// InsteadOfScope are parameters people send in place of the scope
+	// (Entra v1's resource), each explained in Params.
+	InsteadOfScope []string `toml:"instead_of_scope"`
+	// Params say what a parameter named above is for, in the provider's
+	// terms, and a correct example value: rules word their messages from
+	// them, so a provider added in TOML reads as well as the built-in ones.
+	Params map[string]*ParamFacts `toml:"params"`
+	Source string                 `toml:"source"`
+}
+
+// ParamFacts explain one parameter of a provider's token request.
+type ParamFacts struct {
+	Why     string `toml:"why"`
+	Example string `toml:"example"`
+}
+
+// Param returns what the facts say of parameter name, never nil.
+func (cc *ClientCredentials) Param(name string) ParamFacts {
+	if f := cc.Params[name]; f != nil {
+		return *f
+	}
+	return ParamFacts{}
 }
 
 // Applies reports whether the facts cover a token request at path.

@@ -31,7 +31,10 @@ Good:
 A missing scope is reported on hand-built requests whose parameters are all
 visible; a wrong scope on any request that states one. The v1 endpoint
 (/oauth2/token, resource=) is not judged; resource= sent to the v2.0
-endpoint is named in the message.
+endpoint is named in the message. The scope suffix, its example and the
+parameters sent in place of a scope come from the provider's
+client_credentials facts in the catalog, so a provider added in
+.tokenlint.toml with a scope_suffix is judged the same way.
 
 Source: https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow;
 MSAL AcquireTokenForClient (scopes "of the form {ResourceIdUri/.default}");
@@ -51,17 +54,21 @@ func checkEntraScope(p *Pass) {
 			if r.Library || !paramsKnown(r) {
 				continue
 			}
-			span, v1 := r.URL.Span(), ""
-			if res := param(r, "resource"); res != nil {
-				span, v1 = res.Name.Span(), " (resource= is the v1 endpoint's parameter)"
-			} else if r.Body != nil && !r.Body.Raw.IsZero() {
+			span, instead := r.URL.Span(), ""
+			if r.Body != nil && !r.Body.Raw.IsZero() {
 				span = r.Body.Raw.Span()
+			}
+			for _, name := range cc.InsteadOfScope {
+				if other := param(r, name); other != nil {
+					span, instead = other.Name.Span(), " ("+name+"= "+nonEmptyText(cc.Param(name).Why, "is not the scope")+")"
+					break
+				}
 			}
 			p.Report(Finding{
 				Span: span,
 				Key:  "scope:missing",
 				Message: fmt.Sprintf("%s client-credentials request without scope%s: the token endpoint requires scope=<resource>%s, e.g. scope=%s",
-					prov.Name, v1, cc.ScopeSuffix, cc.ScopeExample),
+					prov.Name, instead, cc.ScopeSuffix, cc.ScopeExample),
 			})
 			continue
 		}
@@ -91,6 +98,14 @@ func checkEntraScope(p *Pass) {
 			break
 		}
 	}
+}
+
+// nonEmptyText is s, or else alt.
+func nonEmptyText(s, alt string) string {
+	if s == "" {
+		return alt
+	}
+	return s
 }
 
 // defaultScope is the <resource>/.default scope for a permission scope

@@ -24,7 +24,10 @@ Good:
 
 Other grants (JWT bearer, web server, refresh token) at login.salesforce.com
 are fine and not flagged; a grant from a variable is not judged. Client
-libraries and tool helpers are judged too: the host is theirs to use.
+libraries and tool helpers are judged too: the host is theirs to use. The
+hosts that refuse the grant and the one to use instead come from the
+provider's client_credentials facts in the catalog (not_at, token_url), so a
+provider added in .tokenlint.toml is judged the same way.
 
 Source: help.salesforce.com article 000886201 ("The client credentials flow
 does not support calls to login.salesforce.com or test.salesforce.com")
@@ -46,8 +49,8 @@ func checkSalesforceMyDomain(p *Pass) {
 		p.Report(Finding{
 			Span: u.Host.Span(),
 			Key:  host,
-			Message: fmt.Sprintf("%s does not serve the client-credentials grant at %s: send the request to your org's My Domain, %s",
-				prov.Name, host, cc.TokenURL),
+			Message: fmt.Sprintf("%s does not serve the client-credentials grant at %s: send the request to %s, %s",
+				prov.Name, host, nonEmptyText(cc.TokenURLName, "the provider's token endpoint"), cc.TokenURL),
 		})
 	}
 }
