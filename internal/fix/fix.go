@@ -92,6 +92,13 @@ func apply(src []byte, edits []rules.TextEdit) []byte {
 	return out.Bytes()
 }
 
+// Edits are the edits that Apply, Print and Fixed make, sorted, without
+// the fixes skipped for a conflict.
+func (f *File) Edits() []rules.TextEdit {
+	edits, _, _ := f.edits()
+	return edits
+}
+
 // Fixed is the file's text with the fixes applied, and how many fixes
 // were skipped for conflicts.
 func (f *File) Fixed() ([]byte, int) {
