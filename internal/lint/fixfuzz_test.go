@@ -24,14 +24,7 @@ func FuzzFix(f *testing.F) {
 		f.Add(pipelineKind(filepath.Base(p)), src)
 	})
 	f.Fuzz(func(t *testing.T, kind byte, src []byte) {
-		name := pipelineNames[int(kind)%len(pipelineNames)]
-		file := filepath.Join(t.TempDir(), filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, src, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		name, file := writeFuzzInput(t, kind, src)
 		edits := fixOnce(t, file, src)
 		if len(edits) == 0 {
 			return

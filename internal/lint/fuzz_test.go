@@ -34,14 +34,7 @@ func FuzzPipeline(f *testing.F) {
 		f.Add(pipelineKind(filepath.Base(p)), src)
 	})
 	f.Fuzz(func(t *testing.T, kind byte, src []byte) {
-		name := pipelineNames[int(kind)%len(pipelineNames)]
-		file := filepath.Join(t.TempDir(), filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(file, src, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		_, file := writeFuzzInput(t, kind, src)
 		res := lint.Run([]string{file}, lint.Options{})
 		for _, e := range append(res.Errors, res.Skipped...) {
 			if s := e.String(); strings.ContainsAny(s, "\r\n") || strings.Contains(s, "internal error") {
@@ -50,6 +43,21 @@ func FuzzPipeline(f *testing.F) {
 		}
 		checkFindings(t, src, append(res.Findings, res.Suppressed...))
 	})
+}
+
+// writeFuzzInput writes src into a temporary directory under the
+// pipelineNames entry that kind picks, and returns the name and the path.
+func writeFuzzInput(t *testing.T, kind byte, src []byte) (name, file string) {
+	t.Helper()
+	name = pipelineNames[int(kind)%len(pipelineNames)]
+	file = filepath.Join(t.TempDir(), filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return name, file
 }
 
 // pipelineKind picks the pipelineNames entry with the fixture's extension
