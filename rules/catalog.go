@@ -158,11 +158,18 @@ type Provider struct {
 	Families   []string `toml:"families"`
 	// DomainEnv are environment variables that hold one of the
 	// provider's region domains by the provider's own convention.
-	DomainEnv   []string      `toml:"domain_env"`
-	Regions     []*Region     `toml:"region"`
-	Fabricated  []*Fabricated `toml:"fabricated"`
-	UserOnly    []*Endpoint   `toml:"user_only"`
-	NotUserOnly []*Endpoint   `toml:"not_user_only"`
+	DomainEnv []string `toml:"domain_env"`
+	// NameHints are words ("genesys*" for a prefix) that, in a variable's
+	// name, suggest it holds one of the provider's region domains
+	// (GENESYS_CLOUD_ENVIRONMENT, gc_region): a hint, never proof.
+	NameHints []string `toml:"name_hints"`
+	// APIPathPrefix starts the paths of the provider's API (/api/v2/): a
+	// call to it on a templated host says whose host the template is.
+	APIPathPrefix string        `toml:"api_path_prefix"`
+	Regions       []*Region     `toml:"region"`
+	Fabricated    []*Fabricated `toml:"fabricated"`
+	UserOnly      []*Endpoint   `toml:"user_only"`
+	NotUserOnly   []*Endpoint   `toml:"not_user_only"`
 	// ClientCredentials holds what the provider requires of a
 	// client-credentials token request beyond RFC 6749.
 	ClientCredentials *ClientCredentials `toml:"client_credentials"`

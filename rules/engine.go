@@ -3,6 +3,7 @@ package rules
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -77,9 +78,26 @@ func (p *Pass) DynamicGrant() bool { return p.facts.dynamicGrant }
 func (p *Pass) ProviderOf(r *Request) (*Provider, HostInfo) {
 	_, info, ok := p.Catalog.HostOf(ParseURL(r.URL))
 	if !ok {
+		if prov := p.facts.relative[r]; prov != nil {
+			// A relative token URL goes to the unit's provider's token host.
+			return prov, HostInfo{Kind: HostToken, Provider: prov}
+		}
 		return nil, HostInfo{}
 	}
 	return info.Provider, info
+}
+
+// inferred is the reason, in parentheses after a space, why the rules take
+// r's templated host or relative URL for a provider's; "" when the source
+// spells the host out.
+func (p *Pass) inferred(r *Request) string {
+	if why := p.facts.domainWhy[r]; why != "" {
+		return " (" + why + ")"
+	}
+	if prov := p.facts.relative[r]; prov != nil {
+		return fmt.Sprintf(" (a relative URL; the other requests of this file go to %s)", prov.Name)
+	}
+	return ""
 }
 
 // InferRegion names the region of provider prov that the unit points at,
@@ -139,6 +157,11 @@ type unitFacts struct {
 	grants       []string
 	dynamicGrant bool
 	regions      map[*Provider]*Region // InferRegion's answers
+	// domainWhy says why a request's templated host was taken for a
+	// provider's (inferDomains); relative holds the provider of relative
+	// token URLs in a unit whose provider is clear.
+	domainWhy map[*Request]string
+	relative  map[*Request]*Provider
 }
 
 // Run applies the rules to one unit and returns its findings in source
@@ -198,6 +221,7 @@ func dedupe(fs []Finding) []Finding {
 
 func classify(u *Unit, cat *Catalog) *unitFacts {
 	f := &unitFacts{}
+	f.domainWhy, f.relative = inferDomains(u, cat)
 	addGrant := func(v Value) {
 		if v.IsZero() {
 			return

@@ -66,6 +66,7 @@ func checkInsecureTokenURL(p *Pass) {
 				host, r.Via, host)
 			f.Fix = &Fix{Message: "add https://", Edits: []TextEdit{{Span: sp, New: "https://"}}}
 		}
+		f.Message += p.inferred(r)
 		p.Report(f)
 	}
 }

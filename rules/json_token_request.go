@@ -42,6 +42,12 @@ func checkJSONTokenRequest(p *Pass) {
 			continue
 		}
 		prov, _ := p.ProviderOf(r)
+		if prov == nil {
+			// A host the catalog does not know (a custom domain, a
+			// placeholder): the parameters only one provider requires say
+			// whose endpoint it is (Auth0's audience).
+			prov = providerByParameters(p.Catalog, r)
+		}
 		sev := Warning
 		name := "the token endpoint"
 		if prov != nil {
@@ -51,7 +57,7 @@ func checkJSONTokenRequest(p *Pass) {
 			if prov.FormOnly {
 				sev = Error
 			}
-			name = "the " + prov.Name + " token endpoint"
+			name = "the " + prov.Name + " token endpoint" + p.inferred(r)
 		}
 		if h := r.Header("Content-Type"); h != nil && h.Value.Known() && isJSONType(h.Value.Text) {
 			p.Report(Finding{

@@ -65,8 +65,8 @@ func checkMultipartTokenRequest(p *Pass) {
 			Severity: sev,
 			Span:     span,
 			Key:      "multipart-body",
-			Message: fmt.Sprintf("the %s token endpoint takes application/x-www-form-urlencoded, not %s: send the parameters as a form (curl -d or --data-urlencode, a urlencoded body)",
-				prov.Name, what),
+			Message: fmt.Sprintf("the %s token endpoint%s takes application/x-www-form-urlencoded, not %s: send the parameters as a form (curl -d or --data-urlencode, a urlencoded body)",
+				prov.Name, p.inferred(r), what),
 		})
 	}
 }

@@ -24,6 +24,13 @@ Good:
 Hosts of other providers (login.microsoftonline.com, api.* token hosts of
 other services) are not judged by the Genesys host table.
 
+A templated region domain (https://api.${env}/oauth/token,
+api.{{environment}}) is judged when the file makes the provider clear: the
+values it writes down for the variable (env=mypurecloud.ie), an API call on
+the same template (api.{{environment}}/api/v2/users), or, as a hint the
+message names, the variable's name (GENESYS_CLOUD_ENVIRONMENT, gc_region,
+PURECLOUD_*). The same holds for token-path and insecure-token-url.
+
 Source: every official Genesys host builder derives the token host by
 replacing api. with login. (platform-client-sdk-go configuration.go
 AuthorizeClientCredentials; platform-client-sdk-cli restclient.go), and no
@@ -82,6 +89,7 @@ func checkTokenHost(p *Pass) {
 		default:
 			f.Message = fmt.Sprintf("%s is not a %s host (%s): %s", host, prov.Name, info.Why, right)
 		}
+		f.Message += p.inferred(r)
 		p.Report(f)
 	}
 }

@@ -19,7 +19,10 @@ Good:
     POST https://login.mypurecloud.com/oauth/token
 
 The rule judges only hosts of a provider with a fixed token path: other
-providers serve tokens at many paths, /api/v2/oauth/token among them.
+providers serve tokens at many paths, /api/v2/oauth/token among them. A
+templated host is judged as token-host says; a relative token URL (POST
+/api/v2/oauth/token) is judged when the file's other requests all go to
+one provider's hosts.
 
 Source: platform-client-sdk-go configuration.go AuthorizeClientCredentials
 (BasePath with api. replaced by login., plus /oauth/token);
@@ -61,6 +64,7 @@ func checkTokenPath(p *Pass) {
 		if verbatim(u.Path) || u.Path.IsZero() && verbatim(u.Host) && (u.Port.IsZero() || verbatim(u.Port)) {
 			f.Fix = &Fix{Message: "use " + prov.TokenPath, Edits: []TextEdit{{Span: span, New: prov.TokenPath}}}
 		}
+		f.Message += p.inferred(r)
 		p.Report(f)
 	}
 }
