@@ -56,9 +56,10 @@ Samples are notes, not warnings (a note is shown but does not fail the run
 at the default -fail-on warning), as secret scanners' default allowlists
 treat them: a secret whose server is local or reserved for documentation
 and tests (localhost, loopback and link-local addresses, names under .test,
-.example, .invalid, .localhost, .local, and example.com/.net/.org), and any
-secret in a file under a test-data directory (testdata/, fixtures/,
-__fixtures__/, __mocks__/). A secret for a real host stays a warning.
+.example, .invalid, .localhost, .local, example.com/.net/.org, and the
+loopback aliases localtest.me and lvh.me), and any secret in a file under a
+test-data directory (testdata/, fixtures/, __fixtures__/, __mocks__/,
+__snapshots__/, .snapshots/). A secret for a real host stays a warning.
 
 No output shows the value: messages name the key only, and every snippet
 keeps at most the first two characters.

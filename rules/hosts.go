@@ -33,6 +33,9 @@ func isLocalHost(host string) bool {
 var reservedSuffixes = []string{
 	"test", "example", "invalid", "localhost", "local",
 	"example.com", "example.net", "example.org",
+	// Public names whose every subdomain resolves to 127.0.0.1, made for
+	// local development (readme.localtest.me; lvh.me).
+	"localtest.me", "lvh.me",
 }
 
 // isReservedHost reports whether host is local (isLocalHost) or under a
@@ -56,6 +59,8 @@ func isReservedHost(host string) bool {
 // directories of test frameworks.
 var testDataDirs = []string{
 	"testdata", "test-data", "test_data", "fixtures", "fixture", "__fixtures__", "__mocks__",
+	// Snapshot tests' recorded outputs (Jest; Go's cupaloy).
+	"__snapshots__", ".snapshots",
 }
 
 // isTestDataPath reports whether file (a slash or OS path) sits in a

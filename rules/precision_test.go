@@ -21,6 +21,7 @@ func TestLocalHosts(t *testing.T) {
 	for host, want := range map[string]bool{
 		"auth.test": true, "idp.example": true, "x.invalid": true, "printer.local": true,
 		"example.com": true, "login.example.org": true, "169.254.169.254": true,
+		"dex.localtest.me": true, "app.lvh.me": true,
 		"examples.com": false, "login.microsoftonline.com": false, "10.1.2.3": false,
 	} {
 		if got := isReservedHost(host); got != want {
@@ -29,7 +30,8 @@ func TestLocalHosts(t *testing.T) {
 	}
 	for file, want := range map[string]bool{
 		"testdata/a.http": true, "pkg/integration_test/x/testdata/b.env": true, "src/fixtures/c.sh": true,
-		"__fixtures__/d.json": true, "docs/testing.md": false, "test/e.http": false, "testdata.http": false,
+		"__fixtures__/d.json": true, "client/.snapshots/case=1.json": true, "src/__snapshots__/a.snap": true,
+		"docs/testing.md": false, "test/e.http": false, "testdata.http": false,
 	} {
 		if got := isTestDataPath(file); got != want {
 			t.Errorf("isTestDataPath(%q) = %v", file, got)

@@ -129,6 +129,7 @@ func (p *httpParser) block(lines []srcLine) error {
 	}
 
 	// Headers up to the first blank line.
+	var notHeader *srcLine // a line in the header section that is no header
 	for ; j < len(lines); j++ {
 		l := lines[j]
 		t := strings.TrimSpace(l.text)
@@ -141,7 +142,10 @@ func (p *httpParser) block(lines []srcLine) error {
 			continue
 		}
 		colon := strings.IndexByte(l.text, ':')
-		if colon < 0 {
+		if colon < 0 || looksLikeForm(t) && strings.IndexByte(t, '=') < colon {
+			if notHeader == nil {
+				notHeader = &lines[j]
+			}
 			continue
 		}
 		name := strings.TrimSpace(l.text[:colon])
@@ -166,6 +170,14 @@ func (p *httpParser) block(lines []srcLine) error {
 	bodyEnd, err := p.body(r, lines[min(j, len(lines)):])
 	if err != nil {
 		return err
+	}
+	if notHeader != nil && r.Body == nil {
+		// Parameters written under the request line without the blank line
+		// (grant_type=... in a README's sketch of a request): neither
+		// client sends them as a body, but the author means one, so the
+		// request's parameters are unknown rather than missing.
+		r.Body = &rules.Body{Kind: rules.BodyRaw,
+			Raw: rules.Dyn(p.file, strings.TrimSpace(notHeader.text), notHeader.start+indent(notHeader.text), reqEnd)}
 	}
 	reqEnd = max(reqEnd, bodyEnd)
 	r.Pos = rules.Span{File: p.file, Start: reqStart, End: reqEnd}
