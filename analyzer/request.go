@@ -178,7 +178,7 @@ func (b *builder) writerText(e ast.Expr, depth int) (rules.Value, bool) {
 		// Only a fresh value (strings.Builder{}, new(bytes.Buffer)) is
 		// followed: an address taken or another value may change it.
 		if lit, ok := ast.Unparen(a.expr).(*ast.CompositeLit); !ok || len(lit.Elts) > 0 {
-			if c, ok := ast.Unparen(a.expr).(*ast.CallExpr); !ok || b.info.Types[c.Fun].IsBuiltin() == false {
+			if c, ok := ast.Unparen(a.expr).(*ast.CallExpr); !ok || !b.info.Types[c.Fun].IsBuiltin() {
 				return rules.Value{}, false
 			}
 		}

@@ -75,11 +75,6 @@ func shorten(d string) string {
 // suppressed is the finding that a tokenlint:ignore directive hides.
 const suppressed = "clean/clean.go:26:32: error: token requested from api.mypurecloud.com [token-host]"
 
-func compare(t *testing.T, what string, got []string) {
-	t.Helper()
-	compareWith(t, what, got, want)
-}
-
 func compareWith(t *testing.T, what string, got, want []string) {
 	t.Helper()
 	sort.Strings(got)
