@@ -2,6 +2,7 @@ package report_test
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/tokenlint/tokenlint/internal/report"
@@ -48,13 +49,17 @@ func TestNoteSeverity(t *testing.T) {
 		Pos:  rules.Position{Line: 1, Column: 1, EndLine: 1, EndColumn: 2, Column16: 1, EndColumn16: 2},
 	}}}
 	for format, want := range map[string]string{
-		"github": "::notice file=a.sh,",
-		"sarif":  `"level": "note"`,
-		"text":   "a.sh:1:1: note: a sample secret [hardcoded-secret]",
-		"json":   `"severity": "note"`,
+		"github":     "::notice file=a.sh,",
+		"sarif":      `"level": "note"`,
+		"text":       "a.sh:1:1: note: a sample secret [hardcoded-secret]",
+		"json":       `"severity": "note"`,
+		"gitlab":     `"severity": "info"`,
+		"checkstyle": `severity="info"`,
+		"junit":      `failures="0"`,
+		"junit-out":  "<system-out>a.sh:1:1: note: a sample secret",
 	} {
 		var buf bytes.Buffer
-		if err := report.Lookup(format)(&buf, res, report.Options{}); err != nil {
+		if err := report.Lookup(strings.TrimSuffix(format, "-out"))(&buf, res, report.Options{}); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Contains(buf.Bytes(), []byte(want)) {

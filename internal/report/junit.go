@@ -7,13 +7,15 @@ import (
 	"sort"
 
 	"github.com/tokenlint/tokenlint/internal/repo"
+	"github.com/tokenlint/tokenlint/rules"
 )
 
 func init() { register("junit", writeJUnit) }
 
 // JUnit XML in the shape of Jenkins' junit-10.xsd, which GitLab, Jenkins,
 // Azure DevOps and CircleCI read: one testsuite, a testcase per file, a
-// failure per finding and an error per input that could not be linted.
+// failure per finding (a note goes to the case's system-out) and an error
+// per input that could not be linted.
 type junitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
 	Name     string       `xml:"name,attr"`
@@ -36,6 +38,8 @@ type junitCase struct {
 	Classname string         `xml:"classname,attr"`
 	Failures  []junitProblem `xml:"failure"`
 	Errors    []junitProblem `xml:"error"`
+	// SystemOut holds the notes: shown with the test, failing nothing.
+	SystemOut string `xml:"system-out,omitempty"`
 }
 
 type junitProblem struct {
@@ -67,6 +71,10 @@ func writeJUnit(w io.Writer, r *Result, _ Options) error {
 			text += "\n" + f.SourceLine
 		}
 		c := get(path)
+		if f.Severity == rules.Note {
+			c.SystemOut += text + "\n"
+			continue
+		}
 		c.Failures = append(c.Failures, junitProblem{Message: f.Severity.String() + ": " + f.Message, Type: f.Rule, Text: text})
 		suite.Failures++
 	}
