@@ -30,24 +30,39 @@ func guardSharedFixes(u *Unit, findings []Finding) {
 	if len(uses) == 0 {
 		return
 	}
-	sort.Slice(uses, func(i, j int) bool { return uses[i].Start < uses[j].Start })
-	longest := 0
+	// Short texts are found by binary search on their start; the few long
+	// ones (a heredoc body) are scanned, so a long text does not widen
+	// every search.
+	var short, long []use
 	for _, x := range uses {
-		longest = max(longest, x.End-x.Start)
+		if x.End-x.Start <= longUse {
+			short = append(short, x)
+		} else {
+			long = append(long, x)
+		}
 	}
-	// users are the requests whose text the edit touches; an insertion
-	// touches a text it borders.
+	sort.Slice(short, func(i, j int) bool { return short[i].Start < short[j].Start })
+	touches := func(x use, e TextEdit) bool {
+		if x.File != "" && e.File != "" && x.File != e.File {
+			return false
+		}
+		// An insertion touches a text it borders.
+		return e.Start < x.End && x.Start < e.End || e.Start == e.End && x.Start <= e.Start && e.Start <= x.End
+	}
+	// users are the requests whose text the edit touches.
 	users := func(e TextEdit) map[int]bool {
 		out := map[int]bool{}
-		first := sort.Search(len(uses), func(i int) bool { return uses[i].Start >= e.Start-longest })
-		for _, x := range uses[first:] {
+		first := sort.Search(len(short), func(i int) bool { return short[i].Start >= e.Start-longUse })
+		for _, x := range short[first:] {
 			if x.Start > e.End {
 				break
 			}
-			if x.File != "" && e.File != "" && x.File != e.File {
-				continue
+			if touches(x, e) {
+				out[x.req] = true
 			}
-			if e.Start < x.End && x.Start < e.End || e.Start == e.End && x.Start <= e.Start && e.Start <= x.End {
+		}
+		for _, x := range long {
+			if touches(x, e) {
 				out[x.req] = true
 			}
 		}
@@ -73,6 +88,10 @@ func guardSharedFixes(u *Unit, findings []Finding) {
 		}
 	}
 }
+
+// longUse is the length above which a request's text is kept out of the
+// sorted search of guardSharedFixes.
+const longUse = 4096
 
 // fixKey identifies a fix by its edits.
 func fixKey(fx *Fix) string {

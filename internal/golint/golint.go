@@ -22,6 +22,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/tokenlint/tokenlint/analyzer"
+	"github.com/tokenlint/tokenlint/internal/redact"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -278,9 +279,21 @@ func loadErrors(p *packages.Package) []Error {
 				file = p.ID
 			}
 		}
-		out = append(out, Error{File: file, Line: line, Message: oneLine(e.Msg)})
+		out = append(out, Error{File: file, Line: line, Message: withoutConstants(oneLine(e.Msg))})
 	}
 	return out
+}
+
+// withoutConstants masks the string constants a type error quotes
+// (`cannot use "Kx7…" (untyped string constant) as int value`): the
+// package failed to type-check, so the analyzer has not said which of its
+// strings are secrets. Import paths and identifiers, which the other
+// errors quote, stay readable.
+func withoutConstants(msg string) string {
+	if !strings.Contains(msg, "string constant") && !strings.Contains(msg, "of type string") {
+		return msg
+	}
+	return redact.Error(msg, nil)
 }
 
 // missingModules names the modules whose packages p imports but the go

@@ -33,3 +33,22 @@ func TestSecretPositions(t *testing.T) {
 		t.Errorf("not redacted: %v", left)
 	}
 }
+
+// TestTypeErrorsMaskConstants: a type error that quotes a string constant
+// of the file does not print it.
+func TestTypeErrorsMaskConstants(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("go is not on PATH")
+	}
+	t.Setenv("GOWORK", "off")
+	dir, _ := filepath.Abs("testdata/typeerr")
+	res := golint.Run(dir, []string{"./..."}, nil, golint.Settings{})
+	if len(res.Errors) == 0 {
+		t.Fatal("no type error")
+	}
+	for _, e := range res.Errors {
+		if regexp.MustCompile(`Kx7Q|Zz8Y`).MatchString(e.Message) {
+			t.Errorf("error quotes a constant: %s", e.Message)
+		}
+	}
+}

@@ -162,6 +162,10 @@ func (r *Redactor) Scrub(s string) string {
 	var b strings.Builder
 	last := 0
 	for i := 0; i+minCopy <= len(s); {
+		if h := int(s[i])<<8 | int(s[i+1]); r.heads[h/64]&(1<<(h%64)) == 0 {
+			i++
+			continue
+		}
 		hit := ""
 		for _, sec := range r.secrets[s[i:i+minCopy]] {
 			if strings.HasPrefix(s[i:], sec) && len(sec) > len(hit) {
