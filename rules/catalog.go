@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/tokenlint/tokenlint/internal/glob"
 )
 
 //go:embed catalog.toml
@@ -647,8 +649,9 @@ func (c *Catalog) IsClientGrant(grant string) bool {
 // MatchEndpoint returns the first endpoint in list that method and path
 // match. An empty method matches any endpoint method.
 func MatchEndpoint(list []*Endpoint, method, path string) *Endpoint {
+	xs := splitPath(path)
 	for _, e := range list {
-		if (method == "" || strings.EqualFold(e.Method, method)) && matchPath(e.Path, path) {
+		if (method == "" || strings.EqualFold(e.Method, method)) && glob.MatchFunc(patternSegments(e.Path), xs, endpointSegment) {
 			return e
 		}
 	}
@@ -656,11 +659,28 @@ func MatchEndpoint(list []*Endpoint, method, path string) *Endpoint {
 }
 
 // matchPath matches a path against a pattern of segments where "*" and
-// "{name}" match one segment and "**" any number.
+// "{name}" match one segment and "**" any number, in linear time.
 func matchPath(pattern, path string) bool {
-	ps := splitPath(pattern)
-	xs := splitPath(path)
-	return matchSegs(ps, xs)
+	return glob.MatchFunc(patternSegments(pattern), splitPath(path), endpointSegment)
+}
+
+// patternSplits memoizes the segments of each catalog path pattern: every
+// request is matched against every endpoint of its provider.
+var patternSplits sync.Map
+
+func patternSegments(pattern string) []string {
+	if segs, ok := patternSplits.Load(pattern); ok {
+		return segs.([]string)
+	}
+	segs := splitPath(pattern)
+	patternSplits.Store(pattern, segs)
+	return segs
+}
+
+// endpointSegment matches one path segment: "*" and "{name}" match any,
+// a literal matches ignoring case.
+func endpointSegment(pattern, seg string) bool {
+	return pattern == "*" || strings.HasPrefix(pattern, "{") && strings.HasSuffix(pattern, "}") || strings.EqualFold(pattern, seg)
 }
 
 func splitPath(p string) []string {
@@ -669,25 +689,4 @@ func splitPath(p string) []string {
 		return nil
 	}
 	return strings.Split(p, "/")
-}
-
-func matchSegs(ps, xs []string) bool {
-	for len(ps) > 0 {
-		if ps[0] == "**" {
-			for i := 0; i <= len(xs); i++ {
-				if matchSegs(ps[1:], xs[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(xs) == 0 {
-			return false
-		}
-		if ps[0] != "*" && !(strings.HasPrefix(ps[0], "{") && strings.HasSuffix(ps[0], "}")) && !strings.EqualFold(ps[0], xs[0]) {
-			return false
-		}
-		ps, xs = ps[1:], xs[1:]
-	}
-	return len(xs) == 0
 }

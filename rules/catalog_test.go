@@ -193,3 +193,15 @@ func TestUserOnlyCoversEveryCandidate(t *testing.T) {
 		t.Fatalf("read %d candidates, want the whole table", n)
 	}
 }
+
+// TestMatchPathLinear checks that catalog path patterns match in linear
+// time: trying every split at every "**" was exponential.
+func TestMatchPathLinear(t *testing.T) {
+	deep := strings.Repeat("/a", 40)
+	if matchPath("/**/**/**/**/**/**/**/**/**/**/**/**/x", deep) || !matchPath("/**/**/**/**/**/**/**/**/**/**/**/**/a", deep) {
+		t.Error("wrong answer for the deep path")
+	}
+	if !matchPath("/api/v2/users/{id}", "/API/v2/users/42") || matchPath("/api/v2/users/*", "/api/v2/users") {
+		t.Error("segment patterns")
+	}
+}

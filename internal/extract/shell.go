@@ -117,42 +117,29 @@ func extractShellText(file string, src []byte, variant syntax.LangVariant, depth
 	// <CLIENT_ID> is a placeholder to the reader and two redirections to
 	// the parser: the parser reads it as a word.
 	clean := maskShellPlaceholders(shellSource(src))
-	f, err := parseShell(clean, variant)
+	script := func() *shellScript {
+		return &shellScript{file: file, src: src, unit: &rules.Unit{Name: file}, expanded: map[string]bool{}, x: x, variant: variant, depth: depth}
+	}
+	s := script()
+	err := s.read(streamStmts(clean, variant))
 	if err != nil && variant != syntax.LangBash {
 		// Zsh support in the parser is partial; a script that bash reads
 		// is still worth reading.
-		if g, err2 := parseShell(clean, syntax.LangBash); err2 == nil {
-			f, err = g, nil
+		retry := script()
+		if retry.read(streamStmts(clean, syntax.LangBash)) == nil {
+			s, err = retry, nil
 		}
 	}
 	recovered := false
 	if err != nil {
 		if g, ok := recoverShell(clean, variant); ok {
-			f, recovered = g, true
+			s, recovered = script(), true
+			s.read(fileStmts(g))
 		}
 	}
 	if err != nil && !recovered {
 		return nil, shellError(file, err)
 	}
-	s := &shellScript{file: file, src: src, unit: &rules.Unit{Name: file}, expanded: map[string]bool{}, x: x}
-	s.collectVars(f)
-	syntax.Walk(f, func(n syntax.Node) bool {
-		st, ok := n.(*syntax.Stmt)
-		if !ok {
-			return true
-		}
-		call, ok := st.Cmd.(*syntax.CallExpr)
-		if !ok {
-			return true
-		}
-		if words, extra, ok := s.curlCall(call.Args); ok {
-			s.markExpanded(words)
-			s.curl(words, extra, s.stdin(st.Redirs))
-		} else if script := shellCScript(call.Args); script != nil && depth < maxShellC {
-			s.inner(script, variant, depth)
-		}
-		return true
-	})
 	s.urlVarRequests()
 	// Requests of one command share values (-X, -H, a variable used twice);
 	// give each its own segments, since Remap rewrites them in place.
@@ -198,6 +185,83 @@ func shellSource(src []byte) []byte {
 
 func parseShell(src []byte, variant syntax.LangVariant) (*syntax.File, error) {
 	return syntax.NewParser(syntax.Variant(variant)).Parse(bytes.NewReader(src), "")
+}
+
+// A stmtSource calls fn for each top-level statement of a script, in
+// order, and returns the parser's error.
+type stmtSource func(fn func(*syntax.Stmt)) error
+
+// streamStmts parses src one top-level statement at a time, so a script's
+// syntax tree is never held whole: for a large script the tree is many
+// times the file, and a statement is all the reading needs. A statement
+// is handed on when the next one is parsed (or at the end), once the
+// parser has read the here-documents that follow its line.
+func streamStmts(src []byte, variant syntax.LangVariant) stmtSource {
+	return func(fn func(*syntax.Stmt)) error {
+		var pending *syntax.Stmt
+		err := syntax.NewParser(syntax.Variant(variant)).Stmts(bytes.NewReader(src), func(st *syntax.Stmt) bool {
+			if pending != nil {
+				fn(pending)
+			}
+			pending = st
+			return true
+		})
+		if err != nil {
+			return err
+		}
+		if pending != nil {
+			fn(pending)
+		}
+		return nil
+	}
+}
+
+// fileStmts is a parsed file's statements as a stmtSource.
+func fileStmts(f *syntax.File) stmtSource {
+	return func(fn func(*syntax.Stmt)) error {
+		for _, st := range f.Stmts {
+			fn(st)
+		}
+		return nil
+	}
+}
+
+// read reads a script in two passes over its statements: the first counts
+// each variable's assignments and records what they declare, the second
+// resolves the variables assigned once and reads the commands. The source
+// is parsed again for the second pass rather than kept.
+func (s *shellScript) read(stmts stmtSource) error {
+	count := map[string]int{}
+	if err := stmts(func(st *syntax.Stmt) { s.countAssigns(st, count) }); err != nil {
+		return err
+	}
+	s.vars = map[string]shellVar{}
+	return stmts(func(st *syntax.Stmt) {
+		s.topLevelVars(st, count)
+		s.commands(st)
+	})
+}
+
+// commands reads the curl commands (and the sh -c scripts) of a statement
+// and the statements inside it.
+func (s *shellScript) commands(st *syntax.Stmt) {
+	syntax.Walk(st, func(n syntax.Node) bool {
+		st, ok := n.(*syntax.Stmt)
+		if !ok {
+			return true
+		}
+		call, ok := st.Cmd.(*syntax.CallExpr)
+		if !ok {
+			return true
+		}
+		if words, extra, ok := s.curlCall(call.Args); ok {
+			s.markExpanded(words)
+			s.curl(words, extra, s.stdin(st.Redirs))
+		} else if script := shellCScript(call.Args); script != nil && s.depth < maxShellC {
+			s.inner(script, s.variant, s.depth)
+		}
+		return true
+	})
 }
 
 // shellError turns a parser error into an *Error at its line.
@@ -285,6 +349,10 @@ type shellScript struct {
 	urlVars  []urlVar
 	expanded map[string]bool
 	x        *expansion
+	// variant and depth are the script's dialect and how deep in sh -c
+	// scripts it is.
+	variant syntax.LangVariant
+	depth   int
 }
 
 type urlVar struct {
@@ -297,11 +365,11 @@ type shellVar struct {
 	value rules.Value
 }
 
-// collectVars finds the variables a use may resolve, and records the
-// settings and secrets that assignments declare.
-func (s *shellScript) collectVars(f *syntax.File) {
-	count := map[string]int{}
-	syntax.Walk(f, func(n syntax.Node) bool {
+// countAssigns counts the assignments of each variable in a statement
+// (a variable assigned more than once, or by for or read, does not
+// resolve), and records the settings and secrets assignments declare.
+func (s *shellScript) countAssigns(st *syntax.Stmt, count map[string]int) {
+	syntax.Walk(st, func(n syntax.Node) bool {
 		switch n := n.(type) {
 		case *syntax.Assign:
 			if n.Name != nil && !n.Naked {
@@ -322,27 +390,30 @@ func (s *shellScript) collectVars(f *syntax.File) {
 		}
 		return true
 	})
-	s.vars = map[string]shellVar{}
-	for _, st := range f.Stmts {
-		var assigns []*syntax.Assign
-		switch cmd := st.Cmd.(type) {
-		case *syntax.CallExpr:
-			if len(cmd.Args) == 0 {
-				assigns = cmd.Assigns
-			}
-		case *syntax.DeclClause:
-			if cmd.Variant.Value != "local" {
-				assigns = cmd.Args
-			}
+}
+
+// topLevelVars records the variables a top-level statement assigns once,
+// at the top level, with a value that has a literal part: a later use
+// resolves to that value.
+func (s *shellScript) topLevelVars(st *syntax.Stmt, count map[string]int) {
+	var assigns []*syntax.Assign
+	switch cmd := st.Cmd.(type) {
+	case *syntax.CallExpr:
+		if len(cmd.Args) == 0 {
+			assigns = cmd.Assigns
 		}
-		for _, a := range assigns {
-			if a.Name == nil || a.Naked || a.Append || a.Index != nil || a.Value == nil || count[a.Name.Value] != 1 {
-				continue
-			}
-			v := s.word(a.Value)
-			if hasLiteral(v) {
-				s.vars[a.Name.Value] = shellVar{at: int(a.Pos().Offset()), value: v}
-			}
+	case *syntax.DeclClause:
+		if cmd.Variant.Value != "local" {
+			assigns = cmd.Args
+		}
+	}
+	for _, a := range assigns {
+		if a.Name == nil || a.Naked || a.Append || a.Index != nil || a.Value == nil || count[a.Name.Value] != 1 {
+			continue
+		}
+		v := s.word(a.Value)
+		if hasLiteral(v) {
+			s.vars[a.Name.Value] = shellVar{at: int(a.Pos().Offset()), value: v}
 		}
 	}
 }

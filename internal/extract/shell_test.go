@@ -487,3 +487,38 @@ func TestShellCRLFAndFragments(t *testing.T) {
 		t.Fatalf("the continued line was lost: %+v", u.Requests)
 	}
 }
+
+// TestShellStreamedStatements checks what reading a script one top-level
+// statement at a time must keep: here-documents (read by the parser after
+// their statement's line), variables assigned once resolving only after
+// their assignment, and a variable assigned again later not resolving at
+// all, even before its second assignment.
+func TestShellStreamedStatements(t *testing.T) {
+	src := "URL=https://api.mypurecloud.com/oauth/token\n" +
+		"curl -X POST \"$URL\" -d @- <<END\ngrant_type=client_credentials\nEND\n" +
+		"curl -X POST \"$HOST/oauth/token\"\n" +
+		"HOST=https://api.mypurecloud.com\n" +
+		"curl -X POST \"$TWICE/oauth/token\"\n" +
+		"TWICE=https://api.mypurecloud.com\n" +
+		"TWICE=https://login.mypurecloud.com\n" +
+		"curl -X POST \"$URL\" -d @- <<END\ngrant_type=password\nEND"
+	u := shellUnit(t, src)
+	if len(u.Requests) != 4 {
+		t.Fatalf("got %d requests, want 4", len(u.Requests))
+	}
+	want := []struct{ url, body string }{
+		{"https://api.mypurecloud.com/oauth/token", "grant_type=client_credentials"},
+		{"$HOST/oauth/token", ""},
+		{"$TWICE/oauth/token", ""},
+		{"https://api.mypurecloud.com/oauth/token", "grant_type=password"},
+	}
+	for i, r := range u.Requests {
+		body := ""
+		if r.Body != nil {
+			body = r.Body.Raw.Text
+		}
+		if r.URL.Text != want[i].url || body != want[i].body {
+			t.Errorf("request %d: URL %q body %q, want %q %q", i, r.URL.Text, body, want[i].url, want[i].body)
+		}
+	}
+}

@@ -18,11 +18,11 @@ func Split(s string) []string { return strings.Split(s, "/") }
 
 // Match reports whether the path segments match the pattern segments.
 // A malformed segment ("[") matches nothing, as path.Match says.
-func Match(pattern, segs []string) bool { return match(pattern, segs, segment) }
+func Match(pattern, segs []string) bool { return MatchFunc(pattern, segs, segment) }
 
-// match is Match with the segment matcher given, so tests can count the
-// work done.
-func match(pattern, segs []string, segment func(pattern, name string) bool) bool {
+// MatchFunc is Match with the matcher of one segment given: the catalog's
+// endpoint paths have their own ("{id}" is any segment).
+func MatchFunc(pattern, segs []string, segment func(pattern, name string) bool) bool {
 	p, s := 0, 0
 	star, starSeg := -1, 0 // the last "**" and the first segment it has not yet taken
 	for s < len(segs) {

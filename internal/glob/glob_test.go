@@ -83,7 +83,7 @@ func TestMatchIsLinear(t *testing.T) {
 		calls++
 		return segment(pattern, name)
 	}
-	if match(pattern, p, counting) {
+	if MatchFunc(pattern, p, counting) {
 		t.Fatal("matched")
 	}
 	if limit := len(pattern) * len(p); calls > limit {

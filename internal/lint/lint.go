@@ -421,6 +421,10 @@ func lintFiles(jobs []job, opts Options, res *report.Result) []GoTree {
 	return trees
 }
 
+// collectAfter is the file size from which the parse tree is collected
+// before the rules run.
+const collectAfter = 1 << 20
+
 // lintOne reads, filters, parses and judges one file. A panic in a front
 // end becomes an error for that file, never a crash of the run.
 func lintOne(j job, opts Options) (out fileResult) {
@@ -484,6 +488,12 @@ func lintOne(j job, opts Options) (out fileResult) {
 	}
 	if unit == nil {
 		return fileResult{}
+	}
+	if len(data) >= collectAfter {
+		// The parse tree of a large file is garbage once its unit is
+		// built; collecting it now sets the heap goal for the rules from
+		// the unit, not from the tree, which is many times the file.
+		runtime.GC()
 	}
 	findings := rules.Run(unit, opts.Rules)
 	if form == decodedUTF16 {
