@@ -321,3 +321,22 @@ func TestSARIFSecurityMetadata(t *testing.T) {
 		t.Error("the SARIF carries the secret")
 	}
 }
+
+// TestCIFormatsNotes: a note (below warning) is info for GitLab and
+// checkstyle and a passing test case with output in JUnit.
+func TestCIFormatsNotes(t *testing.T) {
+	pos := rules.Position{Line: 3, Column: 1, EndLine: 3, EndColumn: 5}
+	res := &report.Result{Files: []string{"n.sh"}, Findings: []rules.Finding{
+		{Rule: "hardcoded-secret", Severity: rules.Note, Message: "sample secret", Span: rules.Span{File: "n.sh"}, Pos: pos, Fingerprint: "f1"},
+	}}
+	if out := string(render(t, "gitlab", res)); !strings.Contains(out, `"severity": "info"`) {
+		t.Errorf("gitlab: %s", out)
+	}
+	if out := string(render(t, "checkstyle", res)); !strings.Contains(out, `severity="info"`) {
+		t.Errorf("checkstyle: %s", out)
+	}
+	out := render(t, "junit", res)
+	if err := checkJUnit(out); err != nil || bytes.Contains(out, []byte("<failure")) || !bytes.Contains(out, []byte("n.sh:3:1: note: sample secret [hardcoded-secret]</system-out>")) || !bytes.Contains(out, []byte(`failures="0"`)) {
+		t.Errorf("junit: %v\n%s", err, out)
+	}
+}

@@ -14,8 +14,8 @@ func init() { register("junit", writeJUnit) }
 
 // JUnit XML in the shape of Jenkins' junit-10.xsd, which GitLab, Jenkins,
 // Azure DevOps and CircleCI read: one testsuite, a testcase per file, a
-// failure per finding (a note goes to the case's system-out) and an error
-// per input that could not be linted.
+// failure per finding (a note, below warning, is the test case's output
+// and passes) and an error per input that could not be linted.
 type junitSuites struct {
 	XMLName  xml.Name     `xml:"testsuites"`
 	Name     string       `xml:"name,attr"`
@@ -38,7 +38,8 @@ type junitCase struct {
 	Classname string         `xml:"classname,attr"`
 	Failures  []junitProblem `xml:"failure"`
 	Errors    []junitProblem `xml:"error"`
-	// SystemOut holds the notes: shown with the test, failing nothing.
+	// Notes (findings below warning) do not fail a test: they are shown
+	// as the test case's output.
 	SystemOut string `xml:"system-out,omitempty"`
 }
 
@@ -71,8 +72,11 @@ func writeJUnit(w io.Writer, r *Result, _ Options) error {
 			text += "\n" + f.SourceLine
 		}
 		c := get(path)
-		if f.Severity == rules.Note {
-			c.SystemOut += text + "\n"
+		if f.Severity < rules.Warning {
+			if c.SystemOut != "" {
+				c.SystemOut += "\n"
+			}
+			c.SystemOut += text
 			continue
 		}
 		c.Failures = append(c.Failures, junitProblem{Message: f.Severity.String() + ": " + f.Message, Type: f.Rule, Text: text})

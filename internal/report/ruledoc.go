@@ -103,7 +103,9 @@ func RuleMarkdown(r *rules.Rule) string {
 			if !afterBlank {
 				b.WriteString("\n")
 			}
-			b.WriteString("```\n")
+			// "text": the examples are shown, not linted, when tokenlint
+			// reads these pages (the bad ones are bad on purpose).
+			b.WriteString("```text\n")
 			inCode = true
 		case !code && inCode && strings.TrimSpace(line) != "":
 			b.WriteString("```\n\n")
