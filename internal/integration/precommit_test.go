@@ -119,22 +119,47 @@ func TestPreCommitHooks(t *testing.T) {
 		t.Errorf("hook failed on a good file (%v):\n%s", err, out)
 	}
 
-	// The Go hook lints the whole repository (./...): its Go packages and
-	// its config files.
+	// The config's excludes apply to the files pre-commit passes, as to
+	// `tokenlint .` (force-exclude).
+	write(t, work, ".tokenlint.toml", "exclude = [\"requests/**\"]\n")
+	must(t, work, "git", "add", ".")
+	out, err = tryRepo("tokenlint", "requests/bad.http")
+	if err != nil || !strings.Contains(out, "Passed") {
+		t.Errorf("hook failed on an excluded file (%v):\n%s", err, out)
+	}
+
+	// The Go hook lints the Go files pre-commit passes, each in its own
+	// module (here one below the root), and no config file: those are the
+	// other hook's.
 	work = filepath.Join(tmp, "gowork")
 	must(t, tmp, "git", "init", "-q", work)
 	write(t, work, "go.mod", "module example.com/app\n\ngo 1.22\n")
 	write(t, work, "main.go", "package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"https://login.mypurecloud.com/\") }\n")
+	write(t, work, "requests/bad.http", "POST https://api.mypurecloud.com/oauth/token\n")
 	must(t, work, "git", "add", ".")
+	out, err = run(t, work, env, precommit, "try-repo", hooksRepo, "tokenlint-go", "--verbose", "--all-files")
+	if err != nil || !strings.Contains(out, "Passed") || strings.Contains(out, "bad.http") {
+		t.Errorf("Go hook: a clean package and a bad config file (%v):\n%s", err, out)
+	}
 	out, err = tryRepo("tokenlint-go", "main.go")
 	if err != nil || !strings.Contains(out, "Passed") {
 		t.Errorf("Go hook failed on a clean package (%v):\n%s", err, out)
 	}
-	write(t, work, "token/token.go", "package token\n\nimport (\n\t\"net/http\"\n\t\"net/url\"\n)\n\n"+
-		"func Get() (*http.Response, error) {\n\treturn http.PostForm(\"https://api.mypurecloud.com/oauth/token\", url.Values{\"grant_type\": {\"client_credentials\"}})\n}\n")
+	write(t, work, "token/token.go", tokenGo)
 	must(t, work, "git", "add", ".")
 	out, err = tryRepo("tokenlint-go", "token/token.go")
 	if err == nil || !strings.Contains(out, "token/token.go:9:32: error:") || !strings.Contains(out, "[token-host]") {
 		t.Errorf("Go hook on a bad package (%v):\n%s", err, out)
 	}
+	write(t, work, "svc/go.mod", "module example.com/svc\n\ngo 1.22\n")
+	write(t, work, "svc/auth/token.go", strings.Replace(tokenGo, "package token", "package auth", 1))
+	must(t, work, "git", "add", ".")
+	out, err = tryRepo("tokenlint-go", "svc/auth/token.go")
+	if err == nil || !strings.Contains(out, "svc/auth/token.go:9:32: error:") {
+		t.Errorf("Go hook on a nested module (%v):\n%s", err, out)
+	}
 }
+
+// tokenGo is a Go file with a token-host finding at 9:32.
+const tokenGo = "package token\n\nimport (\n\t\"net/http\"\n\t\"net/url\"\n)\n\n" +
+	"func Get() (*http.Response, error) {\n\treturn http.PostForm(\"https://api.mypurecloud.com/oauth/token\", url.Values{\"grant_type\": {\"client_credentials\"}})\n}\n"
