@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"syscall"
 	"unicode/utf8"
 
 	"github.com/tokenlint/tokenlint/internal/extract"
@@ -636,16 +635,6 @@ func snippetWindow(src []byte, ls, le, start int) (ws, we int) {
 	return ws, we
 }
 
-// fileID identifies the file that info describes: its device and inode,
-// or its cleaned absolute path where the system has none.
-func fileID(p string, info fs.FileInfo) string {
-	if st, ok := info.Sys().(*syscall.Stat_t); ok {
-		return fmt.Sprintf("inode %d:%d", st.Dev, st.Ino)
-	}
-	abs, _ := filepath.Abs(p)
-	return abs
-}
-
 // readFile reads a file to lint through the guard every file tokenlint
 // opens has (safefile): a regular file of at most limit bytes, never
 // opened blocking, a larger one not read at all. One read into a buffer
@@ -681,4 +670,10 @@ func putBuffer(b []byte) {
 	if cap(b) <= 1<<20 { // keep large one-off buffers out of the pool
 		buffers.Put(&b)
 	}
+}
+
+// absID is a file's identity where no inode is known: its absolute path.
+func absID(p string) string {
+	abs, _ := filepath.Abs(p)
+	return abs
 }
