@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"io"
-	"os"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -12,6 +11,7 @@ import (
 	"github.com/tokenlint/tokenlint/internal/golint"
 	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/internal/report"
+	"github.com/tokenlint/tokenlint/internal/safefile"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -57,14 +57,12 @@ func invokedByVet(args []string) bool {
 // is what go vet writes. Read through a size limit: a .cfg argument may be
 // anything.
 func isVetConfig(file string) bool {
-	f, err := os.Open(file)
+	// The guarded open: a FIFO named x.cfg must not block the run.
+	f, _, err := safefile.Open(file, safefile.FollowLinks, maxVetConfigSize)
 	if err != nil {
 		return false
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
-		return false
-	}
 	var cfg struct {
 		ID, Compiler, ImportPath string
 		GoFiles                  []string

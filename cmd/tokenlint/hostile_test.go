@@ -371,3 +371,17 @@ func TestHostileFilesTokenlintReadsItself(t *testing.T) {
 		})
 	}
 }
+
+// TestHostileFIFONamedCfg: a .cfg argument is opened to see whether it is
+// a vet config, through the guard, so a FIFO named x.cfg does not block.
+func TestHostileFIFONamedCfg(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "x.cfg")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	code, _, errs := runHostile(t, fifo)
+	if code != exitTrouble {
+		t.Errorf("exit %d, want 2", code)
+	}
+	oneLine(t, errs, "x.cfg", "not a regular file")
+}

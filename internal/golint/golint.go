@@ -23,6 +23,7 @@ import (
 
 	"github.com/tokenlint/tokenlint/analyzer"
 	"github.com/tokenlint/tokenlint/internal/redact"
+	"github.com/tokenlint/tokenlint/internal/safefile"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -328,9 +329,13 @@ func missingModules(p *packages.Package) []Error {
 	return out
 }
 
-// moduleRequires reads the requirements of a go.mod.
+// maxModFile bounds the go.mod and go.work files read here.
+const maxModFile = 16 << 20
+
+// moduleRequires reads the requirements of a go.mod, through the guard
+// every file tokenlint reads has.
 func moduleRequires(gomod string) []modfileRequire {
-	data, err := os.ReadFile(gomod)
+	data, err := safefile.Read(gomod, safefile.FollowLinks, maxModFile)
 	if err != nil {
 		return nil
 	}

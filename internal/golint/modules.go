@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/mod/modfile"
+
+	"github.com/tokenlint/tokenlint/internal/safefile"
 )
 
 // A Target is one go/packages load: Patterns resolved from Dir, a module
@@ -147,7 +149,7 @@ func (p *planner) workspaceOf(module string) *workspace {
 }
 
 func readWorkspace(path string) *workspace {
-	data, err := os.ReadFile(path)
+	data, err := safefile.Read(path, safefile.FollowLinks, maxModFile)
 	if err != nil {
 		return nil
 	}

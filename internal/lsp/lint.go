@@ -3,8 +3,6 @@ package lsp
 import (
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -15,6 +13,7 @@ import (
 	"github.com/tokenlint/tokenlint/internal/extract"
 	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/internal/report"
+	"github.com/tokenlint/tokenlint/internal/safefile"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -225,13 +224,10 @@ func (s *Server) clearConfigErrors() {
 	}
 }
 
-// readSmall reads a configuration file for positions, up to 1 MiB.
+// readSmall reads a configuration file for positions, up to 1 MiB,
+// through the guard every file tokenlint reads has (a FIFO or device is
+// refused, not waited on).
 func readSmall(name string) (string, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, 1<<20))
+	b, err := safefile.Read(name, safefile.FollowLinks, 1<<20)
 	return string(b), err
 }
