@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/tokenlint/tokenlint/rules"
+	"go.yaml.in/yaml/v3"
 )
 
 // An OffsetMap maps byte offsets of a derived text (a Markdown fence's
@@ -103,4 +105,109 @@ func (m OffsetMap) split(s rules.Segment) ([]rules.Segment, bool) {
 		covered = hi
 	}
 	return out, covered == s.End
+}
+
+// scriptFormat is the format that reads the shell other formats embed
+// (a workflow's run: and script:, an OpenAPI code sample).
+var scriptFormat = "shell"
+
+// embedScalars lints YAML scalars as one text of format f (a shell script:
+// a workflow's run:, an OpenAPI code sample): their texts joined by
+// newlines, positions mapped into the YAML, the findings' requests added
+// to u. With GHAExpr, GitHub expressions become shell parameters of the
+// same length. A text f rejects is not the YAML file's error.
+func embedScalars(f *Format, y *yamlSource, items []*yaml.Node, syn Syntax, u *rules.Unit, x *expansion) {
+	if f == nil {
+		return
+	}
+	var text []byte
+	var m OffsetMap
+	var exprs [][2]int
+	for _, it := range items {
+		v, im := y.Scalar(it, 0)
+		if len(im) == 0 {
+			continue // no byte of it could be placed in the file
+		}
+		base := len(text)
+		for _, p := range im {
+			m.Add(p.From+base, p.To, p.Len)
+		}
+		t := []byte(v.Text)
+		if syn&GHAExpr != 0 {
+			var sc placeholderScan
+			for i := 0; i < len(t); {
+				n := sc.length(v.Text, i, GHAExpr)
+				if n < 5 {
+					i++
+					continue
+				}
+				exprs = append(exprs, [2]int{base + i, base + i + n})
+				t[i], t[i+1], t[i+n-1] = '$', '{', '}'
+				for k := i + 2; k < i+n-1; k++ {
+					t[k] = 'G'
+				}
+				i += n
+			}
+		}
+		text = append(append(text, t...), '\n')
+	}
+	sub, err := f.extractIn(y.file, text, x)
+	if err != nil || sub == nil {
+		return
+	}
+	markRanges(sub, exprs)
+	m.Remap(sub, y.file)
+	u.Requests = append(u.Requests, sub.Requests...)
+	u.Settings = append(u.Settings, sub.Settings...)
+	u.Secrets = append(u.Secrets, sub.Secrets...)
+}
+
+// markRanges marks dynamic every part of the unit's values that comes from
+// one of the byte ranges: verbatim segments are cut at the range edges,
+// other segments become dynamic as a whole.
+func markRanges(u *rules.Unit, ranges [][2]int) {
+	if len(ranges) == 0 {
+		return
+	}
+	overlaps := func(a, b int) bool {
+		for _, r := range ranges {
+			if a < r[1] && r[0] < b {
+				return true
+			}
+		}
+		return false
+	}
+	u.Values(func(v *rules.Value) {
+		var segs []rules.Segment
+		for _, s := range v.Segs {
+			if s.Dynamic || !overlaps(s.Start, max(s.End, s.Start+1)) {
+				segs = append(segs, s)
+				continue
+			}
+			if !s.Verbatim {
+				s.Dynamic = true
+				segs = append(segs, s)
+				continue
+			}
+			// Cut the verbatim run at every range edge inside it.
+			cuts := []int{s.Start}
+			for _, r := range ranges {
+				for _, c := range r {
+					if c > s.Start && c < s.End {
+						cuts = append(cuts, c)
+					}
+				}
+			}
+			cuts = append(cuts, s.End)
+			slices.Sort(cuts)
+			for i := 0; i+1 < len(cuts); i++ {
+				a, b := cuts[i], cuts[i+1]
+				if a == b {
+					continue
+				}
+				segs = append(segs, rules.Segment{Off: s.Off + a - s.Start, Start: a, End: b, Verbatim: true, Dynamic: overlaps(a, b)})
+			}
+		}
+		v.Segs = segs
+	})
 }

@@ -137,6 +137,12 @@ func (p *httpParser) block(lines []srcLine) error {
 			j++
 			break
 		}
+		if startsJSON(t) {
+			// A JSON body pasted right under the request line or headers,
+			// without the blank line: no header starts like this, and
+			// the clients send it as the body.
+			break
+		}
 		reqEnd = l.end()
 		if isHTTPComment(t) {
 			continue
@@ -508,6 +514,12 @@ func bodyKind(ct string, ctKnown bool, text string) rules.BodyKind {
 		return rules.BodyForm
 	}
 	return rules.BodyRaw
+}
+
+// startsJSON reports whether a line opens a JSON object or array ("{",
+// "{\"a\": 1", "[") rather than a {{template}}.
+func startsJSON(t string) bool {
+	return strings.HasPrefix(t, "[") || strings.HasPrefix(t, "{") && !strings.HasPrefix(t, "{{")
 }
 
 // looksLikeJSONObject reports whether text starts a JSON object: "{"

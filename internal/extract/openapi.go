@@ -98,6 +98,7 @@ func extractOpenAPI(file string, src []byte) (*rules.Unit, error) {
 		})
 	}
 	openAPIOperations(y, root, base, oauthSchemes, u)
+	openAPICodeSamples(y, root, u)
 	// Swagger 2.0: securityDefinitions.<name>.{flow, tokenUrl}
 	_, defs := mapValue(root, "securityDefinitions")
 	mapPairs(defs, func(_, scheme *yaml.Node) {
@@ -307,4 +308,48 @@ func splitBase(base rules.Value) (rules.Value, string) {
 		return base, ""
 	}
 	return base.Slice(0, i+3+j), t[i+3+j:]
+}
+
+// openAPICodeSamples lints the shell code samples of each operation
+// (Redoc's x-code-samples and x-codeSamples: a list of {lang, source}),
+// where API docs keep the curl command that gets a token, as shell.
+func openAPICodeSamples(y *yamlSource, root *yaml.Node, u *rules.Unit) {
+	_, paths := mapValue(root, "paths")
+	x := newExpansion(len(y.src))
+	mapPairs(paths, func(_, item *yaml.Node) {
+		mapPairs(item, func(mk, op *yaml.Node) {
+			if !openAPIMethods[mk.Value] {
+				return
+			}
+			for _, key := range []string{"x-code-samples", "x-codeSamples"} {
+				_, samples := mapValue(op, key)
+				if samples == nil || samples.Kind != yaml.SequenceNode {
+					continue
+				}
+				for _, sample := range samples.Content {
+					_, src := mapValue(sample, "source")
+					if src == nil || src.Kind != yaml.ScalarNode || !shellSample(str(sample, "lang"), str(sample, "label")) {
+						continue
+					}
+					// One script per sample: a sample that does not parse
+					// leaves the others readable.
+					embedScalars(ByName(scriptFormat), y, []*yaml.Node{src}, 0, u, x)
+				}
+			}
+		})
+	})
+}
+
+// shellSample reports whether a code sample's lang or label names shell
+// or curl ("Shell", "cURL", "Shell + Curl", "bash").
+func shellSample(lang, label string) bool {
+	for _, t := range []string{lang, label} {
+		t = strings.ToLower(t)
+		for _, w := range []string{"curl", "shell", "bash", "sh", "zsh", "console"} {
+			if t == w || strings.Contains(t, "curl") || strings.HasPrefix(t, w+" ") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -61,7 +61,56 @@ func matchShell(name string, head []byte) bool {
 		return false
 	}
 	_, ok := shebangVariant(head)
-	return ok
+	return ok || curlScript(name, head)
+}
+
+// proseNames are extensionless files that are text, not scripts.
+var proseNames = map[string]bool{
+	"readme": true, "license": true, "licence": true, "changelog": true, "changes": true, "notes": true,
+	"authors": true, "contributors": true, "copying": true, "notice": true, "todo": true, "history": true,
+	"dockerfile": true, "containerfile": true, "jenkinsfile": true, "vagrantfile": true, "gemfile": true,
+	"rakefile": true, "procfile": true, "brewfile": true, "podfile": true, "codeowners": true,
+}
+
+// curlScript reports whether an extensionless file without a shebang is
+// unmistakably a shell script that runs curl: its first line that is not
+// blank or a comment is a curl command, or a variable assignment with a
+// curl command at the start of a later line.
+func curlScript(name string, head []byte) bool {
+	if proseNames[strings.ToLower(path.Base(name))] || strings.HasPrefix(path.Base(name), ".") {
+		return false
+	}
+	first := true
+	for line := range bytes.SplitSeq(head, []byte("\n")) {
+		t := bytes.TrimSpace(line)
+		if len(t) == 0 || t[0] == '#' {
+			continue
+		}
+		word, _, _ := bytes.Cut(t, []byte(" "))
+		if bytes.Equal(word, []byte("curl")) && len(t) > len(word) && t[len(word)] == ' ' && line[0] == 'c' {
+			return true
+		}
+		if first && !shellAssignment(t) {
+			return false
+		}
+		first = false
+	}
+	return false
+}
+
+// shellAssignment reports whether a line is NAME=... or export NAME=...
+func shellAssignment(t []byte) bool {
+	t = bytes.TrimPrefix(t, []byte("export "))
+	name, _, ok := bytes.Cut(t, []byte("="))
+	if !ok || len(name) == 0 || !isNameStart(name[0]) {
+		return false
+	}
+	for _, c := range name {
+		if !isNameChar(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // shebangVariant reads a "#!/bin/sh" or "#!/usr/bin/env -S bash -e" line.

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"path"
-	"slices"
 	"strings"
 
 	"github.com/tokenlint/tokenlint/rules"
@@ -22,9 +21,6 @@ var workflowFormat = &Format{
 	extract:  extractWorkflowIn,
 	Comments: []string{"#"},
 }
-
-// scriptFormat is the format that reads run: and script: text.
-var scriptFormat = "shell"
 
 func isYAMLName(name string) bool { e := ext(name); return e == ".yml" || e == ".yaml" }
 
@@ -230,100 +226,7 @@ func (w *workflow) env(n *yaml.Node, syn Syntax) {
 // (the runner substitutes them before the shell runs, so they are dynamic
 // even inside single quotes).
 func (w *workflow) script(items []*yaml.Node, syn Syntax) {
-	f := ByName(scriptFormat)
-	if f == nil {
-		return
-	}
-	var text []byte
-	var m OffsetMap
-	var exprs [][2]int
-	for _, it := range items {
-		v, im := w.y.Scalar(it, 0)
-		if len(im) == 0 {
-			continue // no byte of it could be placed in the file
-		}
-		base := len(text)
-		for _, p := range im {
-			m.Add(p.From+base, p.To, p.Len)
-		}
-		t := []byte(v.Text)
-		if syn&GHAExpr != 0 {
-			var sc placeholderScan
-			for i := 0; i < len(t); {
-				n := sc.length(v.Text, i, GHAExpr)
-				if n < 5 {
-					i++
-					continue
-				}
-				exprs = append(exprs, [2]int{base + i, base + i + n})
-				t[i], t[i+1], t[i+n-1] = '$', '{', '}'
-				for k := i + 2; k < i+n-1; k++ {
-					t[k] = 'G'
-				}
-				i += n
-			}
-		}
-		text = append(append(text, t...), '\n')
-	}
-	sub, err := f.extractIn(w.y.file, text, w.x)
-	if err != nil || sub == nil {
-		return // a script the shell parser rejects is not the workflow's error
-	}
-	markRanges(sub, exprs)
-	m.Remap(sub, w.y.file)
-	w.u.Requests = append(w.u.Requests, sub.Requests...)
-	w.u.Settings = append(w.u.Settings, sub.Settings...)
-	w.u.Secrets = append(w.u.Secrets, sub.Secrets...)
-}
-
-// markRanges marks dynamic every part of the unit's values that comes from
-// one of the byte ranges: verbatim segments are cut at the range edges,
-// other segments become dynamic as a whole.
-func markRanges(u *rules.Unit, ranges [][2]int) {
-	if len(ranges) == 0 {
-		return
-	}
-	overlaps := func(a, b int) bool {
-		for _, r := range ranges {
-			if a < r[1] && r[0] < b {
-				return true
-			}
-		}
-		return false
-	}
-	u.Values(func(v *rules.Value) {
-		var segs []rules.Segment
-		for _, s := range v.Segs {
-			if s.Dynamic || !overlaps(s.Start, max(s.End, s.Start+1)) {
-				segs = append(segs, s)
-				continue
-			}
-			if !s.Verbatim {
-				s.Dynamic = true
-				segs = append(segs, s)
-				continue
-			}
-			// Cut the verbatim run at every range edge inside it.
-			cuts := []int{s.Start}
-			for _, r := range ranges {
-				for _, c := range r {
-					if c > s.Start && c < s.End {
-						cuts = append(cuts, c)
-					}
-				}
-			}
-			cuts = append(cuts, s.End)
-			slices.Sort(cuts)
-			for i := 0; i+1 < len(cuts); i++ {
-				a, b := cuts[i], cuts[i+1]
-				if a == b {
-					continue
-				}
-				segs = append(segs, rules.Segment{Off: s.Off + a - s.Start, Start: a, End: b, Verbatim: true, Dynamic: overlaps(a, b)})
-			}
-		}
-		v.Segs = segs
-	})
+	embedScalars(ByName(scriptFormat), w.y, items, syn, w.u, w.x)
 }
 
 // nodeText is a scalar's value, or the values of a sequence of scalars.

@@ -470,6 +470,11 @@ func lintOne(j job, opts Options) (out fileResult) {
 	}
 	head := data[:min(len(data), 4096)]
 	f := extract.Detect(j.display, head)
+	if f == nil && j.explicit && path.Ext(j.display) == "" {
+		// A script named on the command line without extension or
+		// shebang (bin/get-token): the user says it is one.
+		f = extract.ByName("shell")
+	}
 	if f == nil {
 		return fileResult{}
 	}
