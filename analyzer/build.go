@@ -162,9 +162,14 @@ func (b *builder) scan() {
 // header set after the request was created finds it.
 func (b *builder) build() *rules.Unit {
 	ins, calls := b.ins, b.calls
+	var wrappers []*ast.CompositeLit
 	for _, lit := range b.lits {
-		if isRequestType(b.info.TypeOf(lit)) {
+		switch t := b.info.TypeOf(lit); {
+		case isRequestType(t):
 			b.requestLits = append(b.requestLits, lit)
+			continue
+		case b.isRequest(t):
+			wrappers = append(wrappers, lit)
 			continue
 		}
 		b.compositeLit(lit)
@@ -174,6 +179,9 @@ func (b *builder) build() *rules.Unit {
 	}
 	for _, lit := range b.requestLits {
 		b.httpRequestLit(lit)
+	}
+	for _, lit := range wrappers {
+		b.wrapperLit(lit)
 	}
 	for _, f := range b.deferred {
 		f()

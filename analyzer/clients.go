@@ -85,6 +85,18 @@ func builderMethod(fn *types.Func, g *rules.GoClient) (string, bool) {
 	return role, ok
 }
 
+// onBuilder reports whether fn is a method of g's request type, whether
+// or not it sets a part the analyzer reads (SetResult, SetContext keep
+// the chain going).
+func onBuilder(fn *types.Func, g *rules.GoClient) bool {
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil {
+		return false
+	}
+	_, name := namedType(recv.Type())
+	return name == g.RequestType
+}
+
 // noteBuilderCall records a builder method called on a variable
 // (req.SetHeader(...) as a statement), for the send that follows.
 func (b *builder) noteBuilderCall(c *ast.CallExpr, fn *types.Func) {
@@ -137,7 +149,7 @@ func (b *builder) builderChain(e ast.Expr, g *rules.GoClient, at *ast.CallExpr, 
 		if fn == nil {
 			return nil
 		}
-		if _, ok := builderMethod(fn, g); !ok {
+		if !onBuilder(fn, g) {
 			return nil // the chain's start: client.R()
 		}
 		sel, ok := x.Fun.(*ast.SelectorExpr)

@@ -34,6 +34,31 @@ func (b *builder) httpRequestLit(lit *ast.CompositeLit) {
 	b.addRequest(r, lit)
 }
 
+// wrapperLit binds a client's request literal that wraps an
+// http.Request (retryablehttp.Request{Request: &http.Request{...}}) to
+// the wrapped request, so its promoted fields and headers reach it.
+func (b *builder) wrapperLit(lit *ast.CompositeLit) {
+	inner, ok := b.field(lit, "Request")
+	if !ok {
+		return
+	}
+	inner = ast.Unparen(inner)
+	if u, ok := inner.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		inner = ast.Unparen(u.X)
+	}
+	r := b.created[inner]
+	if r == nil {
+		r = b.requestOf(inner, lit.Pos())
+	}
+	if r == nil {
+		return
+	}
+	b.created[lit] = r
+	if obj := b.bound[lit]; obj != nil {
+		b.requests[obj] = append(b.requests[obj], binding{r, lit.Pos()})
+	}
+}
+
 // setRequestField applies one http.Request field. Form and PostForm are
 // not set: the client does not send them (they are the server side's
 // parsed form).

@@ -24,11 +24,22 @@ func retryable() {
 	client.Do(r)
 }
 
+type token struct{ AccessToken string }
+
 func restyChain(id, secret string) {
 	resty.New().R().
 		SetBasicAuth(id, secret).
 		SetFormData(map[string]string{"grant_type": "client_credentials"}).
+		SetResult(&token{}).
 		Post("https://login.mypurecloud.ie/api/v2/oauth/token") // want `not /api/v2/oauth/token.*\[token-path\]`
+}
+
+// A method the analyzer does not read (SetResult) keeps the chain.
+func restyResult() {
+	resty.New().R().
+		SetBody(map[string]string{"grant_type": "client_credentials"}). // want `\[json-token-request\]`
+		SetResult(&token{}).
+		Post("https://login.mypurecloud.com.au/oauth/token")
 }
 
 func restyJSON() {
