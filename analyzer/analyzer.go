@@ -3,6 +3,7 @@ package analyzer
 import (
 	"flag"
 	"fmt"
+	"go/ast"
 	"go/build"
 	"go/token"
 	"go/types"
@@ -233,24 +234,52 @@ func inGOROOT(pass *analysis.Pass) bool {
 }
 
 // hasExportedStringFuncs reports whether the package declares an
-// exported function or variable that a valueFact could summarise: the
-// cheap test that keeps fact export off most dependencies.
+// exported function with a string result, or an exported string
+// variable, whose declaration holds a string literal with a '/' or a '.'
+// (what a URL or a host is made of): the cheap test that keeps fact
+// export off most dependencies under go vet.
 func hasExportedStringFuncs(pass *analysis.Pass) bool {
-	scope := pass.Pkg.Scope()
-	for _, name := range scope.Names() {
-		switch obj := scope.Lookup(name).(type) {
-		case *types.Func:
-			sig := obj.Type().(*types.Signature)
-			if obj.Exported() && sig.Results().Len() > 0 && isString(sig.Results().At(0).Type()) {
-				return true
-			}
-		case *types.Var:
-			if obj.Exported() && isString(obj.Type()) {
-				return true
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func)
+				if !ok || d.Recv != nil || d.Body == nil || !fn.Exported() {
+					continue
+				}
+				sig := fn.Type().(*types.Signature)
+				if sig.Results().Len() > 0 && isString(sig.Results().At(0).Type()) && hasURLishLiteral(d.Body) {
+					return true
+				}
+			case *ast.GenDecl:
+				if d.Tok != token.VAR {
+					continue
+				}
+				for _, spec := range d.Specs {
+					vs := spec.(*ast.ValueSpec)
+					for _, name := range vs.Names {
+						if name.IsExported() && len(vs.Values) > 0 && hasURLishLiteral(vs) {
+							return true
+						}
+					}
+				}
 			}
 		}
 	}
 	return false
+}
+
+// hasURLishLiteral reports whether n holds a string literal with a '/'
+// or a '.'.
+func hasURLishLiteral(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.ContainsAny(lit.Value, "/.") {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // dedupe drops repeated findings: a definition shared by two requests

@@ -108,7 +108,6 @@ func newBuilder(pass *analysis.Pass, opts *rules.Options) *builder {
 		unit:         &rules.Unit{Name: pass.Pkg.Path()},
 		files:        map[string]*token.File{},
 		assigns:      map[types.Object][]assignment{},
-		uses:         map[types.Object]int{},
 		consts:       map[types.Object]ast.Expr{},
 		valueCalls:   map[types.Object][]ast.Node{},
 		jsonBuffers:  map[types.Object]*ast.CallExpr{},
@@ -129,9 +128,6 @@ func newBuilder(pass *analysis.Pass, opts *rules.Options) *builder {
 		if tf := pass.Fset.File(f.Pos()); tf != nil {
 			b.files[tf.Name()] = tf
 		}
-	}
-	for _, obj := range b.info.Uses {
-		b.uses[obj]++
 	}
 	return b
 }
@@ -275,6 +271,18 @@ func (b *builder) scanAssignments(ins *inspector.Inspector) {
 			}
 		}
 	})
+}
+
+// useCount is how many identifiers use obj, counted on first need (a
+// package that only exports facts never needs it).
+func (b *builder) useCount(obj types.Object) int {
+	if b.uses == nil {
+		b.uses = make(map[types.Object]int, len(b.info.Uses))
+		for _, o := range b.info.Uses {
+			b.uses[o]++
+		}
+	}
+	return b.uses[obj]
 }
 
 // bind records that obj holds what expression e makes (a request);

@@ -39,7 +39,7 @@ func (b *builder) urlValue(e ast.Expr, depth int) rules.Value {
 		}
 		if def, ok := b.definition(e); ok {
 			v := b.resultValue(def, depth+1, b.urlValue)
-			if obj := b.objectOf(e); obj != nil && b.uses[obj] > 1 {
+			if obj := b.objectOf(e); obj != nil && b.useCount(obj) > 1 {
 				v = shared(v)
 			}
 			return b.local(v, e)

@@ -90,7 +90,7 @@ func (b *builder) dyn(e ast.Expr) rules.Value {
 func (b *builder) follow(id *ast.Ident, depth int) (rules.Value, bool) {
 	obj := b.info.Uses[id]
 	var def ast.Expr
-	reads := b.uses[obj]
+	reads := b.useCount(obj)
 	switch o := obj.(type) {
 	case *types.Const:
 		def = b.consts[o]
