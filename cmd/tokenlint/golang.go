@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -24,6 +26,10 @@ func goLinter(s golint.Settings) lint.GoLinter {
 			trees = append(trees, golint.Tree{Dir: t.Dir, Modules: t.Modules})
 		}
 		res := golint.RunTargets(golint.Plan(trees, req.Files), opts, s)
+		for _, t := range golint.Orphans(trees) {
+			res.Notices = append(res.Notices, golint.Error{File: displayDir(t.Dir),
+				Message: "the Go files here are in no module (no go.mod) and were not loaded; name a .go file to lint it alone"})
+		}
 		out := make([]lint.FileFindings, 0, len(res.Files))
 		for _, f := range res.Files {
 			out = append(out, lint.FileFindings{Path: f.Path, Src: f.Src, Findings: f.Findings, Secrets: f.Secrets})
@@ -38,6 +44,17 @@ func fileErrors(errs []golint.Error) []report.FileError {
 		out = append(out, report.FileError{File: e.File, Line: e.Line, Message: e.Message})
 	}
 	return out
+}
+
+// displayDir shows a directory relative to the working directory when it
+// is below it.
+func displayDir(dir string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, dir); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(dir)
 }
 
 // invokedByVet reports whether go vet runs this binary as a -vettool: it

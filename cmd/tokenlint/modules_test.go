@@ -116,5 +116,10 @@ func TestBinModuleLayouts(t *testing.T) {
 		if r.code != exitFindings || findingFiles(r.stdout) != "scripts/token.go" {
 			t.Errorf("exit %d %q\n%s%s", r.code, findingFiles(r.stdout), r.stdout, r.stderr)
 		}
+		// Walked, such files are named in a notice, not passed over.
+		r = runBin(t, root, goEnv, "", "-color", "never", "./...")
+		if r.code != exitOK || !strings.Contains(r.stderr, "tokenlint: .: the Go files here are in no module") {
+			t.Errorf("./... without a module: exit %d, stderr %q", r.code, r.stderr)
+		}
 	})
 }

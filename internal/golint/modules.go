@@ -211,3 +211,16 @@ func dedupe(list []string) []string {
 	sort.Strings(out)
 	return out
 }
+
+// Orphans are the trees whose Go files Plan loads none of: no go.mod in
+// them or above them. The go command would refuse ./... there; the driver
+// says so instead of passing over them in silence.
+func Orphans(trees []Tree) []Tree {
+	var out []Tree
+	for _, t := range trees {
+		if len(t.Modules) == 0 && enclosingModule(t.Dir) == "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
