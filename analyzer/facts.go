@@ -10,7 +10,8 @@ import (
 )
 
 // A valueFact summarises, for other packages, the string an exported
-// function returns or an exported package-level variable holds: literal
+// function returns, an exported package-level variable holds or an
+// exported struct field is set to in its one write: literal
 // text with holes for the function's parameters. A call in another
 // package fills the holes with its arguments (importedCall), so
 // config.TokenURL(region) is followed across packages.
@@ -59,6 +60,12 @@ func (b *builder) exportFacts() {
 		b.summarising = nil
 		b.exportValue(fn, v, sig.Params().Len())
 	}
+	for _, f := range b.exportedFields() {
+		// Written in one place: var Defaults = Settings{TokenURL: ...}.
+		if list := b.assigns[f]; len(list) == 1 && list[0].expr != nil && list[0].index < 0 {
+			b.exportValue(f, b.strDepth(list[0].expr, 0), 0)
+		}
+	}
 	for _, name := range b.pass.Pkg.Scope().Names() {
 		obj, ok := b.pass.Pkg.Scope().Lookup(name).(*types.Var)
 		if !ok || !obj.Exported() || !isString(obj.Type()) {
@@ -68,6 +75,29 @@ func (b *builder) exportFacts() {
 			b.exportValue(obj, b.strDepth(a.expr, 0), 0)
 		}
 	}
+}
+
+// exportedFields are the exported string fields of the package's
+// exported struct types: what other packages can read.
+func (b *builder) exportedFields() []*types.Var {
+	var out []*types.Var
+	scope := b.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || !tn.Exported() {
+			continue
+		}
+		st, ok := underlying(tn.Type()).(*types.Struct)
+		if !ok {
+			continue
+		}
+		for i := 0; i < st.NumFields(); i++ {
+			if f := st.Field(i); f.Exported() && isString(f.Type()) {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }
 
 // exportValue exports v as obj's summary when it has literal text.
@@ -119,8 +149,8 @@ func (b *builder) importedCall(c *ast.CallExpr, fn *types.Func) (rules.Value, bo
 	return b.fromFact(&f, c, c.Args), true
 }
 
-// importedVar is the value of another package's variable, from its
-// summary, anchored at the use.
+// importedVar is the value of another package's variable or field,
+// from its summary, anchored at the use.
 func (b *builder) importedVar(use ast.Node, v *types.Var) (rules.Value, bool) {
 	var f valueFact
 	if v.Pkg() == nil || v.Pkg() == b.pass.Pkg || !b.pass.ImportObjectFact(v, &f) {

@@ -109,7 +109,10 @@ func (b *builder) follow(id *ast.Ident, depth int) (rules.Value, bool) {
 		}
 		if o.IsField() {
 			if o.Pkg() != b.pass.Pkg {
-				return rules.Value{}, false // written by other packages too
+				if len(b.assigns[o]) > 0 {
+					return rules.Value{}, false // this package writes it too
+				}
+				return b.importedVar(id, o)
 			}
 			reads-- // the one write names the field too
 		}

@@ -125,6 +125,7 @@ func viaWrapper(c *http.Client) {
 func crossPackage(c *http.Client) {
 	c.PostForm(tokens.URL("mypurecloud.com"), url.Values{"grant_type": {"client_credentials"}}) // want `token requested from api.mypurecloud.com.*\[token-host\]`
 	c.PostForm(tokens.Default, url.Values{"grant_type": {"client_credentials"}})                // want `not /api/v2/oauth/token.*\[token-path\]`
+	c.PostForm(tokens.Defaults.TokenURL, url.Values{"grant_type": {"client_credentials"}})      // want `token requested from api.mypurecloud.ie.*\[token-host\]`
 }
 
 // Sent by a transport that does not verify certificates.

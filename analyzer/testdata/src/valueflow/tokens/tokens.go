@@ -11,3 +11,12 @@ func URL(domain string) string {
 
 // Default is a token URL with the wrong path.
 var Default = "https://login.mypurecloud.com/api/v2/oauth/token"
+
+// Settings are token settings.
+type Settings struct {
+	TokenURL string
+	Timeout  int
+}
+
+// Defaults is set in one place, with the wrong host.
+var Defaults = Settings{TokenURL: "https://api.mypurecloud.ie/oauth/token", Timeout: 10}
