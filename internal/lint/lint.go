@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -103,7 +104,7 @@ func Run(paths []string, opts Options) *report.Result {
 	// A file named twice (a.sh ./a.sh, a link and its target) is linted
 	// once, as gofmt -w would leave it after the first: its findings are
 	// one file's, and -fix writes it once.
-	named := map[string]bool{}
+	named := map[int64][]fs.FileInfo{} // by size, to compare few
 	for _, p := range paths {
 		switch {
 		case p == "-" && opts.StdinFilename != "" && excluded(opts.StdinFilename):
@@ -140,11 +141,10 @@ func Run(paths []string, opts Options) *report.Result {
 			if excluded(p) {
 				continue
 			}
-			if id := fileID(p, info); named[id] {
+			if slices.ContainsFunc(named[info.Size()], func(o fs.FileInfo) bool { return os.SameFile(o, info) }) {
 				continue
-			} else {
-				named[id] = true
 			}
+			named[info.Size()] = append(named[info.Size()], info)
 			if strings.HasSuffix(p, ".go") {
 				if abs, err := filepath.Abs(p); err == nil {
 					goFiles = append(goFiles, abs)
