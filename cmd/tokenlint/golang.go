@@ -34,7 +34,7 @@ func goLinter(s golint.Settings) lint.GoLinter {
 		for _, f := range res.Files {
 			out = append(out, lint.FileFindings{Path: f.Path, Src: f.Src, Findings: f.Findings, Secrets: f.Secrets})
 		}
-		return out, fileErrors(res.Errors), fileErrors(res.Notices)
+		return out, fileErrors(res.Errors), fileErrors(append(res.Notices, golint.Unmoduled(trees)...))
 	}
 }
 

@@ -100,3 +100,13 @@ func TestSilentNothingCheckedGetsANotice(t *testing.T) {
 	}
 	oneLine(t, errs, "tokenlint", "every rule is disabled")
 }
+
+func TestSilentGoOutsideEveryModuleGetsANotice(t *testing.T) {
+	dir := hostileDir(t, map[string]string{"main.go": "package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"https://api.mypurecloud.com/oauth/token\") }\n"})
+	code, out, errs := runHostile(t, dir)
+	wantBadLinted(t, out)
+	if code != exitFindings {
+		t.Errorf("exit %d, want 1", code)
+	}
+	oneLine(t, errs, filepath.Base(dir), "the Go code here is in no module (no go.mod): not analysed")
+}

@@ -66,6 +66,19 @@ func Plan(trees []Tree, files []string) []Target {
 	return out
 }
 
+// Unmoduled names, in notices, the trees whose Go code is in no module
+// (no go.mod above them or inside them): Plan loads nothing for them, and
+// a run that says nothing would look clean.
+func Unmoduled(trees []Tree) []Error {
+	var out []Error
+	for _, t := range trees {
+		if len(t.Modules) == 0 && enclosingModule(t.Dir) == "" {
+			out = append(out, Error{File: t.Dir, Message: "the Go code here is in no module (no go.mod): not analysed; name its .go files, or add a go.mod"})
+		}
+	}
+	return out
+}
+
 type planner struct {
 	byKey map[string]*Target
 	order []string
