@@ -46,6 +46,15 @@ func fieldByField(c *http.Client) {
 	c.Do(req)
 }
 
+// The whole header map replaced, the method from a constant.
+func headerMap(c *http.Client, u *url.URL) {
+	req := &http.Request{URL: &url.URL{Scheme: "https", Host: "login.mypurecloud.com", Path: "/oauth/token"}}
+	req.Method = http.MethodPost
+	req.Header = http.Header{"Content-Type": {"application/json"}} // want `\[json-token-request\]`
+	req.Body = io.NopCloser(strings.NewReader(url.Values{"grant_type": {"client_credentials"}}.Encode()))
+	c.Do(req)
+}
+
 // JoinPath on a parsed base.
 func joined(c *http.Client) {
 	base, _ := url.Parse("https://api.mypurecloud.de") // want `token requested from api.mypurecloud.de.*\[token-host\]`
