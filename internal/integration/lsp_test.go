@@ -1,9 +1,12 @@
 package integration
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -60,23 +63,7 @@ func TestLanguageServer(t *testing.T) {
 	root := t.TempDir()
 	write(t, root, ".git/HEAD", "ref: refs/heads/main\n")
 	write(t, root, ".tokenlint.toml", "[rules]\ndisable = [\"token-path\"]\n")
-	cmd := exec.Command(bin, "lsp")
-	cmd.Dir = root
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	stdin, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer cmd.Process.Kill()
-	c := lsptest.New(lsptest.Process(stdout, stdin))
+	c, cmd, stderr := startServer(t, bin, root)
 
 	var init protocol.InitializeResult
 	if err := c.Call("initialize", map[string]any{
@@ -158,6 +145,34 @@ func TestLanguageServer(t *testing.T) {
 	}
 }
 
+// startServer runs `tokenlint lsp` in dir; the process is killed when the
+// test ends, if it has not exited by then.
+func startServer(t *testing.T, bin, dir string) (*lsptest.Client, *exec.Cmd, *strings.Builder) {
+	t.Helper()
+	cmd := exec.Command(bin, "lsp")
+	cmd.Dir = dir
+	stderr := &strings.Builder{}
+	cmd.Stderr = stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+			cmd.Wait()
+		}
+	})
+	return lsptest.New(lsptest.Process(stdout, stdin)), cmd, stderr
+}
+
 func must0(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
@@ -232,5 +247,103 @@ func TestNeovim(t *testing.T) {
 		if !strings.Contains(string(text), want) {
 			t.Errorf("the transcript lacks %q", want)
 		}
+	}
+}
+
+// TestLanguageServerMatchesCommand opens every fixture the rules are tested
+// on (testdata/rules and testdata/examples, Go aside) in one server and
+// checks that each buffer gets the findings `tokenlint -format json` reports
+// for the file, rule by rule and line by line, and an error diagnostic
+// where the command reports an unreadable file: the server lints as the
+// command does.
+func TestLanguageServerMatchesCommand(t *testing.T) {
+	bin := tokenlintBinary(t)
+	root := repoRoot(t)
+	var files []string
+	for _, dir := range []string{"testdata/rules", "testdata/examples"} {
+		err := filepath.WalkDir(filepath.Join(root, dir), func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.Type().IsRegular() && !strings.HasSuffix(p, ".golden") && !strings.HasSuffix(p, ".go") {
+				files = append(files, p)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(files) < 100 {
+		t.Fatalf("only %d fixtures found under %s", len(files), root)
+	}
+
+	want := map[string][]string{}
+	out, _ := run(t, root, nil, bin, append([]string{"-format", "json", "-fail-on", "error"}, files...)...)
+	var res struct {
+		Findings []struct {
+			Rule string
+			File string
+			Line int
+		}
+		Errors []struct {
+			File string
+			Line int
+		}
+	}
+	if err := json.Unmarshal([]byte(out[strings.Index(out, "{"):]), &res); err != nil {
+		t.Fatalf("tokenlint -format json: %v\n%s", err, out)
+	}
+	abs := func(p string) string {
+		if filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(root, p)
+	}
+	for _, f := range res.Findings {
+		want[abs(f.File)] = append(want[abs(f.File)], fmt.Sprintf("%s:%d", f.Rule, f.Line))
+	}
+	for _, e := range res.Errors {
+		want[abs(e.File)] = append(want[abs(e.File)], fmt.Sprintf("error:%d", max(e.Line, 1)))
+	}
+
+	c, _, _ := startServer(t, bin, root)
+	must0(t, c.Call("initialize", map[string]any{"processId": os.Getpid(), "rootUri": "file://" + root, "capabilities": map[string]any{}}, nil))
+	must0(t, c.Notify("initialized", map[string]any{}))
+	for _, f := range files {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		must0(t, c.Notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+			"uri": "file://" + f, "languageId": "", "version": 1, "text": string(text),
+		}}))
+	}
+	compared := 0
+	for _, f := range files {
+		p, err := c.Diagnostics("file://"+f, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, d := range p.Diagnostics {
+			if d.Code == nil {
+				got = append(got, fmt.Sprintf("error:%d", d.Range.Start.Line+1))
+				continue
+			}
+			got = append(got, fmt.Sprintf("%v:%d", d.Code.Value, d.Range.Start.Line+1))
+		}
+		rel, _ := filepath.Rel(root, f)
+		w := want[f]
+		slices.Sort(got)
+		slices.Sort(w)
+		if !slices.Equal(got, w) {
+			t.Errorf("%s: the server reports %v, the command %v", rel, got, w)
+		}
+		compared += len(w)
+	}
+	t.Logf("%d buffers, %d findings and errors compared", len(files), compared)
+	if compared < 100 {
+		t.Errorf("only %d findings compared", compared)
 	}
 }
