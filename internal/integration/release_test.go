@@ -60,7 +60,7 @@ func TestReleaseConfig(t *testing.T) {
 		!slices.Equal(b.Goos, []string{"darwin", "linux", "windows"}) || !slices.Equal(b.Goarch, []string{"amd64", "arm64"}) {
 		t.Errorf("build: %+v", b)
 	}
-	stamp := regexp.MustCompile(`-X main\.version=\{\{ *\.Tag *\}\}`)
+	stamp := regexp.MustCompile(`-X main\.version=v\{\{ *\.Version *\}\}`)
 	if !slices.ContainsFunc(b.Ldflags, stamp.MatchString) {
 		t.Errorf("ldflags %q do not stamp the tag into main.version", b.Ldflags)
 	}
