@@ -170,12 +170,12 @@ func extractShellText(file string, src []byte, variant syntax.LangVariant, depth
 		return &shellScript{file: file, src: src, unit: &rules.Unit{Name: file}, expanded: map[string]bool{}, x: x, variant: variant, depth: depth}
 	}
 	s := script()
-	err := s.read(streamStmts(clean, variant))
+	err := s.read(shellStmts(clean, variant))
 	if err != nil && variant != syntax.LangBash {
 		// Zsh support in the parser is partial; a script that bash reads
 		// is still worth reading.
 		retry := script()
-		if retry.read(streamStmts(clean, syntax.LangBash)) == nil {
+		if retry.read(shellStmts(clean, syntax.LangBash)) == nil {
 			s, err = retry, nil
 		}
 	}
@@ -239,6 +239,24 @@ func parseShell(src []byte, variant syntax.LangVariant) (*syntax.File, error) {
 // A stmtSource calls fn for each top-level statement of a script, in
 // order, and returns the parser's error.
 type stmtSource func(fn func(*syntax.Stmt)) error
+
+// streamFrom is the script size from which statements are streamed: the
+// tree of a small script (a Markdown fence, a run: step) costs less than
+// parsing it twice.
+const streamFrom = 256 << 10
+
+// shellStmts is the statements of src: streamed when it is large, else
+// from one parse.
+func shellStmts(src []byte, variant syntax.LangVariant) stmtSource {
+	if len(src) >= streamFrom {
+		return streamStmts(src, variant)
+	}
+	f, err := parseShell(src, variant)
+	if err != nil {
+		return func(func(*syntax.Stmt)) error { return err }
+	}
+	return fileStmts(f)
+}
 
 // streamStmts parses src one top-level statement at a time, so a script's
 // syntax tree is never held whole: for a large script the tree is many

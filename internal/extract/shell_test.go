@@ -508,6 +508,13 @@ func TestShellStreamedStatements(t *testing.T) {
 		"TWICE=https://api.mypurecloud.com\n" +
 		"TWICE=https://login.mypurecloud.com\n" +
 		"curl -X POST \"$URL\" -d @- <<END\ngrant_type=password\nEND"
+	// Small scripts are parsed whole; from streamFrom on, streamed.
+	for _, pad := range []int{0, streamFrom} {
+		testStreamedStatements(t, "# "+strings.Repeat("x", pad)+"\n"+src)
+	}
+}
+
+func testStreamedStatements(t *testing.T, src string) {
 	u := shellUnit(t, src)
 	if len(u.Requests) != 4 {
 		t.Fatalf("got %d requests, want 4", len(u.Requests))
