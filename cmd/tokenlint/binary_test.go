@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/tokenlint/tokenlint/internal/report/reportcheck"
 )
 
 // The tests in this file run the built binary, as CI and pre-commit do,
@@ -222,6 +224,12 @@ func TestBinSeveralReports(t *testing.T) {
 	data, _ := os.ReadFile(filepath.Join(dir, "cq.json"))
 	if err := json.Unmarshal(data, &cq); err != nil || len(cq) != 1 || cq[0].CheckName != "token-host" || cq[0].Location.Path != "a.http" {
 		t.Errorf("gitlab report: %v %s", err, data)
+	}
+	if err := reportcheck.GitLab(data); err != nil {
+		t.Errorf("gitlab report against the Code Quality schema: %v", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "report.xml")); reportcheck.JUnit(data) != nil {
+		t.Errorf("junit report against junit-10.xsd: %v\n%s", reportcheck.JUnit(data), data)
 	}
 	for _, f := range []string{"report.xml", "cs.xml"} {
 		data, _ := os.ReadFile(filepath.Join(dir, f))

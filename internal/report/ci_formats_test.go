@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/internal/report"
+	"github.com/tokenlint/tokenlint/internal/report/reportcheck"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -52,10 +52,9 @@ func render(t *testing.T, format string, res *report.Result) []byte {
 }
 
 func TestGitLabCodeQualitySchema(t *testing.T) {
-	sch := schema(t, "gitlab-codequality.schema.json", "tokenlint:gitlab-codequality")
 	res := ciResult(t)
 	out := render(t, "gitlab", res)
-	if err := validate(t, sch, out); err != nil {
+	if err := reportcheck.GitLab(out); err != nil {
 		t.Fatalf("schema: %v\n%s", err, out)
 	}
 	var issues []struct {
@@ -82,7 +81,7 @@ func TestGitLabCodeQualitySchema(t *testing.T) {
 	for _, bad := range []string{`[{"description":"x","check_name":"r","fingerprint":"f","severity":"error","location":{"path":"a","lines":{"begin":1}}}]`,
 		`[{"description":"x","check_name":"r","fingerprint":"f","severity":"minor","location":{"path":"/abs","lines":{"begin":1}}}]`,
 		`[{"description":"x","check_name":"r","severity":"minor","location":{"path":"a","lines":{"begin":1}}}]`} {
-		if validate(t, sch, []byte(bad)) == nil {
+		if reportcheck.GitLab([]byte(bad)) == nil {
 			t.Errorf("schema accepted %s", bad)
 		}
 	}
@@ -91,69 +90,10 @@ func TestGitLabCodeQualitySchema(t *testing.T) {
 	}
 }
 
-// checkJUnit checks a document against the subset of Jenkins' junit-10.xsd
-// tokenlint writes: the elements each element may hold, the attributes
-// each may carry and those it must.
-func checkJUnit(data []byte) error {
-	type spec struct{ children, attrs, required []string }
-	specs := map[string]spec{
-		"testsuites": {[]string{"testsuite"}, []string{"name", "time", "tests", "failures", "errors"}, nil},
-		"testsuite": {[]string{"testsuite", "properties", "testcase", "system-out", "system-err"},
-			[]string{"name", "tests", "failures", "errors", "group", "time", "skipped", "timestamp", "hostname", "id", "package", "file", "log", "url"},
-			[]string{"name", "tests", "failures", "errors"}},
-		"testcase":   {[]string{"skipped", "error", "failure", "system-out", "system-err"}, []string{"name", "time", "classname", "group"}, []string{"name"}},
-		"failure":    {nil, []string{"type", "message"}, nil},
-		"error":      {nil, []string{"type", "message"}, nil},
-		"skipped":    {nil, []string{"type", "message"}, nil},
-		"system-out": {nil, nil, nil},
-		"system-err": {nil, nil, nil},
-	}
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	var stack []string
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return err
-		}
-		switch el := tok.(type) {
-		case xml.StartElement:
-			name := el.Name.Local
-			s, ok := specs[name]
-			switch {
-			case !ok:
-				return fmt.Errorf("element <%s> is not in the schema", name)
-			case len(stack) == 0 && name != "testsuites" && name != "testsuite":
-				return fmt.Errorf("root <%s>", name)
-			case len(stack) > 0 && !slices.Contains(specs[stack[len(stack)-1]].children, name):
-				return fmt.Errorf("<%s> may not hold <%s>", stack[len(stack)-1], name)
-			}
-			have := map[string]bool{}
-			for _, a := range el.Attr {
-				if !slices.Contains(s.attrs, a.Name.Local) {
-					return fmt.Errorf("<%s> may not carry %s", name, a.Name.Local)
-				}
-				have[a.Name.Local] = true
-			}
-			for _, r := range s.required {
-				if !have[r] {
-					return fmt.Errorf("<%s> lacks %s", name, r)
-				}
-			}
-			stack = append(stack, name)
-		case xml.EndElement:
-			stack = stack[:len(stack)-1]
-		}
-	}
-	return nil
-}
-
 func TestJUnitSchema(t *testing.T) {
 	res := ciResult(t)
 	out := render(t, "junit", res)
-	if err := checkJUnit(out); err != nil {
+	if err := reportcheck.JUnit(out); err != nil {
 		t.Fatalf("junit-10.xsd subset: %v\n%s", err, out)
 	}
 	var doc struct {
@@ -186,11 +126,11 @@ func TestJUnitSchema(t *testing.T) {
 	for _, bad := range []string{`<testsuites><testsuite name="x" tests="1" failures="0"></testsuite></testsuites>`,
 		`<testsuites><testsuite name="x" tests="1" failures="0" errors="0"><testcase name="a"><failure line="3"/></testcase></testsuite></testsuites>`,
 		`<testsuites><testcase name="a"/></testsuites>`} {
-		if checkJUnit([]byte(bad)) == nil {
+		if reportcheck.JUnit([]byte(bad)) == nil {
 			t.Errorf("checker accepted %s", bad)
 		}
 	}
-	if err := checkJUnit(render(t, "junit", &report.Result{})); err != nil {
+	if err := reportcheck.JUnit(render(t, "junit", &report.Result{})); err != nil {
 		t.Errorf("empty run: %v", err)
 	}
 }
@@ -336,7 +276,7 @@ func TestCIFormatsNotes(t *testing.T) {
 		t.Errorf("checkstyle: %s", out)
 	}
 	out := render(t, "junit", res)
-	if err := checkJUnit(out); err != nil || bytes.Contains(out, []byte("<failure")) || !bytes.Contains(out, []byte("n.sh:3:1: note: sample secret [hardcoded-secret]</system-out>")) || !bytes.Contains(out, []byte(`failures="0"`)) {
+	if err := reportcheck.JUnit(out); err != nil || bytes.Contains(out, []byte("<failure")) || !bytes.Contains(out, []byte("n.sh:3:1: note: sample secret [hardcoded-secret]</system-out>")) || !bytes.Contains(out, []byte(`failures="0"`)) {
 		t.Errorf("junit: %v\n%s", err, out)
 	}
 }
