@@ -18,6 +18,9 @@ type Rule struct {
 	// Doc is the long explanation: why, a bad and a good example, the source.
 	Doc   string
 	Check func(*Pass)
+	// Commented: the rule also judges commented-out code, because what it
+	// finds is wrong in committed text whether or not it runs (a secret).
+	Commented bool
 }
 
 // A Pass is one rule's view of one unit.
@@ -174,14 +177,22 @@ func Run(u *Unit, opts *Options) []Finding {
 	if cat == nil {
 		cat = DefaultCatalog()
 	}
-	facts := classify(u, cat)
+	live := withoutCommented(u)
+	facts := classify(live, cat)
+	var all *unitFacts // the facts of u with its commented-out code
 	list := opts.Rules
 	if list == nil {
 		list = All()
 	}
 	var out []Finding
 	for _, r := range list {
-		p := &Pass{Unit: u, Catalog: cat, Options: opts, rule: r, out: &out, facts: facts}
+		p := &Pass{Unit: live, Catalog: cat, Options: opts, rule: r, out: &out, facts: facts}
+		if r.Commented && live != u {
+			if all == nil {
+				all = classify(u, cat)
+			}
+			p.Unit, p.facts = u, all
+		}
 		r.Check(p)
 	}
 	guardSharedFixes(u, out)
@@ -196,6 +207,29 @@ func Run(u *Unit, opts *Options) []Finding {
 		return a.Rule < b.Rule
 	})
 	return dedupe(out)
+}
+
+// withoutCommented is u without its commented-out requests and
+// settings; u itself when it has none.
+func withoutCommented(u *Unit) *Unit {
+	n := 0
+	for _, r := range u.Requests {
+		if r.Commented {
+			n++
+		}
+	}
+	for _, s := range u.Settings {
+		if s.Commented {
+			n++
+		}
+	}
+	if n == 0 {
+		return u
+	}
+	live := *u
+	live.Requests = slices.DeleteFunc(slices.Clone(u.Requests), func(r *Request) bool { return r.Commented })
+	live.Settings = slices.DeleteFunc(slices.Clone(u.Settings), func(s Setting) bool { return s.Commented })
+	return &live
 }
 
 // dedupe drops repeated findings: one literal (a shell variable, an .http

@@ -61,13 +61,18 @@ loopback aliases localtest.me and lvh.me), and any secret in a file under a
 test-data directory (testdata/, fixtures/, __fixtures__/, __mocks__/,
 __snapshots__/, .snapshots/). A secret for a real host stays a warning.
 
+Commented-out code is judged too (# curl -u id:secret ..., # CLIENT_SECRET=...,
+# client_secret: ..., a commented .http request): a secret in a comment is
+committed all the same.
+
 No output shows the value: messages name the key only, and every snippet
 keeps at most the first two characters.
 
 Source: RFC 6749 section 2.3.1 and 10.1 (client credentials are
 confidential); CWE-798 (use of hard-coded credentials); RFC 2606, RFC 6761
 and RFC 6762 for the reserved names.`,
-	Check: checkHardcodedSecret,
+	Check:     checkHardcodedSecret,
+	Commented: true,
 }
 
 func checkHardcodedSecret(p *Pass) {
@@ -101,6 +106,9 @@ func checkHardcodedSecret(p *Pass) {
 				continue
 			}
 		}
+		if s.Commented {
+			name += " (commented out)"
+		}
 		judge(s.Value, name, unitDemo)
 	}
 	for _, r := range p.Unit.Requests {
@@ -116,6 +124,9 @@ func checkHardcodedSecret(p *Pass) {
 			if r.Auth.Via != "" {
 				name += " (" + r.Auth.Via + ")"
 			}
+			if r.Commented {
+				name += " (commented out)"
+			}
 			judge(r.Auth.Secret, name, demo)
 		}
 		if r.Body == nil {
@@ -123,7 +134,11 @@ func checkHardcodedSecret(p *Pass) {
 		}
 		for _, f := range r.Body.Fields {
 			if f.Name.Known() && p.Catalog.IsStaticSecretField(f.Name.Text) {
-				judge(f.Value, f.Name.Text, demo)
+				name := f.Name.Text
+				if r.Commented {
+					name += " (commented out)"
+				}
+				judge(f.Value, name, demo)
 			}
 		}
 	}

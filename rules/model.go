@@ -167,6 +167,9 @@ type Request struct {
 	// where the source says so; an empty span means Pos.
 	Insecure   bool
 	InsecureAt Span
+	// Commented: the request is commented-out code (# curl ...). Only
+	// rules that judge committed text (Rule.Commented) see it.
+	Commented bool
 }
 
 // Header returns the last header named name (case-insensitive), or nil.
@@ -209,6 +212,8 @@ type Setting struct {
 	Kind  SettingKind
 	Key   Value // the key or variable name as written
 	Value Value
+	// Commented: the setting is commented-out code (# CLIENT_SECRET=...).
+	Commented bool
 }
 
 // A Unit is what one rule run sees together: one config file, or one Go

@@ -117,7 +117,9 @@ func checkUnencodedSecret(p *Pass) {
 			if via == "" {
 				via = r.Via
 			}
-			placeholder := f.Value.Known() && IsPlaceholder(f.Value.Text)
+			// A placeholder padded with blanks or line breaks (a --data
+			// body split over lines) still sends them: those are judged.
+			placeholder := f.Value.Known() && IsPlaceholder(f.Value.Text) && strings.TrimSpace(f.Value.Text) == f.Value.Text
 			if placeholder && p.Catalog.IsStaticSecretField(name) && sendsVariablesRaw(f.Encoding) {
 				// The value that replaces YOUR_CLIENT_SECRET is pasted into
 				// the same raw body: judged as $SECRET is.

@@ -43,6 +43,15 @@ type envScanner struct {
 }
 
 func extractEnv(file string, src []byte) (*rules.Unit, error) {
+	u, err := extractEnvText(file, src)
+	if err == nil {
+		addCommented(u, file, src, envCommented, extractEnvText)
+	}
+	return u, err
+}
+
+// extractEnvText is extractEnv without the commented-out lines.
+func extractEnvText(file string, src []byte) (*rules.Unit, error) {
 	if bytes.IndexByte(src, 0) >= 0 {
 		return nil, Errorf(file, 0, "binary file (NUL byte)")
 	}

@@ -58,7 +58,14 @@ type httpParser struct {
 }
 
 func extractHTTP(file string, src []byte) (*rules.Unit, error) {
-	return extractHTTPIn(file, src, newExpansion(len(src)))
+	x := newExpansion(len(src))
+	u, err := extractHTTPIn(file, src, x)
+	if err == nil {
+		addCommented(u, file, src, httpCommented, func(file string, text []byte) (*rules.Unit, error) {
+			return extractHTTPIn(file, text, x)
+		})
+	}
+	return u, err
 }
 
 // extractHTTPIn is extractHTTP drawing on the expansion budget x.

@@ -134,7 +134,14 @@ func shebangVariant(head []byte) (syntax.LangVariant, bool) {
 }
 
 func extractShell(file string, src []byte) (*rules.Unit, error) {
-	return extractShellIn(file, src, newExpansion(len(src)))
+	x := newExpansion(len(src))
+	u, err := extractShellIn(file, src, x)
+	if err == nil {
+		addCommented(u, file, src, shellCommented, func(file string, text []byte) (*rules.Unit, error) {
+			return extractShellIn(file, text, x)
+		})
+	}
+	return u, err
 }
 
 // extractShellIn is extractShell drawing on the expansion budget x.
@@ -326,6 +333,8 @@ func (s *shellScript) commands(st *syntax.Stmt) {
 			s.curl(words, extra, s.stdin(st.Redirs))
 		} else if script := shellCScript(call.Args); script != nil && s.depth < maxShellC {
 			s.inner(script, s.variant, s.depth)
+		} else {
+			s.otherCLI(call.Args)
 		}
 		return true
 	})

@@ -206,8 +206,9 @@ func TestShellCommands(t *testing.T) {
 		{"paths and curl.exe", "/usr/bin/curl " + tok + "\ncurl.exe " + tok + "\n\\curl " + tok, 3},
 		{"echoed text is not a command", `echo "curl ` + tok + ` -d client_secret=a+b"`, 0},
 		{"heredoc text is not a command", "cat <<EOF\ncurl " + tok + " -d client_secret=a+b\nEOF", 0},
-		{"comment", "# curl " + tok, 0},
-		{"other commands", "wget " + tok + "\nhttp POST " + tok, 0},
+		{"comment", "# curl " + tok, 0}, // commented out: see TestShellCommented
+		{"wget and HTTPie", "wget " + tok + "\nhttp POST " + tok + "\nhttps " + tok, 3},
+		{"other commands", "lynx " + tok + "\nhttpd -k start", 0},
 		{"curl with no URL", "curl --version", 0},
 		{"sh -c script", `sh -c 'curl ` + tok + `'`, 1},
 		{"bash -ec script behind sudo", `sudo -u app bash -ec "curl -s ` + tok + ` | jq ."`, 1},
@@ -217,10 +218,65 @@ func TestShellCommands(t *testing.T) {
 		{"echo of sh -c", `echo sh -c 'curl ` + tok + `'`, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := len(shellUnit(t, tc.src).Requests); got != tc.n {
+			got := 0
+			for _, r := range shellUnit(t, tc.src).Requests {
+				if !r.Commented {
+					got++
+				}
+			}
+			if got != tc.n {
 				t.Errorf("%d requests, want %d", got, tc.n)
 			}
 		})
+	}
+}
+
+// Commented-out curl commands and assignments are read, marked Commented,
+// with their spans in the file; prose comments are not.
+// wget and HTTPie requests carry each tool's defaults: wget --post-data is
+// a raw form, HTTPie's name=value items a JSON body (a form with --form).
+func TestShellOtherCLIs(t *testing.T) {
+	const tok = "https://login.mypurecloud.com/oauth/token"
+	for _, tc := range []struct{ name, src, want string }{
+		{"wget --post-data", `wget -qO- --post-data="grant_type=client_credentials&client_secret=$S" ` + tok,
+			"POST " + tok + " form(wget --post-data) grant_type=client_credentials client_secret=«$S»"},
+		{"wget JSON header", `wget --header 'Content-Type: application/json' --post-data '{"grant_type":"client_credentials"}' ` + tok,
+			"POST " + tok + ` H[Content-Type: application/json] json(wget --post-data) grant_type~client_credentials`},
+		{"wget user", `wget --user=id --password="$S" --no-check-certificate ` + tok,
+			"GET " + tok + " basic(id:«$S») insecure"},
+		{"HTTPie JSON", `http POST ` + tok + ` grant_type=client_credentials Accept:application/json`,
+			"POST " + tok + " H[Accept: application/json] H[Content-Type: application/json] json(HTTPie) grant_type~client_credentials"},
+		{"HTTPie form, auth, no scheme", `http -f -a "$ID:$S" login.mypurecloud.com/oauth/token grant_type=client_credentials`,
+			"POST http://login.mypurecloud.com/oauth/token H[Content-Type: application/x-www-form-urlencoded] form(HTTPie --form) grant_type~client_credentials basic(«$ID»:«$S»)"},
+		{"https command, query item", `https :8443/oauth/token grant_type==client_credentials`,
+			"GET https://localhost:8443/oauth/token?grant_type=client_credentials"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u := shellUnit(t, tc.src)
+			if len(u.Requests) != 1 {
+				t.Fatalf("%d requests", len(u.Requests))
+			}
+			if got := describe(u.Requests[0]); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestShellCommented(t *testing.T) {
+	src := "#!/bin/sh\n# curl -u id:s3cr3t \\\n#   https://login.mypurecloud.com/oauth/token\n# SECRET=abc\n# Get a token with curl.\n## curl heading\ncurl https://x.example\n"
+	u := shellUnit(t, src)
+	var commented []string
+	for _, r := range u.Requests {
+		if r.Commented {
+			commented = append(commented, describe(r))
+		}
+	}
+	if want := "GET https://login.mypurecloud.com/oauth/token basic(id:s3cr3t)"; len(commented) != 1 || commented[0] != want {
+		t.Errorf("commented requests %q, want [%q]", commented, want)
+	}
+	if sp := u.Requests[len(u.Requests)-1].Auth.Secret.Span(); src[sp.Start:sp.End] != "s3cr3t" {
+		t.Errorf("secret span %q", src[sp.Start:sp.End])
 	}
 }
 

@@ -41,6 +41,15 @@ var yamlFormat = &Format{
 }
 
 func extractYAML(file string, src []byte) (*rules.Unit, error) {
+	u, err := extractYAMLText(file, src)
+	if err == nil {
+		addCommented(u, file, src, yamlCommented, extractYAMLText)
+	}
+	return u, err
+}
+
+// extractYAMLText is extractYAML without the commented-out lines.
+func extractYAMLText(file string, src []byte) (*rules.Unit, error) {
 	u := &rules.Unit{Name: file}
 	if !mentionsConfigKey(src) {
 		return u, nil
