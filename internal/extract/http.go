@@ -366,7 +366,7 @@ func (p *httpParser) body(r *rules.Request, lines []srcLine) (int, error) {
 		return end, nil
 	}
 	form := bodyKind(ct, ctKnown, strings.TrimSpace(first.text)) == rules.BodyForm
-	var parts []rules.Value
+	var parts, lineVals []rules.Value
 	prevEnd := -1
 	for _, l := range kept {
 		t := strings.TrimSpace(l.text)
@@ -375,7 +375,9 @@ func (p *httpParser) body(r *rules.Request, lines []srcLine) (int, error) {
 		if prevEnd >= 0 && !(form && strings.HasPrefix(t, "&")) {
 			parts = append(parts, rules.Decoded(p.file, "\n", prevEnd, l.start))
 		}
-		parts = append(parts, p.text(t, l.start+indent(l.text)))
+		v := p.text(t, l.start+indent(l.text))
+		parts = append(parts, v)
+		lineVals = append(lineVals, v)
 		prevEnd = l.end()
 	}
 	raw := rules.Concat(parts...)
@@ -385,7 +387,7 @@ func (p *httpParser) body(r *rules.Request, lines []srcLine) (int, error) {
 		// REST Client sends a body with no Content-Type unless the file
 		// states one (Huachao/vscode-restclient#386).
 		b.Untyped = r.Header("Content-Type") == nil
-		b.Fields = p.formFields(raw, kept, ctKnown && ct == "application/x-www-form-urlencoded")
+		b.Fields = p.formFields(raw, lineVals, ctKnown && ct == "application/x-www-form-urlencoded")
 		for i := range b.Fields {
 			if percentEncodedVar(b.Fields[i].Value) {
 				b.Fields[i].Encoding = rules.EncodingFull
@@ -408,7 +410,7 @@ func (p *httpParser) body(r *rules.Request, lines []srcLine) (int, error) {
 // client cannot be told, the JetBrains layout is read (the more lenient:
 // what it accepts is not wrong in both) and only what is wrong in both is
 // judged.
-func (p *httpParser) formFields(raw rules.Value, lines []srcLine, typed bool) []rules.Field {
+func (p *httpParser) formFields(raw rules.Value, lines []rules.Value, typed bool) []rules.Field {
 	if !typed {
 		return rules.ParseForm(raw, rules.EncodingRaw, rules.ViaHTTPFile)
 	}
@@ -428,20 +430,16 @@ func (p *httpParser) formFields(raw rules.Value, lines []srcLine, typed bool) []
 	return p.jetBrainsForm(lines, rules.EncodingEitherHTTPClient)
 }
 
-// jetBrainsForm reads form lines as the JetBrains HTTP Client does: a line
+// jetBrainsForm reads form lines (each trimmed, its variables resolved)
+// as the JetBrains HTTP Client does: a line
 // break or an "&" ends a pair, white space around names, "=" and values is
 // layout, and %& %= (with %+ and %%) are literal characters, not
 // separators (the IDE's bundled example "Send POST request with body as
 // parameters": id = 999 & / value = content & / fact = IntelliJ %+ HTTP
 // Client %= <3).
-func (p *httpParser) jetBrainsForm(lines []srcLine, enc rules.Encoding) []rules.Field {
+func (p *httpParser) jetBrainsForm(lines []rules.Value, enc rules.Encoding) []rules.Field {
 	var out []rules.Field
-	for _, l := range lines {
-		t := strings.TrimSpace(l.text)
-		if t == "" {
-			continue
-		}
-		v := p.text(t, l.start+indent(l.text))
+	for _, v := range lines {
 		for _, pair := range splitUnescaped(v, '&') {
 			pair = pair.TrimSpace()
 			if pair.Text == "" {
