@@ -179,10 +179,10 @@ func (b *builder) build() *rules.Unit {
 	for _, lit := range wrappers {
 		b.wrapperLit(lit)
 	}
+	b.noteReturnedRequests()
 	for _, f := range b.deferred {
 		f()
 	}
-	b.noteReturnedRequests()
 	for _, c := range calls {
 		b.modifyCall(c)
 	}

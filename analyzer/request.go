@@ -118,12 +118,14 @@ func isRequestType(t types.Type) bool {
 }
 
 // noteReturnedRequests records, for each function of the package that
-// returns a request it builds (a wrapper such as newTokenRequest), that
-// request, so its callers' variables hold it.
+// returns a request it builds (a wrapper such as newTokenRequest, a
+// helper returning a credential), that request, so its callers'
+// variables hold it; then a variable or field assigned from one that
+// holds a request (h := &Helper{cred: cred}) holds it too.
 func (b *builder) noteReturnedRequests() {
 	for fn, fd := range b.funcDecls {
 		sig := fn.Type().(*types.Signature)
-		if sig.Results().Len() == 0 || !b.isRequest(sig.Results().At(0).Type()) {
+		if sig.Results().Len() == 0 {
 			continue
 		}
 		ret := b.returned(fd)
@@ -147,6 +149,41 @@ func (b *builder) noteReturnedRequests() {
 			}
 		}
 	}
+	b.aliasRequests()
+}
+
+// aliasRequests binds a variable or field assigned from another that
+// holds a request, twice over so that a chain of two copies is followed.
+func (b *builder) aliasRequests() {
+	for range 2 {
+		for obj, list := range b.assigns {
+			for _, a := range list {
+				if a.expr == nil || a.index > 0 {
+					continue
+				}
+				switch ast.Unparen(a.expr).(type) {
+				case *ast.Ident, *ast.SelectorExpr:
+				default:
+					continue
+				}
+				if src := b.objectOf(a.expr); src == nil || src == obj {
+					continue
+				}
+				if r := b.requestOf(a.expr, a.expr.Pos()); r != nil && !b.holds(obj, r) {
+					b.requests[obj] = append(b.requests[obj], binding{r, a.expr.Pos()})
+				}
+			}
+		}
+	}
+}
+
+func (b *builder) holds(obj types.Object, r *rules.Request) bool {
+	for _, bd := range b.requests[obj] {
+		if bd.r == r {
+			return true
+		}
+	}
+	return false
 }
 
 // A stringWriter is a strings.Builder or bytes.Buffer variable's writes,

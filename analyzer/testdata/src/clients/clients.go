@@ -14,6 +14,7 @@ import (
 	"github.com/go-resty/resty/v2"
 	"github.com/hashicorp/go-retryablehttp"
 	"github.com/imroc/req/v3"
+	auth "github.com/microsoft/kiota-authentication-azure-go"
 	msgraphsdk "github.com/microsoftgraph/msgraph-sdk-go"
 )
 
@@ -77,4 +78,24 @@ func graphMe(ctx context.Context) {
 	cred, _ := azidentity.NewClientSecretCredential(os.Getenv("TENANT"), os.Getenv("CLIENT_ID"), os.Getenv("SECRET"), nil)
 	client, _ := msgraphsdk.NewGraphServiceClientWithCredentials(cred, []string{"https://graph.microsoft.com/.default"})
 	client.Me().Get(ctx, nil) // want `GET /v1.0/me/\*\* needs a user.*\[user-scoped-api\]`
+}
+
+// A credential from a helper, kept in a struct field, asked for scopes
+// by kiota's provider and by GetToken elsewhere.
+type graphHelper struct {
+	cred *azidentity.ClientSecretCredential
+}
+
+func newCred() (*azidentity.ClientSecretCredential, error) {
+	return azidentity.NewClientSecretCredential(os.Getenv("TENANT"), os.Getenv("CLIENT_ID"), os.Getenv("SECRET"), nil)
+}
+
+func newHelper() *graphHelper {
+	cred, _ := newCred()
+	auth.NewAzureIdentityAuthenticationProviderWithScopes(cred, []string{"Sites.Read.All"}) // want `scope "Sites.Read.All" is not a resource followed by /.default.*\[entra-scope\]`
+	return &graphHelper{cred: cred}
+}
+
+func (g *graphHelper) token(ctx context.Context) {
+	g.cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: []string{"https://graph.microsoft.com/Files.Read.All"}}) // want `scope "https://graph.microsoft.com/Files.Read.All" is not a resource.*\[entra-scope\]`
 }
