@@ -97,6 +97,17 @@ func onBuilder(fn *types.Func, g *rules.GoClient) bool {
 	return name == g.RequestType
 }
 
+// startsRequest reports whether fn is a method of g's client type that
+// starts a request with a method and URL (req's client.Post(url)).
+func (b *builder) startsRequest(fn *types.Func, g *rules.GoClient) bool {
+	recv := fn.Type().(*types.Signature).Recv()
+	if recv == nil || g.ClientType == "" {
+		return false
+	}
+	_, name := namedType(recv.Type())
+	return name == g.ClientType && g.ClientMethods[fn.Name()] == "start"
+}
+
 // noteBuilderCall records a builder method called on a variable
 // (req.SetHeader(...) as a statement), for the send that follows.
 func (b *builder) noteBuilderCall(c *ast.CallExpr, fn *types.Func) {
@@ -121,7 +132,7 @@ func (b *builder) noteBuilderCall(c *ast.CallExpr, fn *types.Func) {
 // calls on the variable that holds the builder.
 func (b *builder) builderSend(c *ast.CallExpr, fn *types.Func, g *rules.GoClient) {
 	role, ok := builderMethod(fn, g)
-	if !ok || role != "send" && role != "execute" {
+	if !ok || role != "send" && role != "execute" && role != "do" {
 		return
 	}
 	sel, ok := c.Fun.(*ast.SelectorExpr)
@@ -150,6 +161,9 @@ func (b *builder) builderChain(e ast.Expr, g *rules.GoClient, at *ast.CallExpr, 
 			return nil
 		}
 		if !onBuilder(fn, g) {
+			if b.startsRequest(fn, g) {
+				return []*ast.CallExpr{x} // client.Post(url) starts the chain
+			}
 			return nil // the chain's start: client.R()
 		}
 		sel, ok := x.Fun.(*ast.SelectorExpr)
@@ -180,6 +194,9 @@ func (b *builder) builderChain(e ast.Expr, g *rules.GoClient, at *ast.CallExpr, 
 func (b *builder) applyBuilder(r *rules.Request, c *ast.CallExpr, g *rules.GoClient) {
 	fn := b.callee(c)
 	role, ok := builderMethod(fn, g)
+	if b.startsRequest(fn, g) {
+		role, ok = "send", true
+	}
 	if !ok {
 		return
 	}

@@ -65,7 +65,7 @@ type GoClient struct {
 	// library encodes), form_values (url.Values), body (text, or JSON the
 	// library marshals), json, header, headers, content_type, basic_auth,
 	// bearer, url, send (the method's name is the HTTP method), execute
-	// (method, url).
+	// (method, url), do (sends what the chain set).
 	Methods     map[string]string `toml:"methods"`
 	Credentials map[string]string `toml:"credentials"` // constructor -> grant_type
 	TokenURL    string            `toml:"token_url"`
@@ -73,12 +73,16 @@ type GoClient struct {
 	ScopesField string            `toml:"scopes_field"`
 	// SecretArg and UserArg are the constructor arguments with the client
 	// secret and the client ID (-1: none).
-	SecretArg  int            `toml:"secret_arg"`
-	UserArg    int            `toml:"user_arg"`
-	ClientType string         `toml:"client_type"`
-	BaseURL    string         `toml:"base_url"`
-	Scopes     map[string]int `toml:"scopes"`
-	Source     string         `toml:"source"`
+	SecretArg  int    `toml:"secret_arg"`
+	UserArg    int    `toml:"user_arg"`
+	ClientType string `toml:"client_type"`
+	// ClientMethods are builder-shape methods of ClientType that start a
+	// request ("start": the name is the HTTP method, argument 0 the URL:
+	// req's client.Post(url).SetFormData(...).Do()).
+	ClientMethods map[string]string `toml:"client_methods"`
+	BaseURL       string            `toml:"base_url"`
+	Scopes        map[string]int    `toml:"scopes"`
+	Source        string            `toml:"source"`
 }
 
 // GoClient is the client library of import path path, or nil.

@@ -99,3 +99,9 @@ func newHelper() *graphHelper {
 func (g *graphHelper) token(ctx context.Context) {
 	g.cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: []string{"https://graph.microsoft.com/Files.Read.All"}}) // want `scope "https://graph.microsoft.com/Files.Read.All" is not a resource.*\[entra-scope\]`
 }
+
+// req's client.Post(url) starts the request, Do sends it.
+func imrocDo(c *req.Client) {
+	r := c.Post("https://api.apne2.pure.cloud/oauth/token") // want `token requested from api.apne2.pure.cloud.*\[token-host\]`
+	r.SetFormData(map[string]string{"grant_type": "client_credentials"}).Do()
+}

@@ -80,3 +80,9 @@ func newHelper() *graphHelper {
 func (g *graphHelper) token(ctx context.Context) {
 	g.cred.GetToken(ctx, policy.TokenRequestOptions{Scopes: []string{"https://graph.microsoft.com/.default"}})
 }
+
+// req's client.Post(url) starts the request, Do sends it.
+func imrocDo(c *req.Client) {
+	r := c.Post("https://login.apne2.pure.cloud/oauth/token")
+	r.SetFormData(map[string]string{"grant_type": "client_credentials"}).Do()
+}
