@@ -189,8 +189,8 @@ func (p *httpParser) block(lines []srcLine) error {
 		// (grant_type=... in a README's sketch of a request): neither
 		// client sends them as a body, but the author means one, so the
 		// request's parameters are unknown rather than missing.
-		r.Body = &rules.Body{Kind: rules.BodyRaw,
-			Raw: rules.Dyn(p.file, strings.TrimSpace(notHeader.text), notHeader.start+indent(notHeader.text), reqEnd)}
+		start := notHeader.start + indent(notHeader.text)
+		r.Body = &rules.Body{Kind: rules.BodyRaw, Raw: rules.Dyn(p.file, p.src[start:reqEnd], start, reqEnd)}
 	}
 	reqEnd = max(reqEnd, bodyEnd)
 	r.Pos = rules.Span{File: p.file, Start: reqStart, End: reqEnd}
@@ -351,7 +351,10 @@ func (p *httpParser) body(r *rules.Request, lines []srcLine) (int, error) {
 		ct, ctKnown = mediaType(h.Value.Text), true
 	}
 	if include {
-		raw := rules.Dyn(p.file, strings.TrimSpace(first.text), first.start+indent(first.text), end)
+		// A dynamic value's text is still the bytes it spans (a verbatim
+		// run), every line of them.
+		start := first.start + indent(first.text)
+		raw := rules.Dyn(p.file, p.src[start:end], start, end)
 		r.Body = &rules.Body{Kind: bodyKind(ct, ctKnown, ""), Raw: raw, Via: "< file"}
 		return end, nil
 	}
