@@ -81,8 +81,14 @@ func (m OffsetMap) mapRange(start, end int) (int, int) {
 	if end <= start {
 		return a, a
 	}
+	// The last byte's place, and one past it; a last byte the derivation
+	// added (a fence's final newline where the file has none) maps to where
+	// the runs end, which is already past them.
 	e, _ := m.Map(end - 1)
-	return a, max(a, e+1)
+	if m.contiguous(end-1, end) {
+		e++
+	}
+	return a, max(a, e)
 }
 
 // split cuts a verbatim segment at the runs it crosses; ok is false when
