@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log"
 	"sync"
 	"time"
 
@@ -35,7 +36,10 @@ func New(stream io.ReadWriteCloser) *Client {
 	c := &Client{changed: make(chan struct{}), diags: map[string][]protocol.PublishDiagnosticsParams{}}
 	c.conn = jsonrpc2.NewConn(context.Background(),
 		jsonrpc2.NewBufferedStream(stream, jsonrpc2.VSCodeObjectCodec{}),
-		jsonrpc2.HandlerWithError(c.handle))
+		jsonrpc2.HandlerWithError(c.handle),
+		// A closed stream at the end of a session is no news; failures
+		// reach the test through Call and the waits.
+		jsonrpc2.SetLogger(log.New(io.Discard, "", 0)))
 	return c
 }
 
