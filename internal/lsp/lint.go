@@ -22,7 +22,7 @@ const source = "tokenlint"
 
 // DocURL is the page that documents a rule, linked from each diagnostic.
 func DocURL(ruleID string) string {
-	return report.InformationURI + "/blob/main/docs/rules/" + ruleID + ".md"
+	return report.RuleDocsURL + ruleID + ".md"
 }
 
 // A snapshot is a buffer's text at one version.
