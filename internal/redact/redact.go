@@ -22,7 +22,7 @@ const KeepPrefix = 2
 // minCopy is the length from which a secret's text is searched for
 // elsewhere (in the file, in messages): a short or plain-word sample
 // value such as "secret" or "password" would match ordinary words.
-const minCopy = 8
+const minCopy = 6
 
 // A Redactor masks the secrets of one file.
 type Redactor struct {

@@ -83,3 +83,13 @@ func TestError(t *testing.T) {
 		t.Errorf("Error without the file = %q", got)
 	}
 }
+
+// TestShortCopies: a six-character secret is found again; a plain word is
+// not searched for, so the words of the file stay readable.
+func TestShortCopies(t *testing.T) {
+	src := []byte("client_secret=Ab3dE9 note=Ab3dE9 password=secret secret")
+	r := New(src, []rules.Span{{Start: 14, End: 20}, {Start: 42, End: 48}})
+	if got := r.Window(0, len(src)); got != "client_secret=Ab**** note=Ab**** password=se**** secret" {
+		t.Errorf("Window = %q", got)
+	}
+}
