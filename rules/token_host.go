@@ -102,5 +102,9 @@ func verbatim(v Value) bool {
 			return false
 		}
 	}
-	return len(v.Segs) > 0
+	// The parts must also be one run of the file: a word glued from
+	// quotes (0"") has verbatim parts with the quote bytes between them,
+	// which an edit of its span would cut in half.
+	sp := v.Span()
+	return len(v.Segs) > 0 && sp.End-sp.Start == len(v.Text)
 }
