@@ -676,9 +676,3 @@ func putBuffer(b []byte) {
 		buffers.Put(&b)
 	}
 }
-
-// absID is a file's identity where no inode is known: its absolute path.
-func absID(p string) string {
-	abs, _ := filepath.Abs(p)
-	return abs
-}
