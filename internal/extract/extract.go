@@ -115,8 +115,12 @@ func (e *Error) Error() string {
 
 // Errorf makes an *Error.
 func Errorf(file string, line int, format string, args ...any) *Error {
-	return &Error{File: file, Line: line, Msg: fmt.Sprintf(format, args...)}
+	// An error is one line: a parser that quotes the file's text (a TOML
+	// escape of a newline) must not break it.
+	return &Error{File: file, Line: line, Msg: oneLine.Replace(fmt.Sprintf(format, args...))}
 }
+
+var oneLine = strings.NewReplacer("\r\n", `\r\n`, "\n", `\n`, "\r", `\r`)
 
 // base is the lower-case base name of a slash path.
 func base(name string) string { return strings.ToLower(path.Base(name)) }
