@@ -1,6 +1,9 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // TokenHost flags a token request sent to a host that does not issue tokens.
 var TokenHost = &Rule{
@@ -72,8 +75,9 @@ func checkTokenHost(p *Pass) {
 					Message: "use " + prov.TokenHostPrefix + region.Domain,
 					Edits:   []TextEdit{{Span: u.Host.Span(), New: prov.TokenHostPrefix + region.Domain}},
 				}
-			case !u.Host.Known():
-				// api. before a variable region domain: only the prefix
+			case (!u.Host.Known() || !verbatim(u.Host)) && prov.APIHostPrefix != "" && strings.HasPrefix(strings.ToLower(u.Host.Text), prov.APIHostPrefix):
+				// api. before a variable region domain (or one resolved
+				// from a variable written elsewhere): only the prefix
 				// changes, and the prefix is the line to fix.
 				pre := u.Host.Slice(0, len(prov.APIHostPrefix))
 				f.Span = pre.Span()
@@ -97,8 +101,11 @@ func checkTokenHost(p *Pass) {
 // verbatim reports whether v's text is exactly the file's bytes, so an edit
 // of its span is certain.
 func verbatim(v Value) bool {
-	for _, s := range v.Segs {
-		if !s.Verbatim || s.Dynamic {
+	for k, s := range v.Segs {
+		// Runs from different places (a prefix here, a variable's value
+		// there) are no one span: an edit of their hull would overwrite
+		// what lies between.
+		if !s.Verbatim || s.Dynamic || k > 0 && s.Start != v.Segs[k-1].End {
 			return false
 		}
 	}

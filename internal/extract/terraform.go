@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"maps"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -46,7 +47,19 @@ func extractTerraform(file string, src []byte) (*rules.Unit, error) {
 	if !ok {
 		return nil, Errorf(file, 0, "not HCL native syntax")
 	}
-	t := &tfFile{file: file, src: src, u: &rules.Unit{Name: file}}
+	t := &tfFile{file: file, src: src, u: &rules.Unit{Name: file}, vars: map[string]hclsyntax.Expression{}}
+	for _, b := range body.Blocks {
+		switch {
+		case b.Type == "variable" && len(b.Labels) == 1:
+			if a := b.Body.Attributes["default"]; a != nil {
+				t.vars["var."+b.Labels[0]] = a.Expr
+			}
+		case b.Type == "locals":
+			for _, a := range b.Body.Attributes {
+				t.vars["local."+a.Name] = a.Expr
+			}
+		}
+	}
 	for _, b := range body.Blocks {
 		switch {
 		case b.Type == "provider" && len(b.Labels) == 1 && b.Labels[0] == "genesyscloud":
@@ -70,6 +83,11 @@ type tfFile struct {
 	file string
 	src  []byte
 	u    *rules.Unit
+	// vars are the variable defaults and locals by reference (var.x,
+	// local.y), which value resolves as Terraform does when nothing
+	// overrides them; depth bounds locals that refer to locals.
+	vars  map[string]hclsyntax.Expression
+	depth int
 }
 
 // genesysProvider maps the provider's attributes to settings.
@@ -224,6 +242,9 @@ func (t *tfFile) value(e hclsyntax.Expression) (rules.Value, map[int]bool) {
 		}
 		return t.value(x.Wrapped)
 	case *hclsyntax.TemplateWrapExpr:
+		if v, enc, ok := t.evaluated(x.Wrapped); ok {
+			return v, enc
+		}
 		v := t.dyn(t.interpolation(x.Wrapped.Range()))
 		if isURLEncodeCall(x.Wrapped) {
 			encoded[v.Segs[0].Start] = true
@@ -244,6 +265,11 @@ func (t *tfFile) value(e hclsyntax.Expression) (rules.Value, map[int]bool) {
 				parts = append(parts, t.literal(lit.Val.AsString(), lit.Range()))
 				continue
 			}
+			if v, enc, ok := t.evaluated(p); ok {
+				parts = append(parts, v)
+				maps.Copy(encoded, enc)
+				continue
+			}
 			v := t.dyn(t.interpolation(p.Range()))
 			if isURLEncodeCall(p) {
 				encoded[v.Segs[0].Start] = true
@@ -256,7 +282,154 @@ func (t *tfFile) value(e hclsyntax.Expression) (rules.Value, map[int]bool) {
 		}
 		return rules.Concat(parts...), encoded
 	}
+	if v, enc, ok := t.evaluated(e); ok {
+		return v, enc
+	}
 	return t.dyn(e.Range()), nil
+}
+
+// maxTFDepth bounds how deep references and calls are followed.
+const maxTFDepth = 8
+
+// evaluated is the value of the expressions Terraform computes from what
+// the file writes down: a variable's default or a local (var.x, local.y),
+// join() and format() over them (request_body = join("&", [...])), lower,
+// upper, trimspace, trimprefix and trimsuffix of a known string, and a
+// conditional whose condition is a literal. Parts that stay unknown are
+// dynamic, as in a template. ok is false for anything else.
+func (t *tfFile) evaluated(e hclsyntax.Expression) (rules.Value, map[int]bool, bool) {
+	if t.depth >= maxTFDepth {
+		return rules.Value{}, nil, false
+	}
+	t.depth++
+	defer func() { t.depth-- }()
+	switch x := e.(type) {
+	case *hclsyntax.ScopeTraversalExpr:
+		if len(x.Traversal) != 2 {
+			return rules.Value{}, nil, false
+		}
+		root, attr := x.Traversal.RootName(), x.Traversal[1]
+		step, ok := attr.(hcl.TraverseAttr)
+		if !ok {
+			return rules.Value{}, nil, false
+		}
+		def := t.vars[root+"."+step.Name]
+		if def == nil {
+			return rules.Value{}, nil, false
+		}
+		v, enc := t.value(def)
+		return v, enc, !v.IsZero()
+	case *hclsyntax.ConditionalExpr:
+		c, diags := x.Condition.Value(nil)
+		if diags.HasErrors() || c.Type() != cty.Bool || !c.IsKnown() || c.IsNull() {
+			return rules.Value{}, nil, false
+		}
+		branch := x.FalseResult
+		if c.True() {
+			branch = x.TrueResult
+		}
+		v, enc := t.value(branch)
+		return v, enc, !v.IsZero()
+	case *hclsyntax.FunctionCallExpr:
+		return t.call(x)
+	}
+	return rules.Value{}, nil, false
+}
+
+// call evaluates the string functions evaluated names.
+func (t *tfFile) call(x *hclsyntax.FunctionCallExpr) (rules.Value, map[int]bool, bool) {
+	r := x.Range()
+	arg := func(i int) (rules.Value, map[int]bool) {
+		if i >= len(x.Args) {
+			return rules.Value{}, nil
+		}
+		return t.value(x.Args[i])
+	}
+	switch x.Name {
+	case "join":
+		sep, _ := arg(0)
+		list, ok := x.Args[min(1, len(x.Args)-1)].(*hclsyntax.TupleConsExpr)
+		if len(x.Args) != 2 || !sep.Known() || !ok {
+			return rules.Value{}, nil, false
+		}
+		var parts []rules.Value
+		encoded := map[int]bool{}
+		sp := sep.Span()
+		for i, it := range list.Exprs {
+			if i > 0 {
+				parts = append(parts, rules.Decoded(t.file, sep.Text, sp.Start, sp.End))
+			}
+			v, enc := t.value(it)
+			if v.IsZero() {
+				return rules.Value{}, nil, false
+			}
+			maps.Copy(encoded, enc)
+			parts = append(parts, v)
+		}
+		if len(parts) == 0 {
+			return rules.Decoded(t.file, "", r.Start.Byte, r.End.Byte), nil, true
+		}
+		return rules.Concat(parts...), encoded, true
+	case "format":
+		f, _ := arg(0)
+		if !f.Known() {
+			return rules.Value{}, nil, false
+		}
+		var parts []rules.Value
+		encoded := map[int]bool{}
+		sp := f.Span()
+		text, next := f.Text, 1
+		for {
+			i := strings.IndexByte(text, '%')
+			if i < 0 || i+1 >= len(text) {
+				break
+			}
+			if text[i+1] == '%' {
+				parts = append(parts, rules.Decoded(t.file, text[:i+1], sp.Start, sp.End))
+				text = text[i+2:]
+				continue
+			}
+			if !strings.ContainsRune("sdv", rune(text[i+1])) {
+				return rules.Value{}, nil, false // a width, a flag: not read
+			}
+			v, enc := arg(next)
+			if v.IsZero() {
+				return rules.Value{}, nil, false
+			}
+			next++
+			maps.Copy(encoded, enc)
+			parts = append(parts, rules.Decoded(t.file, text[:i], sp.Start, sp.End), v)
+			text = text[i+2:]
+		}
+		parts = append(parts, rules.Decoded(t.file, text, sp.Start, sp.End))
+		return rules.Concat(parts...), encoded, true
+	case "lower", "upper", "trimspace", "trimprefix", "trimsuffix":
+		v, _ := arg(0)
+		if !v.Known() {
+			return rules.Value{}, nil, false
+		}
+		out := v.Text
+		switch x.Name {
+		case "lower":
+			out = strings.ToLower(out)
+		case "upper":
+			out = strings.ToUpper(out)
+		case "trimspace":
+			out = strings.TrimSpace(out)
+		default:
+			a, _ := arg(1)
+			if !a.Known() {
+				return rules.Value{}, nil, false
+			}
+			if x.Name == "trimprefix" {
+				out = strings.TrimPrefix(out, a.Text)
+			} else {
+				out = strings.TrimSuffix(out, a.Text)
+			}
+		}
+		return rules.Decoded(t.file, out, r.Start.Byte, r.End.Byte), nil, true
+	}
+	return rules.Value{}, nil, false
 }
 
 func isURLEncodeCall(e hclsyntax.Expression) bool {
