@@ -75,7 +75,7 @@ func checkTokenHost(p *Pass) {
 					Message: "use " + prov.TokenHostPrefix + region.Domain,
 					Edits:   []TextEdit{{Span: u.Host.Span(), New: prov.TokenHostPrefix + region.Domain}},
 				}
-			case (!u.Host.Known() || !verbatim(u.Host)) && prov.APIHostPrefix != "" && strings.HasPrefix(strings.ToLower(u.Host.Text), prov.APIHostPrefix):
+			case (!u.Host.Known() || scattered(u.Host)) && prov.APIHostPrefix != "" && strings.HasPrefix(strings.ToLower(u.Host.Text), prov.APIHostPrefix):
 				// api. before a variable region domain (or one resolved
 				// from a variable written elsewhere): only the prefix
 				// changes, and the prefix is the line to fix.
@@ -96,6 +96,17 @@ func checkTokenHost(p *Pass) {
 		f.Message += p.inferred(r)
 		p.Report(f)
 	}
+}
+
+// scattered reports whether v is the file's bytes run by run, from
+// places apart (a prefix here, a variable's default there).
+func scattered(v Value) bool {
+	for _, s := range v.Segs {
+		if !s.Verbatim || s.Dynamic {
+			return false
+		}
+	}
+	return len(v.Segs) > 1 && !verbatim(v)
 }
 
 // verbatim reports whether v's text is exactly the file's bytes, so an edit
