@@ -273,15 +273,14 @@ func shellStmts(src []byte, variant syntax.LangVariant) stmtSource {
 func streamStmts(src []byte, variant syntax.LangVariant) stmtSource {
 	return func(fn func(*syntax.Stmt)) error {
 		var pending *syntax.Stmt
-		err := syntax.NewParser(syntax.Variant(variant)).Stmts(bytes.NewReader(src), func(st *syntax.Stmt) bool {
+		for st, err := range syntax.NewParser(syntax.Variant(variant)).StmtsSeq(bytes.NewReader(src)) {
+			if err != nil {
+				return err
+			}
 			if pending != nil {
 				fn(pending)
 			}
 			pending = st
-			return true
-		})
-		if err != nil {
-			return err
 		}
 		if pending != nil {
 			fn(pending)
