@@ -2,8 +2,11 @@ package rules
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -203,5 +206,41 @@ func TestMatchPathLinear(t *testing.T) {
 	}
 	if !matchPath("/api/v2/users/{id}", "/API/v2/users/42") || matchPath("/api/v2/users/*", "/api/v2/users") {
 		t.Error("segment patterns")
+	}
+}
+
+// The facts the code rests on are cited where a clone has them: no file of
+// the module names a folder outside the repository.
+func TestFactsCitedInsideTheRepository(t *testing.T) {
+	outside := []string{"shared" + "/facts", "../" + "shared/"}
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if name := d.Name(); name == ".git" || name == "node_modules" || filepath.ToSlash(path) == "../bench/out" {
+				return filepath.SkipDir // not the repository's files
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if bytes.IndexByte(data, 0) >= 0 {
+			return nil // a binary left by a build
+		}
+		for _, s := range outside {
+			if i := bytes.Index(data, []byte(s)); i >= 0 {
+				t.Errorf("%s:%d names %q, which a clone does not have: cite docs/facts/ instead", path, 1+bytes.Count(data[:i], []byte("\n")), s)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -31,12 +31,12 @@ form-urlencoded (or, for Auth0, JSON) bodies. Token endpoints the catalog
 does not know are not judged.
 
 Source: RFC 6749 sections 4.4.2 and Appendix B; Genesys Cloud: every
-official client sends a form body (shared/facts/genesys.md SUMMARY 3);
+official client sends a form body (docs/facts/genesys.md SUMMARY 3);
 Entra ID: learn.microsoft.com v2-oauth2-client-creds-grant-flow
 ("Content-Type: application/x-www-form-urlencoded"); Okta:
 developer.okta.com/docs/guides/implement-client-creds/; Salesforce: help
 article 000886201; Auth0: auth0.com/docs/api-auth/config/asking-for-access-tokens
-(shared/facts/genesys.md 7).`,
+(docs/facts/genesys.md 7).`,
 	Check: checkMultipartTokenRequest,
 }
 
