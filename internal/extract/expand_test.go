@@ -69,8 +69,23 @@ func hostileExpansions() []struct{ name, file, src string } {
 			`{"_type": "export", "__export_format": 4, "resources": [{"_id": "wrk_1", "_type": "workspace"}, {"_id": "env_1", "_type": "environment", "parentId": "wrk_1", "data": {` +
 				insomniaVars + `}}, {"_id": "req_1", "_type": "request", "parentId": "wrk_1", "method": "POST", "url": "https://login.mypurecloud.com/oauth/token?x={{ _.v4 }}"}]}`},
 		{"Bruno vars, 60 wide and 4 deep", "req.bru", bruVars.String() + "post {\n  url: https://login.mypurecloud.com/oauth/token?x={{v4}}\n}\n"},
+		{"Terraform locals, 60 wide and 8 deep", "main.tf", tfLocals},
 	}
 }
+
+// tfLocals is a locals block whose every local uses the one before it
+// sixty times, eight deep (60^8 lookups), and a token request that uses
+// the last.
+var tfLocals = func() string {
+	var b strings.Builder
+	b.WriteString("locals {\n  v0 = \"abcdefghij\"\n")
+	for i := 1; i <= 8; i++ {
+		fmt.Fprintf(&b, "  v%d = \"%s\"\n", i, strings.Repeat(fmt.Sprintf("${local.v%d}", i-1), 60))
+	}
+	b.WriteString("}\n\ndata \"http\" \"token\" {\n  url = \"https://login.mypurecloud.com/oauth/token\"\n  method = \"POST\"\n" +
+		"  request_body = \"grant_type=client_credentials&client_secret=${local.v8}\"\n}\n")
+	return b.String()
+}()
 
 func indentLines(s, prefix string) string {
 	return prefix + strings.ReplaceAll(strings.TrimSuffix(s, "\n"), "\n", "\n"+prefix) + "\n"

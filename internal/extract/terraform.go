@@ -22,12 +22,19 @@ var terraformFormat = &Format{
 	Name:     "terraform",
 	Match:    func(name string, _ []byte) bool { return ext(name) == ".tf" },
 	Extract:  extractTerraform,
+	extract:  extractTerraformIn,
 	Comments: []string{"#", "//"},
 }
 
 const viaTerraform = "Terraform http"
 
 func extractTerraform(file string, src []byte) (*rules.Unit, error) {
+	return extractTerraformIn(file, src, newExpansion(len(src)))
+}
+
+// extractTerraformIn is extractTerraform with the expansion budget x,
+// which variable defaults and locals draw on as they are resolved.
+func extractTerraformIn(file string, src []byte, x *expansion) (*rules.Unit, error) {
 	if at := hclTooDeep(src, maxNesting); at >= 0 {
 		return nil, Errorf(file, lineOf(src, at), "invalid HCL: nesting deeper than %d levels", maxNesting)
 	}
@@ -47,7 +54,7 @@ func extractTerraform(file string, src []byte) (*rules.Unit, error) {
 	if !ok {
 		return nil, Errorf(file, 0, "not HCL native syntax")
 	}
-	t := &tfFile{file: file, src: src, u: &rules.Unit{Name: file}, vars: map[string]hclsyntax.Expression{}}
+	t := &tfFile{file: file, src: src, u: &rules.Unit{Name: file}, vars: map[string]hclsyntax.Expression{}, x: x}
 	for _, b := range body.Blocks {
 		switch {
 		case b.Type == "variable" && len(b.Labels) == 1:
@@ -88,6 +95,9 @@ type tfFile struct {
 	// overrides them; depth bounds locals that refer to locals.
 	vars  map[string]hclsyntax.Expression
 	depth int
+	// x is the file's expansion budget: a local used sixty times a level
+	// is 60^depth lookups, which depth alone does not bound.
+	x *expansion
 }
 
 // genesysProvider maps the provider's attributes to settings.
@@ -314,10 +324,13 @@ func (t *tfFile) evaluated(e hclsyntax.Expression) (rules.Value, map[int]bool, b
 			return rules.Value{}, nil, false
 		}
 		def := t.vars[root+"."+step.Name]
-		if def == nil {
+		if def == nil || !t.x.spend(0) {
 			return rules.Value{}, nil, false
 		}
 		v, enc := t.value(def)
+		if !t.x.spendValue(v) {
+			return rules.Value{}, nil, false
+		}
 		return v, enc, !v.IsZero()
 	case *hclsyntax.ConditionalExpr:
 		c, diags := x.Condition.Value(nil)
