@@ -23,12 +23,7 @@ import (
 // Write prints u, built by the front end named format from src, to w.
 // secrets are the spans no output may show (rules.SecretSpans).
 func Write(w io.Writer, format string, u *rules.Unit, src []byte, secrets []rules.Span) error {
-	d := dumper{src: src, file: u.Name, secrets: secrets, texts: map[string]bool{}}
-	for _, s := range secrets {
-		if s.File == u.Name && s.Start >= 0 && s.End <= len(src) && s.End-s.Start > 2 {
-			d.texts[string(src[s.Start:s.End])] = true
-		}
-	}
+	d := dumper{src: src, file: u.Name, red: redact.New(src, secrets)}
 	b := &strings.Builder{}
 	fmt.Fprintf(b, "%s: format %s, %d request(s), %d setting(s)\n", u.Name, format, len(u.Requests), len(u.Settings))
 	for i, r := range u.Requests {
@@ -65,10 +60,9 @@ func Write(w io.Writer, format string, u *rules.Unit, src []byte, secrets []rule
 }
 
 type dumper struct {
-	src     []byte
-	file    string
-	secrets []rules.Span
-	texts   map[string]bool // secret texts, masked wherever they recur
+	src  []byte
+	file string
+	red  *redact.Redactor // the masking every output uses
 }
 
 // value prints one labelled value: its parts in order, literal parts quoted
@@ -95,47 +89,24 @@ func (d *dumper) value(b *strings.Builder, label string, v rules.Value) {
 	fmt.Fprintf(b, "%s: %s\n", label, strings.Join(parts, " + "))
 }
 
-// mask hides the secret bytes of one part: the bytes of a verbatim part that
-// lie in a secret span, or the whole part when it is decoded (its bytes do
-// not map one to one) and touches one, or its text is a secret's.
+// mask hides the secret bytes of one part through the redactor every
+// output uses: a verbatim part is its file bytes, masked as a snippet is
+// (credentials and every copy of their text); a decoded part that touches a
+// secret is masked whole, since its bytes do not map one to one, and any
+// other is scrubbed of secret texts.
 func (d *dumper) mask(text string, s rules.Segment) string {
-	if s.Dynamic {
+	switch {
+	case s.Dynamic:
 		return text
+	case s.Verbatim && s.End-s.Start == len(text) && s.End <= len(d.src):
+		return d.red.Window(s.Start, s.End)
 	}
-	if d.texts[text] {
-		return redact.Mask(text)
-	}
-	hidden := make([]bool, len(text))
-	any := false
-	for _, sp := range d.secrets {
-		lo, hi := max(sp.Start, s.Start), min(sp.End, s.End)
-		if lo >= hi {
-			continue
-		}
-		if !s.Verbatim {
+	for _, sp := range d.red.Spans() {
+		if max(sp.Start, s.Start) < min(sp.End, s.End) {
 			return redact.Mask(text)
 		}
-		for i := lo - s.Start; i < hi-s.Start && i < len(text); i++ {
-			hidden[i], any = true, true
-		}
 	}
-	if !any {
-		return text
-	}
-	var out strings.Builder
-	for i := 0; i < len(text); {
-		j := i
-		for j < len(text) && hidden[j] == hidden[i] {
-			j++
-		}
-		if hidden[i] {
-			out.WriteString(redact.Mask(text[i:j]))
-		} else {
-			out.WriteString(text[i:j])
-		}
-		i = j
-	}
-	return out.String()
+	return d.red.Scrub(text)
 }
 
 // pos is the 1-based line:column of byte off, when it is in this file.
