@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 )
@@ -60,7 +61,7 @@ func checkEntraScope(p *Pass) {
 			}
 			for _, name := range cc.InsteadOfScope {
 				if other := param(r, name); other != nil {
-					span, instead = other.Name.Span(), " ("+name+"= "+nonEmptyText(cc.Param(name).Why, "is not the scope")+")"
+					span, instead = other.Name.Span(), " ("+name+"= "+cmp.Or(cc.Param(name).Why, "is not the scope")+")"
 					break
 				}
 			}
@@ -98,14 +99,6 @@ func checkEntraScope(p *Pass) {
 			break
 		}
 	}
-}
-
-// nonEmptyText is s, or else alt.
-func nonEmptyText(s, alt string) string {
-	if s == "" {
-		return alt
-	}
-	return s
 }
 
 // defaultScope is the <resource>/.default scope for a permission scope

@@ -1,6 +1,9 @@
 package rules
 
-import "fmt"
+import (
+	"cmp"
+	"fmt"
+)
 
 // SalesforceMyDomain flags a Salesforce client-credentials request sent to
 // login.salesforce.com or test.salesforce.com.
@@ -50,7 +53,7 @@ func checkSalesforceMyDomain(p *Pass) {
 			Span: u.Host.Span(),
 			Key:  host,
 			Message: fmt.Sprintf("%s does not serve the client-credentials grant at %s: send the request to %s, %s",
-				prov.Name, host, nonEmptyText(cc.TokenURLName, "the provider's token endpoint"), cc.TokenURL),
+				prov.Name, host, cmp.Or(cc.TokenURLName, "the provider's token endpoint"), cc.TokenURL),
 		})
 	}
 }
