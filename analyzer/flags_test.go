@@ -21,7 +21,7 @@ func TestFlags(t *testing.T) {
 	}
 	set("disable", "token-host")
 	set("region", "eu-west-1")
-	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "disabled")
+	analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "flags/disabled")
 }
 
 func TestSelectRules(t *testing.T) {
@@ -61,7 +61,7 @@ func TestSelectRules(t *testing.T) {
 // TestResultSecrets checks that the result a driver reads carries the
 // spans of literal secrets, for redaction.
 func TestResultSecrets(t *testing.T) {
-	for _, r := range analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "hardcodedsecret") {
+	for _, r := range analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "hardcoded-secret/bad") {
 		res, ok := r.Result.(*analyzer.Result)
 		if !ok || len(res.Findings) == 0 {
 			t.Fatalf("result %#v: want findings", r.Result)

@@ -15,7 +15,7 @@ import (
 	"path"
 	"strings"
 
-	"valueflow/tokens"
+	"cross/valueflow/tokens"
 )
 
 // The Genesys tutorial shape: a request literal, the URL from url.Parse
