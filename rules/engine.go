@@ -94,13 +94,25 @@ func (p *Pass) ProviderOf(r *Request) (*Provider, HostInfo) {
 // r's templated host or relative URL for a provider's; "" when the source
 // spells the host out.
 func (p *Pass) inferred(r *Request) string {
-	if why := p.facts.domainWhy[r]; why != "" {
-		return " (" + why + ")"
+	if g, ok := p.facts.domainWhy[r]; ok && g.why != "" {
+		return " (" + g.why + ")"
 	}
 	if prov := p.facts.relative[r]; prov != nil {
 		return fmt.Sprintf(" (a relative URL; the other requests of this file go to %s)", prov.Name)
 	}
 	return ""
+}
+
+// inferredAt is where the unit writes down the values that decided r's
+// templated host, as Related locations: the file beside it (a tfvars, a
+// .env) that a reader of the finding would not otherwise look at.
+func (p *Pass) inferredAt(r *Request) []Related {
+	g := p.facts.domainWhy[r]
+	var out []Related
+	for _, sp := range g.at {
+		out = append(out, Related{Span: sp, Message: fmt.Sprintf("%s is written down here", g.tmpl)})
+	}
+	return out
 }
 
 // InferRegion names the region of provider prov that the unit points at,
@@ -163,7 +175,7 @@ type unitFacts struct {
 	// domainWhy says why a request's templated host was taken for a
 	// provider's (inferDomains); relative holds the provider of relative
 	// token URLs in a unit whose provider is clear.
-	domainWhy map[*Request]string
+	domainWhy map[*Request]domainGuess
 	relative  map[*Request]*Provider
 }
 

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -20,14 +21,17 @@ import (
 type domainGuess struct {
 	provider *Provider
 	why      string
+	tmpl     string
+	// at are the values written in other files that decided the guess.
+	at []Span
 }
 
 // inferDomains marks the templated hosts of u whose provider the unit
 // makes clear, and returns the reason for each request so marked, and
 // the provider of the unit's relative token URLs (POST /api/v2/oauth/token
 // in a unit whose other requests go to one provider).
-func inferDomains(u *Unit, cat *Catalog) (map[*Request]string, map[*Request]*Provider) {
-	var why map[*Request]string
+func inferDomains(u *Unit, cat *Catalog) (map[*Request]domainGuess, map[*Request]*Provider) {
+	var why map[*Request]domainGuess
 	var relative map[*Request]*Provider
 	guesses := map[string]domainGuess{} // by the template's text
 	var unitProv *Provider
@@ -70,9 +74,9 @@ func inferDomains(u *Unit, cat *Catalog) (map[*Request]string, map[*Request]*Pro
 		}
 		r.URL.Segs[seg].Domain = g.provider.ID
 		if why == nil {
-			why = map[*Request]string{}
+			why = map[*Request]domainGuess{}
 		}
-		why[r] = g.why
+		why[r] = g
 	}
 	return why, relative
 }
@@ -96,10 +100,12 @@ func templatedHost(u URL) (prefix, tmpl string, run Segment, ok bool) {
 // from the strongest evidence there is.
 func guessDomain(u *Unit, cat *Catalog, r *Request, tmpl string) domainGuess {
 	name := templateName(tmpl)
-	// The values written down for the variable.
+	// The values written down for the variable, in this file and beside it.
 	var prov *Provider
-	var values []string
-	for _, s := range u.Settings {
+	var values, where []string
+	var at []Span
+	agree := true
+	for i, s := range slices.Concat(u.Settings, u.Beside) {
 		if !s.Key.Known() || !s.Value.Known() || name == "" || !sameName(s.Key.Text, name) {
 			continue
 		}
@@ -109,16 +115,25 @@ func guessDomain(u *Unit, cat *Catalog, r *Request, tmpl string) domainGuess {
 		}
 		p, _ := cat.LookupRegion(text)
 		if p == nil || p.TokenHostPrefix == "" || prov != nil && p != prov {
-			prov = nil
+			agree = false
 			break
 		}
 		prov = p
 		if v := strings.TrimSpace(s.Value.Text); !slices.Contains(values, v) {
 			values = append(values, v)
 		}
+		place := "this file"
+		if i >= len(u.Settings) {
+			place = filepath.Base(s.Value.File)
+			at = append(at, s.Value.Span())
+		}
+		if !slices.Contains(where, place) {
+			where = append(where, place)
+		}
 	}
-	if prov != nil {
-		return domainGuess{prov, fmt.Sprintf("%s is %s in this file", tmpl, strings.Join(values, " or "))}
+	if prov != nil && agree {
+		return domainGuess{provider: prov, tmpl: tmpl, at: at,
+			why: fmt.Sprintf("%s is %s in %s", tmpl, strings.Join(values, " or "), strings.Join(where, " and "))}
 	}
 	// The other requests of the unit: an API call on the same template.
 	// (Requests to a provider's known hosts elsewhere in the file say
@@ -130,14 +145,14 @@ func guessDomain(u *Unit, cat *Catalog, r *Request, tmpl string) domainGuess {
 		ou := ParseURL(other.URL)
 		if p := apiCallOn(cat, ou, tmpl); p != nil {
 			path, _ := ou.PathText()
-			return domainGuess{p, fmt.Sprintf("this file calls the %s API at %s%s%s", p.Name, p.APIHostPrefix, tmpl, path)}
+			return domainGuess{provider: p, tmpl: tmpl, why: fmt.Sprintf("this file calls the %s API at %s%s%s", p.Name, p.APIHostPrefix, tmpl, path)}
 		}
 	}
 	// The variable's name: a hint, and the message says so.
 	if name != "" {
 		for _, p := range cat.Providers {
 			if p.TokenHostPrefix != "" && (cat.DomainVar(name) == p || nameHints(p, name)) {
-				return domainGuess{p, fmt.Sprintf("judged by the variable's name, %s, which suggests a %s region domain: a hint, not proof", name, p.Name)}
+				return domainGuess{provider: p, tmpl: tmpl, why: fmt.Sprintf("judged by the variable's name, %s, which suggests a %s region domain: a hint, not proof", name, p.Name)}
 			}
 		}
 	}
@@ -197,7 +212,7 @@ func unitProvider(u *Unit, cat *Catalog) *Provider {
 }
 
 // templateName is the variable a template names: env of ${env}, $env,
-// {{env}}, {{ _.env }}, ${var.env}, ${local.env}, %env%; "" for a
+// {{env}}, {{ _.env }}, {{$dotenv env}}, ${var.env}, ${local.env}, %env%; "" for a
 // template without one (%v, $(cmd)).
 func templateName(tmpl string) string {
 	t := strings.TrimSpace(tmpl)
@@ -216,6 +231,11 @@ func templateName(tmpl string) string {
 		return ""
 	}
 	t = strings.TrimSpace(t)
+	for _, fn := range []string{"$dotenv ", "$processEnv "} { // REST Client's {{$dotenv NAME}}
+		if rest, ok := strings.CutPrefix(t, fn); ok {
+			t = strings.TrimPrefix(strings.TrimSpace(rest), "%")
+		}
+	}
 	if i := strings.IndexAny(t, ":-|}"); i >= 0 {
 		t = t[:i] // ${env:-x}, {{ env | default }}
 	}
@@ -285,4 +305,28 @@ func providerByParameters(cat *Catalog, r *Request) *Provider {
 		}
 	}
 	return found
+}
+
+// HostVariables are the names of the variables that u's templated hosts
+// hold (env of api.${env}) and no setting of u gives a value: the ones a
+// front end may look up in the files beside the unit's (a tfvars, a .env).
+func HostVariables(u *Unit) []string {
+	var names []string
+	for _, r := range u.Requests {
+		_, tmpl, _, ok := templatedHost(ParseURL(r.URL))
+		name := templateName(tmpl)
+		if !ok || name == "" || slices.Contains(names, name) {
+			continue
+		}
+		if !slices.ContainsFunc(u.Settings, func(s Setting) bool { return s.Key.Known() && sameName(s.Key.Text, name) }) {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// IsHostVariable reports whether a setting's key names one of the
+// variables (as HostVariables gives them).
+func IsHostVariable(key string, names []string) bool {
+	return slices.ContainsFunc(names, func(n string) bool { return sameName(key, n) })
 }

@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestTemplateName(t *testing.T) {
 	for tmpl, want := range map[string]string{
@@ -12,6 +15,7 @@ func TestTemplateName(t *testing.T) {
 		"${ENV:-mypurecloud.com}": "ENV",
 		"${{ env.GC_DOMAIN }}":    "GC_DOMAIN",
 		"%GENESYS_DOMAIN%":        "GENESYS_DOMAIN",
+		"{{$dotenv GC_DOMAIN}}":   "GC_DOMAIN",
 		"%v":                      "",
 		"$(cat domain)":           "",
 	} {
@@ -40,6 +44,17 @@ func TestInferDomains(t *testing.T) {
 			return &Unit{Requests: []*Request{tokenOn(s, "api.", "$env")},
 				Settings: []Setting{{Kind: SettingEnvironment, Key: s.lit("env"), Value: s.lit("mypurecloud.ie")}}}
 		}, true},
+		{"value beside the file", func(s *src) *Unit {
+			v := Lit("vars/terraform.tfvars", "mypurecloud.ie", 14)
+			return &Unit{Requests: []*Request{tokenOn(s, "api.", "${var.env}")},
+				Beside: []Setting{{Kind: SettingEnvironment, Key: Lit(v.File, "env", 0), Value: v}}}
+		}, true},
+		{"values beside the file disagree", func(s *src) *Unit {
+			v := Lit("terraform.tfvars", "example.com", 14)
+			return &Unit{Requests: []*Request{tokenOn(s, "api.", "${var.env}")},
+				Settings: []Setting{{Kind: SettingEnvironment, Key: s.lit("env"), Value: s.lit("mypurecloud.ie")}},
+				Beside:   []Setting{{Kind: SettingBaseURL, Key: Lit(v.File, "env", 0), Value: v}}}
+		}, false},
 		{"other provider's value", func(s *src) *Unit {
 			return &Unit{Requests: []*Request{tokenOn(s, "api.", "$env")},
 				Settings: []Setting{{Kind: SettingBaseURL, Key: s.lit("env"), Value: s.lit("https://example.com")}}}
@@ -64,8 +79,14 @@ func TestInferDomains(t *testing.T) {
 			u := tc.unit(newSrc("f"))
 			why, _ := inferDomains(u, cat)
 			_, info, ok := cat.HostOf(ParseURL(u.Requests[0].URL))
-			if got := ok && info.Provider != nil; got != tc.want || (why[u.Requests[0]] != "") != tc.want {
-				t.Errorf("inferred %v (why %q), want %v", got, why[u.Requests[0]], tc.want)
+			g := why[u.Requests[0]]
+			if got := ok && info.Provider != nil; got != tc.want || (g.why != "") != tc.want {
+				t.Errorf("inferred %v (why %q), want %v", got, g.why, tc.want)
+			}
+			// A value written beside the file is where the finding points.
+			if len(u.Beside) > 0 && tc.want && (len(g.at) != 1 || g.at[0].File != u.Beside[0].Value.File ||
+				!strings.Contains(g.why, "in terraform.tfvars")) {
+				t.Errorf("guess %+v does not name the file beside", g)
 			}
 		})
 	}

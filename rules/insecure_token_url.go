@@ -67,6 +67,7 @@ func checkInsecureTokenURL(p *Pass) {
 			f.Fix = &Fix{Message: "add https://", Edits: []TextEdit{{Span: sp, New: "https://"}}}
 		}
 		f.Message += p.inferred(r)
+		f.Related = append(f.Related, p.inferredAt(r)...)
 		p.Report(f)
 	}
 }

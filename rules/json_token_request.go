@@ -65,6 +65,7 @@ func checkJSONTokenRequest(p *Pass) {
 				Span:     h.Value.Span(),
 				Key:      "content-type",
 				Message:  fmt.Sprintf("%s takes application/x-www-form-urlencoded, not %s: send the parameters as a form (%s)", name, strings.TrimSpace(h.Value.Text), formExample(r)),
+				Related:  p.inferredAt(r),
 			})
 			continue
 		}
@@ -89,6 +90,7 @@ func checkJSONTokenRequest(p *Pass) {
 				Span:     span,
 				Key:      "json-body",
 				Message:  msg,
+				Related:  p.inferredAt(r),
 			})
 		}
 	}

@@ -223,6 +223,12 @@ type Unit struct {
 	Name     string
 	Requests []*Request
 	Settings []Setting
+	// Beside are settings that files beside this one write down for the
+	// variables it uses (a Terraform module's tfvars and other .tf files,
+	// the .env beside a script): only the inference of what a templated
+	// host holds reads them, no rule judges them, and their spans point
+	// into those files, so a finding they decide names them as Related.
+	Beside []Setting
 	// Secrets are spans of credential values that no output may show,
 	// beyond those Run derives from the requests and settings.
 	Secrets []Span

@@ -67,6 +67,7 @@ func checkMultipartTokenRequest(p *Pass) {
 			Key:      "multipart-body",
 			Message: fmt.Sprintf("the %s token endpoint%s takes application/x-www-form-urlencoded, not %s: send the parameters as a form (curl -d or --data-urlencode, a urlencoded body)",
 				prov.Name, p.inferred(r), what),
+			Related: p.inferredAt(r),
 		})
 	}
 }

@@ -94,6 +94,7 @@ func checkTokenHost(p *Pass) {
 			f.Message = fmt.Sprintf("%s is not a %s host (%s): %s", host, prov.Name, info.Why, right)
 		}
 		f.Message += p.inferred(r)
+		f.Related = append(f.Related, p.inferredAt(r)...)
 		p.Report(f)
 	}
 }

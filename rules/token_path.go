@@ -65,6 +65,7 @@ func checkTokenPath(p *Pass) {
 			f.Fix = &Fix{Message: "use " + prov.TokenPath, Edits: []TextEdit{{Span: span, New: prov.TokenPath}}}
 		}
 		f.Message += p.inferred(r)
+		f.Related = append(f.Related, p.inferredAt(r)...)
 		p.Report(f)
 	}
 }

@@ -1,6 +1,16 @@
 package extract
 
-import "github.com/tokenlint/tokenlint/internal/safefile"
+import (
+	"bytes"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/tokenlint/tokenlint/internal/safefile"
+	"github.com/tokenlint/tokenlint/rules"
+)
 
 // What front ends read beside the file they lint: a collection's
 // environments, a .http file's environment files, Bruno's collection.bru.
@@ -22,4 +32,72 @@ func readBeside(path string) []byte {
 		return nil
 	}
 	return data
+}
+
+// addBeside reads what the files beside file write down for the variables
+// of u's templated hosts (rules.HostVariables) into u.Beside, so the
+// inference of whose domain api.${env} holds sees the value a person
+// finds in the module's terraform.tfvars or the script's .env. The lookup
+// is explicit and bounded: the directory of file only, the names want
+// accepts, no link, at most maxEnvFiles files of maxEnvFileSize, only
+// those that contain a variable's name, each read charged to the file's
+// expansion budget x as its bytes. read is the front end of those files.
+func addBeside(u *rules.Unit, file string, x *expansion, want func(name string) bool,
+	read func(file string, src []byte, x *expansion) (*rules.Unit, error)) {
+	if file == "" || file == "-" || strings.HasPrefix(file, "<") {
+		return
+	}
+	names := rules.HostVariables(u)
+	if len(names) == 0 {
+		return
+	}
+	dir := path.Dir(filepath.ToSlash(file))
+	d, err := os.Open(filepath.FromSlash(dir))
+	if err != nil {
+		return
+	}
+	entries, _ := d.ReadDir(maxDirEntries)
+	d.Close()
+	slices.SortFunc(entries, func(a, b os.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	self := path.Base(filepath.ToSlash(file))
+	nread := 0
+	for _, e := range entries {
+		if e.Name() == self || !e.Type().IsRegular() || !want(e.Name()) || nread >= maxEnvFiles {
+			continue
+		}
+		name := path.Join(dir, e.Name())
+		src := readBeside(filepath.FromSlash(name))
+		if src == nil || !mentionsAny(src, names) || !x.spend(len(src)) {
+			continue
+		}
+		nread++
+		sub, err := read(name, src, x)
+		if err != nil || sub == nil {
+			continue
+		}
+		for _, s := range sub.Settings {
+			if !s.Commented && rules.IsHostVariable(s.Key.Text, names) {
+				u.Beside = append(u.Beside, s)
+			}
+		}
+	}
+}
+
+// mentionsAny reports whether src holds one of the names, ignoring case.
+func mentionsAny(src []byte, names []string) bool {
+	lower := bytes.ToLower(src)
+	for _, n := range names {
+		if bytes.Contains(lower, []byte(strings.ToLower(n))) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDotenv is the name of the file dotenv loaders read beside a script.
+func isDotenv(name string) bool { return name == ".env" }
+
+// readDotenv is the .env front end, for addBeside.
+func readDotenv(file string, src []byte, _ *expansion) (*rules.Unit, error) {
+	return ByName("env").Extract(file, src)
 }

@@ -9,8 +9,9 @@ import (
 )
 
 // Other command-line clients that send token requests from scripts: wget
-// (--post-data) and HTTPie (http POST url grant_type=...). Their requests
-// go into the same model as curl's, with each tool's own defaults.
+// (--post-data), HTTPie (http POST url grant_type=...) and the Salesforce
+// CLI's logins (sf org login client-credentials --instance-url ...). Their
+// requests go into the same model as curl's, with each tool's own defaults.
 
 // otherCLI reads a wget or HTTPie command, and reports whether it was one.
 func (s *shellScript) otherCLI(args []*syntax.Word) bool {
@@ -24,6 +25,10 @@ func (s *shellScript) otherCLI(args []*syntax.Word) bool {
 		s.wget(args[i:])
 	case "http", "https", "xh", "xhs":
 		s.httpie(args[i:])
+	case "sf", "sfdx":
+		if !s.salesforceLogin(args[i:]) {
+			return false
+		}
 	default:
 		return false
 	}
@@ -297,4 +302,83 @@ func httpAuthOf(file string, r *rules.Request) rules.Auth {
 		return httpAuth(file, h.Value)
 	}
 	return rules.Auth{}
+}
+
+// salesforceGrants are the Salesforce CLI logins that request a token
+// themselves, by command (sf's spaces or colons, sfdx's force: prefix
+// dropped), and the grant each sends. org login client-credentials POSTs
+// grant_type=client_credentials with the client id and secret as a form to
+// <instance-url>/services/oauth2/token (salesforcecli/plugin-auth @d8c3c32
+// src/commands/org/login/client-credentials.ts, requestClientCredentialsToken);
+// the JWT logins send the JWT bearer grant to the same path of the "login
+// URL of the Salesforce instance that the org lives on" (the CLI reference
+// of auth:jwt:grant -r/--instanceurl, renamed --instance-url in org login jwt).
+var salesforceGrants = map[string]string{
+	"org:login:client-credentials": "client_credentials",
+	"org:login:jwt":                "urn:ietf:params:oauth:grant-type:jwt-bearer",
+	"auth:jwt:grant":               "urn:ietf:params:oauth:grant-type:jwt-bearer",
+}
+
+// salesforceTokenPath is the OAuth token path the CLI appends to the
+// instance URL (the source cited at salesforceGrants).
+const salesforceTokenPath = "/services/oauth2/token"
+
+// salesforceLogin reads a Salesforce CLI login that names its instance
+// URL (-r, --instance-url, sfdx's --instanceurl) as the token request the
+// CLI sends there; it reports whether the command was one. Without the
+// flag the CLI's configured default applies, which the script does not say.
+func (s *shellScript) salesforceLogin(words []*syntax.Word) bool {
+	var cmd []string
+	k := 1
+	for ; k < len(words) && !strings.HasPrefix(words[k].Lit(), "-"); k++ {
+		lit := words[k].Lit()
+		if lit == "" {
+			return false
+		}
+		cmd = append(cmd, lit)
+	}
+	grant, ok := salesforceGrants[strings.TrimPrefix(strings.Join(cmd, ":"), "force:")]
+	if !ok {
+		return false
+	}
+	var instance, id, secret rules.Value
+	for ; k < len(words); k++ {
+		v := s.word(words[k])
+		name, val, hasVal := v.Text, rules.Value{}, false
+		if eq := literalIndexByte(v, '='); eq > 0 && strings.HasPrefix(v.Text, "--") {
+			name, val, hasVal = v.Text[:eq], v.Slice(eq+1, len(v.Text)), true
+		}
+		dst := map[string]*rules.Value{"-r": &instance, "--instance-url": &instance, "--instanceurl": &instance,
+			"-i": &id, "--client-id": &id, "--clientid": &id, "--client-secret": &secret}[name]
+		if dst == nil {
+			continue
+		}
+		if !hasVal && k+1 < len(words) {
+			k++
+			val = s.word(words[k])
+		}
+		*dst = val
+	}
+	if instance.IsZero() || strings.TrimSpace(instance.Text) == "" {
+		return true
+	}
+	sub := rules.Span{File: s.file, Start: int(words[1].Pos().Offset()), End: int(words[1].End().Offset())}
+	if len(cmd) > 1 {
+		sub.End = int(words[len(cmd)].End().Offset())
+	}
+	end := instance.Span().End
+	if t := instance.Text; strings.HasSuffix(t, "/") && instance.Known() {
+		instance = instance.Slice(0, len(t)-1) // the CLI joins the path to the URL's directory
+	}
+	url := rules.Concat(instance, rules.Decoded(s.file, salesforceTokenPath, end, end))
+	s.unit.Requests = append(s.unit.Requests, &rules.Request{
+		Role: rules.RoleToken, Via: "the Salesforce CLI (" + strings.Join(cmd, " ") + ")", Library: true,
+		Method: rules.Decoded(s.file, "POST", sub.Start, sub.End),
+		URL:    url,
+		Grant:  rules.Decoded(s.file, grant, sub.Start, sub.End),
+		Pos:    rules.Span{File: s.file, Start: int(words[0].Pos().Offset()), End: int(words[len(words)-1].End().Offset())},
+		// The CLI form-encodes the id and secret itself (URLSearchParams).
+		Auth: rules.Auth{Kind: rules.AuthOAuth2, User: id, Secret: secret, Encodes: true, Via: "sf --client-secret"},
+	})
+	return true
 }

@@ -126,7 +126,7 @@ func embedScalars(f *Format, y *yamlSource, items []*yaml.Node, syn Syntax, u *r
 	if f == nil {
 		return
 	}
-	var text []byte
+	var text, orig []byte
 	var m OffsetMap
 	var exprs [][2]int
 	for _, it := range items {
@@ -156,12 +156,14 @@ func embedScalars(f *Format, y *yamlSource, items []*yaml.Node, syn Syntax, u *r
 			}
 		}
 		text = append(append(text, t...), '\n')
+		orig = append(append(orig, v.Text...), '\n')
 	}
 	sub, err := f.extractIn(y.file, text, x)
 	if err != nil || sub == nil {
 		return
 	}
 	markRanges(sub, exprs)
+	restoreRanges(sub, orig, exprs)
 	m.Remap(sub, y.file)
 	u.Requests = append(u.Requests, sub.Requests...)
 	u.Settings = append(u.Settings, sub.Settings...)
@@ -215,5 +217,40 @@ func markRanges(u *rules.Unit, ranges [][2]int) {
 			}
 		}
 		v.Segs = segs
+	})
+}
+
+// restoreRanges puts back the text of the expressions the shell read as
+// parameters of the same length (${{ env.DOMAIN }} was ${GGGGGGGGGGGGGG}),
+// so a value shows what the file says and the inference of a templated
+// host reads the variable's name. orig is the derived text before masking.
+func restoreRanges(u *rules.Unit, orig []byte, ranges [][2]int) {
+	if len(ranges) == 0 {
+		return
+	}
+	u.Values(func(v *rules.Value) {
+		var b []byte
+		for i, s := range v.Segs {
+			end := len(v.Text)
+			if i+1 < len(v.Segs) {
+				end = v.Segs[i+1].Off
+			}
+			if !s.Verbatim || end-s.Off != s.End-s.Start || s.End > len(orig) {
+				continue
+			}
+			for _, r := range ranges {
+				lo, hi := max(s.Start, r[0]), min(s.End, r[1])
+				if lo >= hi {
+					continue
+				}
+				if b == nil {
+					b = []byte(v.Text)
+				}
+				copy(b[s.Off+lo-s.Start:], orig[lo:hi])
+			}
+		}
+		if b != nil {
+			v.Text = string(b)
+		}
 	})
 }

@@ -64,6 +64,11 @@ func extractHTTP(file string, src []byte) (*rules.Unit, error) {
 		addCommented(u, file, src, httpCommented, func(file string, text []byte) (*rules.Unit, error) {
 			return extractHTTPIn(file, text, x)
 		})
+		if bytes.Contains(src, []byte("{{$dotenv")) {
+			// REST Client's {{$dotenv NAME}} is NAME in the .env of the
+			// .http file's directory.
+			addBeside(u, file, x, isDotenv, readDotenv)
+		}
 	}
 	return u, err
 }

@@ -140,6 +140,11 @@ func extractShell(file string, src []byte) (*rules.Unit, error) {
 		addCommented(u, file, src, shellCommented, func(file string, text []byte) (*rules.Unit, error) {
 			return extractShellIn(file, text, x)
 		})
+		if bytes.Contains(src, []byte(".env")) {
+			// The script reads the .env beside it (source .env, a dotenv
+			// loader): its values are the script's variables.
+			addBeside(u, file, x, isDotenv, readDotenv)
+		}
 	}
 	return u, err
 }

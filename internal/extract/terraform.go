@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"maps"
+	"path"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -29,7 +30,48 @@ var terraformFormat = &Format{
 const viaTerraform = "Terraform http"
 
 func extractTerraform(file string, src []byte) (*rules.Unit, error) {
-	return extractTerraformIn(file, src, newExpansion(len(src)))
+	x := newExpansion(len(src))
+	u, err := extractTerraformIn(file, src, x)
+	if err == nil {
+		// A module is its directory: a variable used here is declared, and
+		// given its value, in the other .tf files and the .tfvars beside.
+		addBeside(u, file, x, isModuleFile, extractModuleFile)
+	}
+	return u, err
+}
+
+// isModuleFile is a file of the same Terraform module: another .tf, or a
+// variable definitions file (terraform.tfvars, *.auto.tfvars, and the
+// *.tfvars a plan names with -var-file).
+func isModuleFile(name string) bool {
+	e := strings.ToLower(path.Ext(name))
+	return e == ".tf" || e == ".tfvars"
+}
+
+// extractModuleFile reads a file of the module for what it writes down.
+func extractModuleFile(file string, src []byte, x *expansion) (*rules.Unit, error) {
+	if strings.EqualFold(path.Ext(file), ".tfvars") {
+		return extractTFVars(file, src, x)
+	}
+	return extractTerraformIn(file, src, x)
+}
+
+// extractTFVars reads a variable definitions file: name = value
+// attributes, each a setting as a variable's default is.
+func extractTFVars(file string, src []byte, x *expansion) (*rules.Unit, error) {
+	if hclTooDeep(src, maxNesting) >= 0 {
+		return nil, Errorf(file, 0, "invalid HCL: nesting deeper than %d levels", maxNesting)
+	}
+	f, diags := hclsyntax.ParseConfig(src, file, hcl.InitialPos)
+	body, ok := f.Body.(*hclsyntax.Body)
+	if diags.HasErrors() || !ok {
+		return nil, Errorf(file, 0, "invalid HCL")
+	}
+	t := &tfFile{file: file, src: src, u: &rules.Unit{Name: file}, vars: map[string]hclsyntax.Expression{}, x: x}
+	for _, a := range body.Attributes {
+		t.keyValue(a.Name, a.NameRange, a.Expr)
+	}
+	return t.u, nil
 }
 
 // extractTerraformIn is extractTerraform with the expansion budget x,
@@ -73,7 +115,7 @@ func extractTerraformIn(file string, src []byte, x *expansion) (*rules.Unit, err
 			t.provider(b)
 		case b.Type == "variable" && len(b.Labels) == 1:
 			if a := b.Body.Attributes["default"]; a != nil {
-				t.keyValue(b.Labels[0], b.LabelRanges[0], a.Expr)
+				t.keyValue(b.Labels[0], unquoted(b.LabelRanges[0]), a.Expr)
 			}
 		case b.Type == "locals":
 			for _, a := range b.Body.Attributes {
@@ -120,6 +162,16 @@ func (t *tfFile) provider(b *hclsyntax.Block) {
 		}
 		t.u.Settings = append(t.u.Settings, rules.Setting{Kind: kind, Key: t.lit(a.NameRange), Value: v})
 	}
+}
+
+// unquoted is a quoted block label's range without its quotes, so the
+// key is the variable's name as tfvars and references write it.
+func unquoted(r hcl.Range) hcl.Range {
+	if r.End.Byte-r.Start.Byte >= 2 {
+		r.Start.Byte++
+		r.End.Byte--
+	}
+	return r
 }
 
 // keyValue reads a variable default or a local like a config key.

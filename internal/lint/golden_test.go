@@ -28,7 +28,10 @@ func supportFile(name string) bool {
 		name == "http-client.env.json" || name == "http-client.private.env.json" || name == "settings.json" ||
 		strings.HasSuffix(name, ".postman_environment.json") ||
 		strings.HasSuffix(name, ".postman_globals.json") ||
-		name == "README" || name == "NOTES"
+		name == "README" || name == "NOTES" ||
+		// what a fixture's front end reads beside it: a script's .env, a
+		// Terraform module's variable values and declarations
+		name == ".env" || strings.HasSuffix(name, ".tfvars") || name == "variables.tf"
 }
 
 func ruleFixtures(t *testing.T) []fixture {

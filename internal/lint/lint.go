@@ -568,6 +568,9 @@ type positioner struct {
 	src []byte
 	li  *rules.LineIndex
 	red *redact.Redactor
+	// beside are the files beside this one that Related locations point
+	// into, by path.
+	beside map[string]*positioner
 }
 
 func newPositioner(src []byte, secrets []rules.Span) *positioner {
@@ -586,6 +589,30 @@ func (p *positioner) place(s rules.Span) (rules.Position, int) {
 	pos.EndColumn16 = p.li.UTF16Column(pos.EndLine, pos.EndColumn)
 	return pos, start
 }
+
+// placeBeside is the position of s in another file, read as the front
+// end read it (bounded, no links); zero when it cannot be read.
+func (p *positioner) placeBeside(s rules.Span) rules.Position {
+	if p.beside == nil {
+		p.beside = map[string]*positioner{}
+	}
+	o, ok := p.beside[s.File]
+	if !ok {
+		if src, err := safefile.Read(s.File, safefile.NoLinks, besideMax); err == nil {
+			o = &positioner{src: src, li: rules.NewLineIndex(src)}
+		}
+		p.beside[s.File] = o
+	}
+	if o == nil {
+		return rules.Position{}
+	}
+	pos, _ := o.place(s)
+	return pos
+}
+
+// besideMax bounds a file beside that placeBeside reads, as the front
+// ends bound what they read beside a file.
+const besideMax = 2 << 20
 
 func (p *positioner) position(findings []rules.Finding) []rules.Finding {
 	if len(findings) == 0 {
@@ -606,8 +633,11 @@ func (p *positioner) position(findings []rules.Finding) []rules.Finding {
 		for k := range f.Related {
 			r := &f.Related[k]
 			r.Message = red.Scrub(r.Message)
-			if r.Span.File == f.Span.File { // another file of a Go package is positioned by its driver
+			switch {
+			case r.Span.File == f.Span.File:
 				r.Pos, _ = p.place(r.Span)
+			case r.Pos.Line == 0: // a file beside a config file (its tfvars, its .env); a Go package's other files are positioned by their driver
+				r.Pos = p.placeBeside(r.Span)
 			}
 		}
 		if f.Fix != nil {

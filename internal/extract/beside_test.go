@@ -1,0 +1,58 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// The values of a templated host's variable are read from the files
+// beside the linted one that its format reads (a module's tfvars, the
+// .env a script sources), and from no others: not a parent directory, not
+// a .env the script never mentions, not a file without the name.
+func TestBesideValues(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return filepath.ToSlash(p)
+	}
+	const tf = `data "http" "t" {
+  url          = "https://api.${var.environment}/oauth/token"
+  request_body = "grant_type=client_credentials"
+}
+`
+	const script = "curl -X POST https://api.${ENVIRONMENT}/oauth/token -d grant_type=client_credentials\n"
+	write("terraform.tfvars", `environment = "mypurecloud.ie"`+"\n")
+	write("mod/other.tfvars", `region = "mypurecloud.ie"`+"\n")
+	write("sh/.env", "ENVIRONMENT=mypurecloud.ie\n")
+	for _, tc := range []struct {
+		name, file, text string
+		format           *Format
+		want             int
+	}{
+		{"module tfvars", "main.tf", tf, terraformFormat, 1},
+		{"tfvars of a parent directory", "mod/main.tf", tf, terraformFormat, 0},
+		{"a .env the script sources", "sh/a.sh", "source .env\n" + script, shellFormat, 1},
+		{"a .env the script does not mention", "sh/b.sh", script, shellFormat, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			file := write(tc.file, tc.text)
+			u, err := tc.format.Extract(file, []byte(tc.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(u.Beside) != tc.want {
+				t.Fatalf("got %d settings beside, want %d: %+v", len(u.Beside), tc.want, u.Beside)
+			}
+			if tc.want > 0 && filepath.Dir(filepath.FromSlash(u.Beside[0].Value.File)) != filepath.Dir(filepath.FromSlash(file)) {
+				t.Errorf("value read from %s, not beside %s", u.Beside[0].Value.File, file)
+			}
+		})
+	}
+}

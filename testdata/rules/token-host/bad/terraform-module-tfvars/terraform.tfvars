@@ -1,0 +1,2 @@
+environment = "mypurecloud.ie"
+client_id   = "set-in-ci"

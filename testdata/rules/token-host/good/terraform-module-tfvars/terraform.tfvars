@@ -1,0 +1,2 @@
+environment = "mypurecloud.ie"
+idp_domain  = "example.com"
