@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/tokenlint/tokenlint/internal/lint"
 )
 
 // canaryTail is the part of every canary secret in testdata/canary that
@@ -43,15 +41,13 @@ func TestCanarySecretsNeverPrinted(t *testing.T) {
 	if len(paths) == 0 {
 		t.Fatal("no canary files")
 	}
-	keep, fixable := keptSources()
-	res := lint.Run(paths, lint.Options{KeepSource: keep})
+	res, outputs, files := lintEveryOutput(t, paths)
 	if len(res.Findings) < len(paths) {
 		t.Errorf("%d findings over %d canary files: each file should give findings next to its secrets", len(res.Findings), len(paths))
 	}
 	if len(res.Errors) == 0 {
 		t.Error("no parse error: the canary in heredoc-error.sh's message is not checked")
 	}
-	outputs, files := everyOutput(t, res, fixable)
 	if files == 0 {
 		t.Error("no fixable canary file: the diff is not checked")
 	}
@@ -60,5 +56,37 @@ func TestCanarySecretsNeverPrinted(t *testing.T) {
 			lo := max(0, i-80)
 			t.Errorf("%s printed a canary secret: ...%s...", name, buf.String()[lo:min(len(buf.String()), i+40)])
 		}
+	}
+}
+
+// TestPlainSecretCopiesNeverPrinted: a secret too plain to search for
+// everywhere ("hunter") is still masked in every output where a copy of it
+// is a credential's value (a header of another tool, a commented-out
+// assignment), while the same word elsewhere stays readable.
+func TestPlainSecretCopiesNeverPrinted(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "plain.sh")
+	src := "curl -X POST https://api.mypurecloud.com/oauth/token -u myclient:hunter -H \"X-Note: password=hunter\" -d grant_type=client_credentials\n" +
+		"# old: client_secret=hunter\n" +
+		"echo the hunter\n"
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, outputs, files := lintEveryOutput(t, []string{p})
+	if len(res.Findings) == 0 {
+		t.Fatal("no finding: no output shows the line")
+	}
+	if files == 0 {
+		t.Fatal("no fix: the diff, which shows every line, is not checked")
+	}
+	for name, buf := range outputs {
+		for _, leak := range []string{":hunter", "=hunter"} {
+			if strings.Contains(buf.String(), leak) {
+				t.Errorf("%s printed the secret %q: %s", name, leak, buf)
+			}
+		}
+	}
+	if !strings.Contains(outputs["fix diff"].String(), "the hunter") {
+		t.Errorf("the word stayed masked outside a credential position:\n%s", outputs["fix diff"])
 	}
 }

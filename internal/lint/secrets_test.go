@@ -109,12 +109,10 @@ func TestCanaryFixturesNeverPrinted(t *testing.T) {
 	if secrets < 50 {
 		t.Fatalf("only %d secrets in %d fixtures: the canary test would prove little", secrets, len(paths))
 	}
-	keep, fixable := keptSources()
-	res := lint.Run(paths, lint.Options{KeepSource: keep})
+	res, outputs, files := lintEveryOutput(t, paths)
 	if len(res.Findings) < len(paths)/2 {
 		t.Fatalf("%d findings over %d files: the canaries changed what the fixtures show", len(res.Findings), len(paths))
 	}
-	outputs, files := everyOutput(t, res, fixable)
 	if files == 0 || outputs["fix diff"].Len() == 0 {
 		t.Error("no fix diff: the diff is not checked")
 	}
@@ -137,6 +135,16 @@ func TestCanaryFixturesNeverPrinted(t *testing.T) {
 		}
 		return n
 	}())
+}
+
+// lintEveryOutput lints paths keeping their sources for the diff, and
+// renders the result in every way tokenlint prints one (everyOutput).
+func lintEveryOutput(t *testing.T, paths []string) (*report.Result, map[string]*bytes.Buffer, int) {
+	t.Helper()
+	keep, fixable := keptSources()
+	res := lint.Run(paths, lint.Options{KeepSource: keep})
+	outputs, files := everyOutput(t, res, fixable)
+	return res, outputs, files
 }
 
 // keptSources records the texts the driver keeps for -fix and -diff, and

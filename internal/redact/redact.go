@@ -3,7 +3,9 @@
 // sides, and error messages. It masks every byte range a front end called
 // a credential and every other occurrence of the same text in the file
 // (a secret written twice, once where no front end looks), keeping the
-// first characters of each so a reader can tell secrets apart.
+// first characters of each so a reader can tell secrets apart. A secret
+// too short or too plain to look for everywhere ("secret") is masked
+// again where the text says it is a credential (password=secret).
 package redact
 
 import (
@@ -20,8 +22,9 @@ import (
 const KeepPrefix = 2
 
 // minCopy is the length from which a secret's text is searched for
-// elsewhere (in the file, in messages): a short or plain-word sample
-// value such as "secret" or "password" would match ordinary words.
+// everywhere (in the file, in messages): a short or plain-word sample
+// value such as "secret" or "password" would match ordinary words, so
+// those are masked again only in a credential position (plain.go).
 const minCopy = 6
 
 // A Redactor masks the secrets of one file.
@@ -40,6 +43,9 @@ type Redactor struct {
 	// heads has bit a<<8|b set when some secret starts with bytes a, b: a
 	// cheap first test at every offset of the file.
 	heads *[1 << 16 / 64]uint64
+	// plain are the other secrets, masked again only where they stand in
+	// a credential position.
+	plain plainSecrets
 }
 
 // New returns the redactor of src, whose credentials are spans.
@@ -60,9 +66,13 @@ func New(src []byte, spans []rules.Span) *Redactor {
 			}
 			h := int(text[0])<<8 | int(text[1])
 			r.heads[h/64] |= 1 << (h % 64)
+		} else if plain(text) && !seen[text] {
+			seen[text] = true
+			r.plain.add(text)
 		}
 	}
 	r.spans = append(r.spans, r.copies()...)
+	find(&r.plain, src, func(start, end int) { r.spans = append(r.spans, rules.Span{Start: start, End: end}) })
 	sort.Slice(r.spans, func(i, j int) bool {
 		a, b := r.spans[i], r.spans[j]
 		return a.Start < b.Start || a.Start == b.Start && a.End < b.End
@@ -156,6 +166,7 @@ func Masked(src []byte, spans []rules.Span) []byte {
 // Scrub masks any secret text of the file that reached a message, a fix
 // text or a diff; rules never put one there, and this makes sure.
 func (r *Redactor) Scrub(s string) string {
+	s = r.scrubPlain(s)
 	if len(r.secrets) == 0 {
 		return s
 	}

@@ -93,3 +93,34 @@ func TestShortCopies(t *testing.T) {
 		t.Errorf("Window = %q", got)
 	}
 }
+
+// TestPlainCopiesInCredentialPositions: a secret too short or too plain to
+// search for everywhere is masked again where it is the value of a
+// credential key, flag or header, and nowhere else.
+func TestPlainCopiesInCredentialPositions(t *testing.T) {
+	line := `curl -u id:hunter -d x -H "X-Note: password=hunter" # secret: Ab3d`
+	for _, c := range []struct{ src, want string }{
+		{line, `curl -u id:hu**** -d x -H "X-Note: password=hu****" # secret: Ab**`},
+		{"id:hunter\n" + `{"api_key": "hunter", "db.password":'Ab3d'}`, "id:hu****\n" + `{"api_key": "hu****", "db.password":'Ab**'}`},
+		{"id:hunter\n--token hunter --client-secret=Ab3d", "id:hu****\n--token hu**** --client-secret=Ab**"},
+		{"id:hunter\nAuthorization: Basic hunter\nProxy-Authorization: bearer Ab3d", "id:hu****\nAuthorization: Basic hu****\nProxy-Authorization: bearer Ab**"},
+		// Ordinary text keeps the secrets' words: not a value, not after a
+		// credential key, or only part of a longer value.
+		{"id:hunter\nthe hunter; hunter=1; user=hunter; password=hunters; token: hunter/x; client_hunter=2",
+			"id:hu****\nthe hunter; hunter=1; user=hunter; password=hunters; token: hunter/x; client_hunter=2"},
+	} {
+		src := []byte(c.src)
+		spans := []rules.Span{{Start: strings.Index(c.src, "hunter"), End: strings.Index(c.src, "hunter") + 6}}
+		if i := strings.Index(c.src, "Ab3d"); i >= 0 {
+			spans = append(spans, rules.Span{Start: i, End: i + 4})
+		}
+		r := New(src, spans)
+		if got := r.Window(0, len(src)); got != c.want {
+			t.Errorf("Window(%q)\n = %q\nwant %q", c.src, got, c.want)
+		}
+	}
+	r := New([]byte("password=hunter"), []rules.Span{{Start: 9, End: 15}})
+	if got := r.Scrub(`client_secret "password=hunter" is the hunter`); got != `client_secret "password=hu****" is the hunter` {
+		t.Errorf("Scrub = %q", got)
+	}
+}
