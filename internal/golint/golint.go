@@ -6,14 +6,15 @@
 package golint
 
 import (
+	"cmp"
 	"fmt"
 	"go/build"
 	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"golang.org/x/mod/modfile"
@@ -22,7 +23,6 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/tokenlint/tokenlint/analyzer"
-	"github.com/tokenlint/tokenlint/internal/redact"
 	"github.com/tokenlint/tokenlint/internal/safefile"
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -132,16 +132,17 @@ func run(t Target, opts *rules.Options, s Settings) ([]File, []Error, []Error) {
 	// The target's own settings (GOWORK=off for a module its go.work does
 	// not use) come last, so they win.
 	cfg := &packages.Config{Mode: loadMode, Dir: dir, Tests: true, Env: append(s.Env(os.Environ()), t.Env...)}
+	var m errorMaker
 	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		return nil, []Error{{File: dir, Message: oneLine(err.Error())}}, nil
+		return nil, []Error{m.at("", dir, dir, err.Error())}, nil
 	}
 	pkgs = vetVariants(pkgs)
 	var errs []Error
 	var ok []*packages.Package
 	for _, p := range pkgs {
 		if len(p.Errors) > 0 {
-			pe := loadErrors(p)
+			pe := m.loadErrors(p)
 			if !partlyTyped(p) {
 				errs = append(errs, pe...)
 				continue
@@ -153,7 +154,7 @@ func run(t Target, opts *rules.Options, s Settings) ([]File, []Error, []Error) {
 		}
 		ok = append(ok, p)
 	}
-	notices := cgoNotices(pkgs)
+	notices := m.cgoNotices(pkgs)
 	if len(ok) == 0 {
 		return nil, errs, notices
 	}
@@ -161,14 +162,14 @@ func run(t Target, opts *rules.Options, s Settings) ([]File, []Error, []Error) {
 	a := analyzer.New(opts)
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, ok, nil)
 	if err != nil {
-		return nil, append(errs, Error{File: dir, Message: oneLine(err.Error())}), notices
+		return nil, append(errs, m.at("", dir, dir, err.Error())), notices
 	}
 	byFile := map[string]*File{}
 	seen := map[string]bool{}
 	var secrets []rules.Span
 	for _, act := range graph.Roots {
 		if act.Err != nil {
-			errs = append(errs, Error{File: act.Package.PkgPath, Message: act.Err.Error()})
+			errs = append(errs, m.at("", act.Package.Dir, cmp.Or(act.Package.Dir, act.Package.PkgPath), act.Err.Error()))
 			continue
 		}
 		res, _ := act.Result.(*analyzer.Result)
@@ -196,7 +197,7 @@ func run(t Target, opts *rules.Options, s Settings) ([]File, []Error, []Error) {
 	for path, f := range byFile {
 		src, err := os.ReadFile(path)
 		if err != nil {
-			errs = append(errs, Error{File: path, Message: err.Error()})
+			errs = append(errs, m.at(path, "", "", err.Error()))
 			continue
 		}
 		f.Src = src
@@ -264,42 +265,31 @@ func vetVariants(pkgs []*packages.Package) []*packages.Package {
 }
 
 // loadErrors turns a package's errors into one-line errors with a file and
-// line where go/packages gives a position ("file:line:col"). Imports that
+// line where go/packages or the message gives a position. Imports that
 // failed because their module is not in the module cache become one error
-// at the go.mod that requires the module, saying how to fetch it.
-func loadErrors(p *packages.Package) []Error {
-	if missing := missingModules(p); len(missing) > 0 {
+// at the go.mod line that requires the module, saying how to fetch it. The
+// compiler's report ("# pkg" and its errors) repeats the parse and type
+// errors when there are any, and is left out then.
+func (m *errorMaker) loadErrors(p *packages.Package) []Error {
+	if missing := m.missingModules(p); len(missing) > 0 {
 		return missing
 	}
+	checked := slices.ContainsFunc(p.Errors, func(e packages.Error) bool {
+		return e.Kind == packages.ParseError || e.Kind == packages.TypeError
+	})
 	var out []Error
 	for _, e := range p.Errors {
-		file, line := splitPos(e.Pos)
-		if file == "" {
-			file = p.PkgPath
-			if p.PkgPath == "" {
-				file = p.ID
-			}
+		if checked && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
+			continue
 		}
-		out = append(out, Error{File: file, Line: line, Message: withoutConstants(oneLine(e.Msg))})
+		out = append(out, m.at(e.Pos, p.Dir, cmp.Or(p.Dir, p.PkgPath, p.ID), e.Msg))
 	}
 	return out
 }
 
-// withoutConstants masks the string constants a type error quotes
-// (`cannot use "Kx7…" (untyped string constant) as int value`): the
-// package failed to type-check, so the analyzer has not said which of its
-// strings are secrets. Import paths and identifiers, which the other
-// errors quote, stay readable.
-func withoutConstants(msg string) string {
-	if !strings.Contains(msg, "string constant") && !strings.Contains(msg, "of type string") {
-		return msg
-	}
-	return redact.Error(msg, nil)
-}
-
 // missingModules names the modules whose packages p imports but the go
 // command could not find without downloading them.
-func missingModules(p *packages.Package) []Error {
+func (m *errorMaker) missingModules(p *packages.Package) []Error {
 	var imports []string
 	for path, ip := range p.Imports {
 		for _, e := range ip.Errors {
@@ -316,15 +306,15 @@ func missingModules(p *packages.Package) []Error {
 	requires := moduleRequires(p.Module.GoMod)
 	var out []Error
 	for _, imp := range imports {
-		mod := imp
+		mod, line := imp, 0
 		for _, r := range requires {
 			if (imp == r.Path || strings.HasPrefix(imp, r.Path+"/")) && len(r.Path) <= len(mod) {
-				mod = r.Path + "@" + r.Version
+				mod, line = r.Path+"@"+r.Version, r.Line
 			}
 		}
-		out = append(out, Error{File: p.Module.GoMod, Message: fmt.Sprintf(
+		out = append(out, m.at(fmt.Sprintf("%s:%d", p.Module.GoMod, line), "", "", fmt.Sprintf(
 			"module %s (imported as %s) is not in the module cache; tokenlint does not download modules: run `go mod download` in %s, or pass -go-download",
-			mod, imp, filepath.Dir(p.Module.GoMod))})
+			mod, imp, filepath.Dir(p.Module.GoMod))))
 	}
 	return out
 }
@@ -345,17 +335,24 @@ func moduleRequires(gomod string) []modfileRequire {
 	}
 	var out []modfileRequire
 	for _, r := range f.Require {
-		out = append(out, modfileRequire{r.Mod.Path, r.Mod.Version})
+		line := 0
+		if r.Syntax != nil {
+			line = r.Syntax.Start.Line
+		}
+		out = append(out, modfileRequire{r.Mod.Path, r.Mod.Version, line})
 	}
 	return out
 }
 
-type modfileRequire struct{ Path, Version string }
+type modfileRequire struct {
+	Path, Version string
+	Line          int // in the go.mod, 0 if unknown
+}
 
 // cgoNotices names the cgo files that CGO_ENABLED=0 left out of their
 // packages: their Go code is not analysed, and saying so keeps a clean
 // result from meaning more than it does.
-func cgoNotices(pkgs []*packages.Package) []Error {
+func (m *errorMaker) cgoNotices(pkgs []*packages.Package) []Error {
 	var out []Error
 	seen := map[string]bool{}
 	fset := token.NewFileSet()
@@ -378,50 +375,10 @@ func cgoNotices(pkgs []*packages.Package) []Error {
 			}
 			for _, imp := range f.Imports {
 				if imp.Path.Value == `"C"` {
-					out = append(out, Error{File: name, Message: "not analysed: a cgo file, and tokenlint loads Go with CGO_ENABLED=0 so that no C compiler or pkg-config runs"})
+					out = append(out, m.at(name, "", "", "not analysed: a cgo file, and tokenlint loads Go with CGO_ENABLED=0 so that no C compiler or pkg-config runs"))
 					break
 				}
 			}
-		}
-	}
-	return out
-}
-
-// oneLine keeps the first line of a go command error: the rest repeats it
-// or lists what the go command would run.
-func oneLine(s string) string {
-	first, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
-	return first
-}
-
-// splitPos reads "file:line:col" or "file:line" (file may contain colons).
-func splitPos(pos string) (string, int) {
-	if pos == "" || pos == "-" {
-		return "", 0
-	}
-	rest := pos
-	if i := strings.LastIndexByte(rest, ':'); i > 0 {
-		if _, err := strconv.Atoi(rest[i+1:]); err == nil {
-			head := rest[:i]
-			if j := strings.LastIndexByte(head, ':'); j > 0 {
-				if n, err := strconv.Atoi(head[j+1:]); err == nil {
-					return head[:j], n
-				}
-			}
-			n, _ := strconv.Atoi(rest[i+1:])
-			return head, n
-		}
-	}
-	return pos, 0
-}
-
-func dedupeErrors(errs []Error) []Error {
-	seen := map[Error]bool{}
-	var out []Error
-	for _, e := range errs {
-		if !seen[e] {
-			seen[e] = true
-			out = append(out, e)
 		}
 	}
 	return out

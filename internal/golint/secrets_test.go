@@ -1,9 +1,13 @@
 package golint_test
 
 import (
+	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/tokenlint/tokenlint/internal/golint"
@@ -49,6 +53,74 @@ func TestTypeErrorsMaskConstants(t *testing.T) {
 	for _, e := range res.Errors {
 		if regexp.MustCompile(`Kx7Q|Zz8Y`).MatchString(e.Message) {
 			t.Errorf("error quotes a constant: %s", e.Message)
+		}
+	}
+}
+
+// TestErrorsOneLineMasked: every error of a package that fails to load is
+// one line at a file and line, and quotes none of the file's string
+// literals; import paths stay readable. The modules are written here, as a
+// file that does not parse would fail gofmt in testdata.
+func TestErrorsOneLineMasked(t *testing.T) {
+	if _, err := exec.LookPath("go"); err != nil {
+		t.Skip("go is not on PATH")
+	}
+	t.Setenv("GOWORK", "off")
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		want  []string // the start of an error each, file:line: message
+	}{
+		{"literals", map[string]string{
+			"go.mod": "module example.com/errquote\n\ngo 1.22\n",
+			"dupkey/dupkey.go": `package dupkey
+
+import "strings"
+
+var m = map[string]int{"Kx7Qw9Zp3Lm2RtSecret": 1, "Kx7Qw9Zp3Lm2RtSecret": 2}
+
+func f(s string) int {
+	switch strings.ToLower(s) {
+	case "Zz8Yy7Xx6Ww5VvSecret":
+	case "Zz8Yy7Xx6Ww5VvSecret":
+	}
+	return m[s]
+}
+`,
+			"syntax/syntax.go": "package syntax\n\nvar s = \"Kx7Qw9Zp3Lm2RtSecret\" \"Mm1Nn2Oo3Pp4QqSecret\"\n",
+		}, []string{
+			`dupkey/dupkey.go:5: duplicate key "Kx******************" in map literal`,
+			`dupkey/dupkey.go:10: duplicate case "Zz******************"`,
+			`syntax/syntax.go:3: expected ';', found "Mm******************"`,
+		}},
+		{"go.mod", map[string]string{
+			"go.mod":    "module example.com/badmod\n\ngo 1.22\n\nnot-a-directive x\n",
+			"badmod.go": "package badmod\n",
+		}, []string{`go.mod:5: errors parsing go.mod: unknown directive: not-a-directive`}},
+	} {
+		dir := t.TempDir()
+		for name, text := range c.files {
+			if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		res := golint.Run(dir, []string{"./..."}, nil, golint.Settings{})
+		var got []string
+		for _, e := range res.Errors {
+			rel, _ := filepath.Rel(dir, e.File)
+			line := fmt.Sprintf("%s:%d: %s", filepath.ToSlash(rel), e.Line, e.Message)
+			got = append(got, line)
+			if e.Line == 0 || !filepath.IsAbs(e.File) || strings.ContainsAny(e.Message, "\n\r") || regexp.MustCompile(`7Qw9|8Yy7|1Nn2`).MatchString(e.Message) || strings.HasPrefix(e.Message, "#") {
+				t.Errorf("%s: error %q: want one line at an absolute file and line, masked", c.name, line)
+			}
+		}
+		for _, w := range c.want {
+			if !slices.ContainsFunc(got, func(g string) bool { return strings.HasPrefix(g, w) }) {
+				t.Errorf("%s: no error %q in\n%s", c.name, w, strings.Join(got, "\n"))
+			}
 		}
 	}
 }

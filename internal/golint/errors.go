@@ -1,0 +1,192 @@
+package golint
+
+import (
+	"bytes"
+	"go/scanner"
+	"go/token"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/tokenlint/tokenlint/internal/redact"
+	"github.com/tokenlint/tokenlint/internal/safefile"
+)
+
+// errorMaker is the one way a message of the go command, the type checker
+// or the analyzer becomes an Error: one line, at the file and line it
+// names, with the file's text it quotes masked. The package failed to
+// load or type-check, so the analyzer has not said which of its strings
+// are secrets: the go command quotes string literals (`duplicate key
+// "Kx7…" in map literal`, `expected ';', found "Kx7…"`), which are masked,
+// and import paths and identifiers, which stay readable.
+type errorMaker struct {
+	// quotable caches, per file, the texts a quoted run must be one of to
+	// be masked (redact.Error's src).
+	quotable map[string][]byte
+}
+
+// at makes the Error of msg at pos ("file:line:col", "file:line", a file,
+// or empty). Without a position, msg's own lines are searched for one (the
+// go command's "go: errors parsing go.mod:" is followed by the line at
+// fault), and else the error is at fallback (a package's directory).
+// Relative file names are taken from dir, the package's directory.
+func (m *errorMaker) at(pos, dir, fallback, msg string) Error {
+	file, line := splitPos(pos)
+	text, mfile, mline := oneLine(msg)
+	if file == "" {
+		file, line = mfile, mline
+	}
+	if file == "" {
+		file = fallback
+	}
+	if file != "" && !filepath.IsAbs(file) && dir != "" && filepath.IsAbs(dir) {
+		file = filepath.Join(dir, file)
+	}
+	return Error{File: file, Line: line, Message: withoutConstants(redact.Error(text, m.quotableIn(file)))}
+}
+
+// quotableIn is what a quoted run in an error about file must match to be
+// masked: the string and rune literals of a Go file outside its imports,
+// a go.mod's whole text, and nothing for a directory or package path.
+func (m *errorMaker) quotableIn(file string) []byte {
+	if q, ok := m.quotable[file]; ok {
+		return q
+	}
+	q := []byte{}
+	if data, err := safefile.Read(file, safefile.FollowLinks, maxModFile); err == nil {
+		q = data
+		if strings.HasSuffix(file, ".go") {
+			q = literals(data)
+		}
+	}
+	if m.quotable == nil {
+		m.quotable = map[string][]byte{}
+	}
+	m.quotable[file] = q
+	return q
+}
+
+// literals are the string and rune literals of Go source outside import
+// declarations, as written and as their values, each on its own after a
+// NUL so that no quoted run matches across two.
+func literals(src []byte) []byte {
+	var s scanner.Scanner
+	fset := token.NewFileSet()
+	s.Init(fset.AddFile("", -1, len(src)), src, func(token.Position, string) {}, 0)
+	var out bytes.Buffer
+	inImport, depth := false, 0
+	for {
+		_, tok, lit := s.Scan()
+		switch tok {
+		case token.EOF:
+			return out.Bytes()
+		case token.IMPORT:
+			inImport = true
+		case token.LPAREN:
+			if inImport {
+				depth++
+			}
+		case token.RPAREN:
+			if inImport {
+				depth--
+				inImport = depth > 0
+			}
+		case token.SEMICOLON:
+			inImport = inImport && depth > 0
+		case token.STRING, token.CHAR:
+			if inImport || len(lit) < 2 {
+				continue
+			}
+			out.WriteByte(0)
+			out.WriteString(lit[1 : len(lit)-1])
+			if v, err := strconv.Unquote(lit); err == nil {
+				out.WriteByte(0)
+				out.WriteString(v)
+			}
+		}
+	}
+}
+
+// withoutConstants masks the string constants a type error quotes
+// (`cannot use "Kx7…" (untyped string constant) as int value`) even when
+// they are written nowhere in the file as a literal (a constant
+// expression's value).
+func withoutConstants(msg string) string {
+	if !strings.Contains(msg, "string constant") && !strings.Contains(msg, "of type string") {
+		return msg
+	}
+	return redact.Error(msg, nil)
+}
+
+// positioned is a line of go command output that starts with a position:
+// "file:line: msg" or "file:line:col: msg" (file may hold colons).
+var positioned = regexp.MustCompile(`^(.+?):(\d+)(?::\d+)?: (.*)$`)
+
+// oneLine reads a go command error as one line and the position it names.
+// go/packages wraps the go command's stderr ("err: exit status 1: stderr:
+// go: errors parsing go.mod:\n/x/go.mod:4: unknown directive: foo"): the
+// wrapping goes, and a first line that ends in ':' is joined to the first
+// line with a position, which gives the error's file and line, as is the
+// compiler's "# pkg" header (replaced by that line). Other
+// lines repeat the first or list what the go command would run.
+func oneLine(msg string) (text, file string, line int) {
+	msg = strings.TrimSpace(msg)
+	if rest, ok := strings.CutPrefix(msg, "err: "); ok {
+		if _, after, ok := strings.Cut(rest, "stderr: "); ok {
+			msg = strings.TrimSpace(after)
+		}
+	}
+	lines := strings.Split(msg, "\n")
+	first := strings.TrimPrefix(strings.TrimSpace(lines[0]), "go: ")
+	if m := positioned.FindStringSubmatch(first); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		return m[3], m[1], n
+	}
+	header := strings.HasPrefix(first, "# ") // the compiler's "# pkg"
+	if header || strings.HasSuffix(first, ":") {
+		for _, l := range lines[1:] {
+			if m := positioned.FindStringSubmatch(strings.TrimSpace(l)); m != nil {
+				n, _ := strconv.Atoi(m[2])
+				if header {
+					return m[3], m[1], n
+				}
+				return strings.TrimSuffix(first, ":") + ": " + m[3], m[1], n
+			}
+		}
+	}
+	return first, "", 0
+}
+
+// splitPos reads "file:line:col" or "file:line" (file may contain colons).
+func splitPos(pos string) (string, int) {
+	if pos == "" || pos == "-" {
+		return "", 0
+	}
+	rest := pos
+	if i := strings.LastIndexByte(rest, ':'); i > 0 {
+		if _, err := strconv.Atoi(rest[i+1:]); err == nil {
+			head := rest[:i]
+			if j := strings.LastIndexByte(head, ':'); j > 0 {
+				if n, err := strconv.Atoi(head[j+1:]); err == nil {
+					return head[:j], n
+				}
+			}
+			n, _ := strconv.Atoi(rest[i+1:])
+			return head, n
+		}
+	}
+	return pos, 0
+}
+
+func dedupeErrors(errs []Error) []Error {
+	seen := map[Error]bool{}
+	var out []Error
+	for _, e := range errs {
+		if !seen[e] {
+			seen[e] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
