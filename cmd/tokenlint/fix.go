@@ -59,7 +59,9 @@ func applyFixes(diffOnly bool, res *report.Result, sources *sourceSet, stdinText
 		var err error
 		switch {
 		case diffOnly:
-			err = fix.Diff(stdout, f)
+			// Its lines are the file's: guarded as text output is.
+			guard := report.GuardText(stdout)
+			err = errors.Join(fix.Diff(guard, f), guard.Flush())
 		case f.Path == "-":
 			done, err = fix.Print(stdout, f)
 			stdinDone = true

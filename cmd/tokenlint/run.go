@@ -128,6 +128,11 @@ func checkStdin(paths []string, stdinName string) error {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	// Everything on stderr is text for people, and CI runners read
+	// workflow commands in it: guard it as text output is.
+	guard := report.GuardText(stderr)
+	defer guard.Flush()
+	stderr = guard
 	if len(args) > 0 {
 		switch args[0] {
 		case "rules":

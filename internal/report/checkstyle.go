@@ -9,7 +9,7 @@ import (
 	"github.com/tokenlint/tokenlint/rules"
 )
 
-func init() { register("checkstyle", writeCheckstyle) }
+func init() { register("checkstyle", xmlGuard, writeCheckstyle) }
 
 // Checkstyle XML, as reviewdog, Jenkins' warnings-ng and many editors read
 // it: a file element per file, an error element per finding.

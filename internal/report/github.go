@@ -10,7 +10,7 @@ import (
 	"github.com/tokenlint/tokenlint/rules"
 )
 
-func init() { register("github", writeGitHub) }
+func init() { register("github", githubGuard, writeGitHub) }
 
 // writeGitHub prints GitHub Actions workflow commands, one per finding and
 // per unreadable input, which the runner turns into annotations on the

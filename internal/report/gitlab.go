@@ -8,7 +8,7 @@ import (
 	"github.com/tokenlint/tokenlint/rules"
 )
 
-func init() { register("gitlab", writeGitLab) }
+func init() { register("gitlab", jsonGuard, writeGitLab) }
 
 // A GitLab Code Quality issue: the subset of the Code Climate issue that
 // GitLab's merge-request widget reads (docs.gitlab.com, ci/testing/

@@ -5,7 +5,7 @@ import (
 	"io"
 )
 
-func init() { register("json", writeJSON) }
+func init() { register("json", jsonGuard, writeJSON) }
 
 type jsonFinding struct {
 	Rule        string        `json:"rule"`

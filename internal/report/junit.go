@@ -10,7 +10,7 @@ import (
 	"github.com/tokenlint/tokenlint/rules"
 )
 
-func init() { register("junit", writeJUnit) }
+func init() { register("junit", xmlGuard, writeJUnit) }
 
 // JUnit XML in the shape of Jenkins' junit-10.xsd, which GitLab, Jenkins,
 // Azure DevOps and CircleCI read: one testsuite, a testcase per file, a

@@ -4,6 +4,7 @@
 package report
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -81,8 +82,15 @@ type Options struct {
 
 var writers = map[string]Writer{}
 
-// register adds a format; each format file calls it from init.
-func register(name string, w Writer) { writers[name] = w }
+// register adds a format; each format file calls it from init. Its output
+// passes through a Guard in the format's escapes, so no file name, message
+// or source line can print a workflow command.
+func register(name string, style guardStyle, write Writer) {
+	writers[name] = func(w io.Writer, r *Result, opts Options) error {
+		g := &Guard{w: w, style: style}
+		return errors.Join(write(g, r, opts), g.Flush())
+	}
+}
 
 // Lookup returns the writer of a format, or nil.
 func Lookup(name string) Writer { return writers[name] }

@@ -11,7 +11,7 @@ import (
 	"github.com/tokenlint/tokenlint/rules"
 )
 
-func init() { register("sarif", writeSARIF) }
+func init() { register("sarif", jsonGuard, writeSARIF) }
 
 // InformationURI is tokenlint's home page, named in SARIF tool metadata.
 const InformationURI = "https://github.com/tokenlint/tokenlint"

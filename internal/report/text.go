@@ -13,7 +13,7 @@ import (
 	"github.com/tokenlint/tokenlint/rules"
 )
 
-func init() { register("text", writeText) }
+func init() { register("text", textGuard, writeText) }
 
 // writeText prints each finding as
 //
