@@ -11,13 +11,18 @@ import (
 
 // isLocalHost reports whether host (lower case, no port) is a loopback or
 // link-local name or address: a request to it does not cross a network
-// beyond the machine or its link (localhost, 127.0.0.0/8, [::1],
+// beyond the machine or its link (localhost, loopbackNames, 127.0.0.0/8, [::1],
 // 169.254.0.0/16, [fe80::/10], where a metadata service or a sidecar
 // listens).
 func isLocalHost(host string) bool {
 	host = strings.TrimSuffix(host, ".")
 	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
 		return true
+	}
+	for _, s := range loopbackNames {
+		if host == s || strings.HasSuffix(host, "."+s) {
+			return true
+		}
 	}
 	ip, err := netip.ParseAddr(strings.TrimSuffix(strings.TrimPrefix(host, "["), "]"))
 	if err != nil {
@@ -33,10 +38,14 @@ func isLocalHost(host string) bool {
 var reservedSuffixes = []string{
 	"test", "example", "invalid", "localhost", "local",
 	"example.com", "example.net", "example.org",
-	// Public names whose every subdomain resolves to 127.0.0.1, made for
-	// local development (readme.localtest.me; lvh.me).
-	"localtest.me", "lvh.me",
 }
+
+// loopbackNames are public names whose every subdomain resolves to
+// 127.0.0.1, made for local development: "The entire domain name
+// localtest.me—and all wildcard entries—point to 127.0.0.1"
+// (readme.localtest.me); lvh.me likewise. A request to them stays on the
+// machine as one to localhost does.
+var loopbackNames = []string{"localtest.me", "lvh.me"}
 
 // isReservedHost reports whether host is local (isLocalHost) or under a
 // name reserved for documentation and testing: a secret for it unlocks

@@ -26,7 +26,8 @@ A URL written without a scheme is sent over http:// by curl (its default),
 and is reported too.
 
 Local hosts are not flagged: loopback (localhost and names under
-.localhost, 127.0.0.0/8, [::1]), where a local test server or a sidecar
+.localhost, 127.0.0.0/8, [::1], and the public names made to resolve to
+127.0.0.1, localtest.me and lvh.me with their subdomains), where a local test server or a sidecar
 listens and nothing leaves the machine, and link-local addresses
 (169.254.0.0/16, [fe80::/10]), which routers do not forward: the managed
 identity endpoint of a cloud VM, http://169.254.169.254/metadata/identity/
