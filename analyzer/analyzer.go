@@ -26,8 +26,8 @@ var Analyzer = newAnalyzer(nil)
 // render findings themselves (internal/golint): the findings with byte
 // offsets in the Go files, and the spans of secrets to redact.
 type Result struct {
-	Findings []rules.Finding
-	Secrets  []rules.Span
+	Diagnostics []rules.Diagnostic
+	Secrets     []rules.Span
 }
 
 // New returns an analyzer that runs with opts instead of flags (nil means
@@ -124,7 +124,7 @@ func run(pass *analysis.Pass, opts *rules.Options) *Result {
 	}
 	// The result keeps every finding: a driver that reads it applies the
 	// inline suppressions itself, as for config files.
-	res := &Result{Findings: findings, Secrets: rules.SecretSpans(unit, opts.Catalog)}
+	res := &Result{Diagnostics: findings, Secrets: rules.SecretSpans(unit, opts.Catalog)}
 	for _, f := range b.unsuppressed(findings, opts) {
 		if d, ok := b.diagnostic(f); ok {
 			pass.Report(d)
@@ -137,8 +137,8 @@ func run(pass *analysis.Pass, opts *rules.Options) *Result {
 // directives of each file with findings, as tokenlint does for config
 // files: suppressed findings go, directive problems (invalid-ignore,
 // unused-ignore) come.
-func (b *builder) unsuppressed(findings []rules.Finding, opts *rules.Options) []rules.Finding {
-	byFile := map[string][]rules.Finding{}
+func (b *builder) unsuppressed(findings []rules.Diagnostic, opts *rules.Options) []rules.Diagnostic {
+	byFile := map[string][]rules.Diagnostic{}
 	var files []string
 	for _, f := range findings {
 		if byFile[f.Span.File] == nil {
@@ -146,7 +146,7 @@ func (b *builder) unsuppressed(findings []rules.Finding, opts *rules.Options) []
 		}
 		byFile[f.Span.File] = append(byFile[f.Span.File], f)
 	}
-	var out []rules.Finding
+	var out []rules.Diagnostic
 	for _, name := range files {
 		src, err := b.pass.ReadFile(name)
 		if err != nil {
@@ -154,7 +154,7 @@ func (b *builder) unsuppressed(findings []rules.Finding, opts *rules.Options) []
 			continue
 		}
 		sup := suppress.Apply(name, src, []string{"//"}, byFile[name], opts.Rules)
-		out = append(append(out, sup.Kept...), sup.Problems...)
+		out = append(append(out, sup.Kept(byFile[name])...), sup.Problems...)
 	}
 	return out
 }
@@ -176,7 +176,7 @@ func relevant(pass *analysis.Pass, cat *rules.Catalog) bool {
 // diagnostic converts a finding to a diagnostic: the message ends with the
 // rule ID in brackets (what users name to suppress it), as in tokenlint's
 // text output.
-func (b *builder) diagnostic(f rules.Finding) (analysis.Diagnostic, bool) {
+func (b *builder) diagnostic(f rules.Diagnostic) (analysis.Diagnostic, bool) {
 	pos, end, ok := b.pos(f.Span)
 	if !ok {
 		return analysis.Diagnostic{}, false
@@ -208,7 +208,7 @@ func (b *builder) diagnostic(f rules.Finding) (analysis.Diagnostic, bool) {
 
 // DiagnosticMessage is a finding as go vet prints it after the position:
 // "severity: message [rule-id]".
-func DiagnosticMessage(f rules.Finding) string {
+func DiagnosticMessage(f rules.Diagnostic) string {
 	return fmt.Sprintf("%s: %s [%s]", f.Severity, f.Message, f.Rule)
 }
 
@@ -284,7 +284,7 @@ func hasURLishLiteral(n ast.Node) bool {
 
 // dedupe drops repeated findings: a definition shared by two requests
 // is one mistake, reported once where it is written.
-func dedupe(findings []rules.Finding) []rules.Finding {
+func dedupe(findings []rules.Diagnostic) []rules.Diagnostic {
 	type key struct {
 		rule, msg string
 		span      rules.Span

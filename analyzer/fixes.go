@@ -13,7 +13,7 @@ const formType = "application/x-www-form-urlencoded"
 // goFix is a certain Go-specific fix for a finding the rules left without
 // one: a JSON Content-Type on a body that is already a form, and a raw
 // secret operand of a hand-built form body wrapped in url.QueryEscape.
-func (b *builder) goFix(f rules.Finding) *rules.Fix {
+func (b *builder) goFix(f rules.Diagnostic) *rules.Fix {
 	switch f.Rule {
 	case rules.JSONTokenRequest.ID:
 		return b.contentTypeFix(f)
@@ -25,7 +25,7 @@ func (b *builder) goFix(f rules.Finding) *rules.Fix {
 
 // contentTypeFix replaces a literal JSON Content-Type with the form type
 // when the request's body is already form-encoded.
-func (b *builder) contentTypeFix(f rules.Finding) *rules.Fix {
+func (b *builder) contentTypeFix(f rules.Diagnostic) *rules.Fix {
 	for _, r := range b.unit.Requests {
 		h := r.Header("Content-Type")
 		if h == nil || h.Value.Span() != f.Span || r.Body == nil || r.Body.Kind != rules.BodyForm || !verbatim(h.Value) {
@@ -42,7 +42,7 @@ func (b *builder) contentTypeFix(f rules.Finding) *rules.Fix {
 // queryEscapeFix wraps a whole string operand (a variable, a call) that
 // is inserted raw into a form body in url.QueryEscape, when the file
 // imports net/url under its own name.
-func (b *builder) queryEscapeFix(f rules.Finding) *rules.Fix {
+func (b *builder) queryEscapeFix(f rules.Diagnostic) *rules.Fix {
 	e := b.operands[f.Span]
 	if e == nil || !isString(b.info.TypeOf(e)) || !strings.HasSuffix(f.Key, ":dynamic") {
 		return nil

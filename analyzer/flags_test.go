@@ -63,7 +63,7 @@ func TestSelectRules(t *testing.T) {
 func TestResultSecrets(t *testing.T) {
 	for _, r := range analysistest.Run(t, analysistest.TestData(), analyzer.Analyzer, "hardcoded-secret/bad") {
 		res, ok := r.Result.(*analyzer.Result)
-		if !ok || len(res.Findings) == 0 {
+		if !ok || len(res.Diagnostics) == 0 {
 			t.Fatalf("result %#v: want findings", r.Result)
 		}
 		if len(res.Secrets) == 0 {

@@ -60,7 +60,7 @@ func checkAuth0Audience(p *Pass) {
 				if text, ok := fieldText(f); !ok || text != "" {
 					continue
 				}
-				p.Report(Finding{
+				p.Report(Diagnostic{
 					Span:    spanOrName(f),
 					Key:     name + ":empty",
 					Message: fmt.Sprintf("%s client-credentials request with an empty %s: %s; e.g. %s=%s", prov.Name, name, why, name, example),
@@ -71,7 +71,7 @@ func checkAuth0Audience(p *Pass) {
 			if r.Body != nil && !r.Body.Raw.IsZero() {
 				span = r.Body.Raw.Span()
 			}
-			p.Report(Finding{
+			p.Report(Diagnostic{
 				Span:    span,
 				Key:     name + ":missing",
 				Message: fmt.Sprintf("%s client-credentials request without %s: %s; add %s=%s", prov.Name, name, why, name, example),

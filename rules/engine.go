@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"slices"
 	"sort"
@@ -29,7 +27,7 @@ type Pass struct {
 	Catalog *Catalog
 	Options *Options
 	rule    *Rule
-	out     *[]Finding
+	out     *[]Diagnostic
 	facts   *unitFacts
 }
 
@@ -44,9 +42,9 @@ type Options struct {
 	Regions []string
 }
 
-// Report records a finding of the pass's rule; Rule and Severity are
+// Report records a diagnostic of the pass's rule; Rule and Severity are
 // filled in when empty.
-func (p *Pass) Report(f Finding) {
+func (p *Pass) Report(f Diagnostic) {
 	f.Rule = p.rule.ID
 	if f.Severity == 0 {
 		f.Severity = p.rule.Severity
@@ -179,9 +177,9 @@ type unitFacts struct {
 	relative  map[*Request]*Provider
 }
 
-// Run applies the rules to one unit and returns its findings in source
+// Run applies the rules to one unit and returns its diagnostics in source
 // order. It classifies requests whose role the front end left unknown.
-func Run(u *Unit, opts *Options) []Finding {
+func Run(u *Unit, opts *Options) []Diagnostic {
 	if opts == nil {
 		opts = &Options{}
 	}
@@ -196,7 +194,7 @@ func Run(u *Unit, opts *Options) []Finding {
 	if list == nil {
 		list = All()
 	}
-	var out []Finding
+	var out []Diagnostic
 	for _, r := range list {
 		p := &Pass{Unit: live, Catalog: cat, Options: opts, rule: r, out: &out, facts: facts}
 		if r.Commented && live != u {
@@ -247,7 +245,7 @@ func withoutCommented(u *Unit) *Unit {
 // dedupe drops repeated findings: one literal (a shell variable, an .http
 // file variable) feeding several requests is one mistake, reported once
 // where it is written.
-func dedupe(fs []Finding) []Finding {
+func dedupe(fs []Diagnostic) []Diagnostic {
 	type key struct {
 		rule, msg string
 		span      Span
@@ -405,29 +403,6 @@ func HeaderCredentials(h Header) []Value {
 		return out
 	}
 	return []Value{h.Value}
-}
-
-// Fingerprint identifies a finding across edits: rule, file (its path
-// from the repository root, when the driver filled RepoPath) and the
-// normalised flagged construct, never a line number or a secret.
-// Occurrence distinguishes identical constructs in one file.
-func Fingerprint(f Finding, occurrence int) string {
-	h := sha256.New()
-	h.Write([]byte(f.Rule))
-	h.Write([]byte{0})
-	file := f.RepoPath
-	if file == "" {
-		file = f.Span.File
-	}
-	h.Write([]byte(file))
-	h.Write([]byte{0})
-	key := f.Key
-	if key == "" {
-		key = f.Message
-	}
-	h.Write([]byte(strings.Join(strings.Fields(key), " ")))
-	h.Write([]byte{0, byte(occurrence), byte(occurrence >> 8)})
-	return hex.EncodeToString(h.Sum(nil))[:32]
 }
 
 // Lookup finds a rule by ID.

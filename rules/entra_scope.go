@@ -65,7 +65,7 @@ func checkEntraScope(p *Pass) {
 					break
 				}
 			}
-			p.Report(Finding{
+			p.Report(Diagnostic{
 				Span: span,
 				Key:  "scope:missing",
 				Message: fmt.Sprintf("%s client-credentials request without scope%s: the token endpoint requires scope=<resource>%s, e.g. scope=%s",
@@ -79,7 +79,7 @@ func checkEntraScope(p *Pass) {
 		}
 		scopes := strings.Fields(text)
 		if len(scopes) == 0 {
-			p.Report(Finding{
+			p.Report(Diagnostic{
 				Span:    spanOrName(f),
 				Key:     "scope:empty",
 				Message: fmt.Sprintf("%s client-credentials request with an empty scope: use scope=<resource>%s, e.g. %s", prov.Name, cc.ScopeSuffix, cc.ScopeExample),
@@ -90,7 +90,7 @@ func checkEntraScope(p *Pass) {
 			if strings.HasSuffix(sc, cc.ScopeSuffix) && len(sc) > len(cc.ScopeSuffix) {
 				continue
 			}
-			p.Report(Finding{
+			p.Report(Diagnostic{
 				Span: f.Value.Span(),
 				Key:  "scope:" + sc,
 				Message: fmt.Sprintf("scope %q is not a resource followed by %s, which the %s client-credentials grant requires (the app's granted permissions come with it): use %s",

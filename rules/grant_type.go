@@ -68,7 +68,7 @@ func checkGrantType(p *Pass) {
 		}
 		text = strings.TrimSpace(text)
 		if text == "" {
-			p.Report(Finding{
+			p.Report(Diagnostic{
 				Span:    spanOrName(f),
 				Key:     "grant_type:empty",
 				Message: fmt.Sprintf("grant_type is empty: name the grant, e.g. grant_type=%s", suggestGrant(r)),
@@ -82,7 +82,7 @@ func checkGrantType(p *Pass) {
 		if want == "" {
 			continue
 		}
-		fd := Finding{
+		fd := Diagnostic{
 			Span:    f.Value.Span(),
 			Key:     "grant_type:" + text,
 			Message: fmt.Sprintf("grant_type %q is not a grant type (the names are exact and case-sensitive): use %s", text, want),
@@ -101,7 +101,7 @@ func reportMissingGrant(p *Pass, r *Request) {
 	} else if span.End <= span.Start {
 		span = r.URL.Span()
 	}
-	f := Finding{Span: span, Key: "grant_type:missing"}
+	f := Diagnostic{Span: span, Key: "grant_type:missing"}
 	f.Message = fmt.Sprintf("token request without grant_type: the token endpoint rejects it with invalid_request; add grant_type=%s to the form body", suggestGrant(r))
 	if r.Body != nil && r.Body.Kind == BodyForm && strings.Contains(r.Body.Raw.Text, "grant_type:") {
 		// YAML-style "grant_type: refresh_token" lines, as some docs show:

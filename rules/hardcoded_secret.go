@@ -83,7 +83,7 @@ func checkHardcodedSecret(p *Pass) {
 			return
 		}
 		seen[v.Span()] = true
-		f := Finding{
+		f := Diagnostic{
 			Span: v.Span(),
 			Key:  name,
 			Message: fmt.Sprintf("%s is a literal secret committed with the file, readable by anyone with the repository: read it from the environment or a secret store at run time, and rotate this one",

@@ -51,7 +51,7 @@ func checkInsecureTokenURL(p *Pass) {
 		if !ok || host == "" || isLocalHost(host) {
 			continue
 		}
-		f := Finding{
+		f := Diagnostic{
 			Span: u.Scheme.Span(),
 			Key:  "http://" + host,
 			Message: fmt.Sprintf("token requested over http:// from %s: the credentials and the token cross the network in clear text; use https://%s",

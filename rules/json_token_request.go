@@ -60,7 +60,7 @@ func checkJSONTokenRequest(p *Pass) {
 			name = "the " + prov.Name + " token endpoint" + p.inferred(r)
 		}
 		if h := r.Header("Content-Type"); h != nil && h.Value.Known() && isJSONType(h.Value.Text) {
-			p.Report(Finding{
+			p.Report(Diagnostic{
 				Severity: sev,
 				Span:     h.Value.Span(),
 				Key:      "content-type",
@@ -85,7 +85,7 @@ func checkJSONTokenRequest(p *Pass) {
 				// the JSON text as a form and finds no grant_type in it.
 				msg = fmt.Sprintf("%s is sent with Content-Type: application/x-www-form-urlencoded but written as JSON: the server reads it as a form and finds no grant_type or credentials; write the parameters as name=value pairs joined with & (%s)", what, formExample(r))
 			}
-			p.Report(Finding{
+			p.Report(Diagnostic{
 				Severity: sev,
 				Span:     span,
 				Key:      "json-body",

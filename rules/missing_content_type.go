@@ -65,7 +65,7 @@ func checkMissingContentType(p *Pass) {
 		if via == "" {
 			via = "the sender"
 		}
-		p.Report(Finding{
+		p.Report(Diagnostic{
 			Span: span,
 			Key:  "content-type:missing",
 			Message: fmt.Sprintf("form body sent without Content-Type, and %s adds none: the token endpoint will not read grant_type or the credentials; add the header Content-Type: application/x-www-form-urlencoded",

@@ -282,15 +282,18 @@ type Fix struct {
 	Edits   []TextEdit
 }
 
-// A Related location is another place a finding's message refers to.
+// A Related location is another place a diagnostic's message refers to.
 type Related struct {
 	Span    Span
 	Message string
-	Pos     Position // filled by the driver, as Finding.Pos
 }
 
-// A Finding is one problem found by one rule.
-type Finding struct {
+// A Diagnostic is what a rule says about one problem: where it is, how bad,
+// what is wrong and how to fix it. It holds nothing a driver adds (line and
+// column, fingerprint, source snippet, suppression), as go/analysis keeps
+// Diagnostic apart from what its drivers print: internal/lint and the Go
+// analyzer each wrap it in their own terms.
+type Diagnostic struct {
 	Rule     string
 	Severity Severity
 	Message  string
@@ -306,37 +309,6 @@ type Finding struct {
 	// and the file it makes the fingerprint, so baselines survive edits
 	// that move lines.
 	Key string
-
-	// Filled by the driver, which has the file's text:
-	Pos Position // 1-based lines, 1-based byte columns; End is exclusive
-	// RepoPath is the file's slash path from its repository root (the
-	// directory holding .git, else the working directory): the identity
-	// in the fingerprint, baselines and CI reports, however it was typed.
-	RepoPath    string
-	Fingerprint string
-	// SourceLine is the finding's first line with every secret redacted;
-	// reporters show this, never the file itself. On a long line (a
-	// minified JSON file) it is a window of a few hundred bytes around the
-	// finding's start, cut where SourceColumn and SourceCut say.
-	SourceLine string
-	// SourceColumn is the 1-based byte column of SourceLine's first byte
-	// in its line (0 or 1: the line's start; more: the window cuts the
-	// line before it). SourceCut: the window cuts the line's end.
-	SourceColumn int
-	SourceCut    bool
-	// Suppressed holds the justification when an inline directive or
-	// baseline suppressed the finding (kept for SARIF suppressions).
-	Suppressed string
-	// SuppressedExternally: a baseline, not a directive in the file,
-	// suppressed the finding (SARIF suppression kind "external").
-	SuppressedExternally bool
-}
-
-// Position is a finding's place in line and column terms.
-type Position struct {
-	Line, Column, EndLine, EndColumn int
-	// The columns in UTF-16 code units, as SARIF consumers expect.
-	Column16, EndColumn16 int
 }
 
 // Names front ends use in Request.Via and Field.Via, so rules can name the

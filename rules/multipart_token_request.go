@@ -61,7 +61,7 @@ func checkMultipartTokenRequest(p *Pass) {
 		if len(r.Body.Fields) > 0 && !r.Body.Fields[0].Name.IsZero() {
 			span = r.Body.Fields[0].Name.Span()
 		}
-		p.Report(Finding{
+		p.Report(Diagnostic{
 			Severity: sev,
 			Span:     span,
 			Key:      "multipart-body",

@@ -103,7 +103,7 @@ func checkRegionMismatch(p *Pass) {
 			default:
 				continue
 			}
-			p.Report(Finding{Span: ref.span, Key: ref.what + ":" + ref.region.Name(), Message: msg, Related: related})
+			p.Report(Diagnostic{Span: ref.span, Key: ref.what + ":" + ref.region.Name(), Message: msg, Related: related})
 		}
 	}
 }

@@ -63,7 +63,7 @@ func (s *src) post(url string, body *Body) *Request {
 }
 
 // runOnly runs one rule over u.
-func runOnly(t *testing.T, r *Rule, u *Unit, opts *Options) []Finding {
+func runOnly(t *testing.T, r *Rule, u *Unit, opts *Options) []Diagnostic {
 	t.Helper()
 	if opts == nil {
 		opts = &Options{}
@@ -83,7 +83,7 @@ func runOnly(t *testing.T, r *Rule, u *Unit, opts *Options) []Finding {
 }
 
 // noSecret fails when a message contains any of the secrets.
-func noSecret(t *testing.T, got []Finding, secrets ...string) {
+func noSecret(t *testing.T, got []Diagnostic, secrets ...string) {
 	t.Helper()
 	for _, f := range got {
 		for _, s := range secrets {

@@ -49,7 +49,7 @@ func checkSalesforceMyDomain(p *Pass) {
 		if !matchesAny(cc.NotAt, host) || !p.asksClientCredentials(r) {
 			continue
 		}
-		p.Report(Finding{
+		p.Report(Diagnostic{
 			Span: u.Host.Span(),
 			Key:  host,
 			Message: fmt.Sprintf("%s does not serve the client-credentials grant at %s: send the request to %s, %s",

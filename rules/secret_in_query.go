@@ -75,7 +75,7 @@ func checkSecretInQuery(p *Pass) {
 			case r.Role == RoleToken && name == "client_secret":
 				instead = "send it in the form body, or the client credentials as Basic auth"
 			}
-			p.Report(Finding{
+			p.Report(Diagnostic{
 				Span:    q.Name.Span(),
 				Key:     name,
 				Message: fmt.Sprintf("%s is sent in the URL query string, which proxies, servers and browsers log: %s", name, instead),

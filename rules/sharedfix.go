@@ -12,7 +12,7 @@ import (
 // constant feeding a token request and an API call must not be rewritten
 // for the one and break the other. One finding per request and fix is
 // counted, as rules report each request once.
-func guardSharedFixes(u *Unit, findings []Finding) {
+func guardSharedFixes(u *Unit, findings []Diagnostic) {
 	type use struct {
 		Span
 		req int

@@ -61,7 +61,7 @@ func checkTLSVerifyDisabled(p *Pass) {
 		if known && host != "" {
 			where = host
 		}
-		p.Report(Finding{
+		p.Report(Diagnostic{
 			Span: span,
 			Key:  "insecure",
 			Message: fmt.Sprintf("token requested with TLS certificate verification off: anyone on the path can pose as %s and take the credentials; trust the needed CA instead (curl --cacert, tls.Config.RootCAs)",

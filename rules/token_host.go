@@ -65,7 +65,7 @@ func checkTokenHost(p *Pass) {
 		} else if d := prov.DefaultRegion(); d != nil {
 			right += fmt.Sprintf(", e.g. %s for %s", prov.TokenURL(d), d.Name())
 		}
-		f := Finding{Span: u.Host.Span(), Key: host}
+		f := Diagnostic{Span: u.Host.Span(), Key: host}
 		switch info.Kind {
 		case HostAPI:
 			f.Message = fmt.Sprintf("token requested from %s, which serves the %s API, not tokens: %s", host, prov.Name, right)

@@ -52,7 +52,7 @@ func checkTokenMethod(p *Pass) {
 		if e := p.TokenEndpointOf(r); e != nil && slices.ContainsFunc(e.Methods, func(x string) bool { return strings.EqualFold(x, m) }) {
 			continue
 		}
-		f := Finding{
+		f := Diagnostic{
 			Span:    r.Method.Span(),
 			Key:     m,
 			Message: fmt.Sprintf("token requested with %s: the token endpoint takes POST only, with the parameters in a form body; use POST", m),

@@ -56,7 +56,7 @@ func checkTokenPath(p *Pass) {
 		if shown == "" {
 			shown = "no path"
 		}
-		f := Finding{
+		f := Diagnostic{
 			Span:    span,
 			Key:     path,
 			Message: fmt.Sprintf("%s issues tokens at %s, not %s: use %s", prov.Name, prov.TokenPath, shown, prov.TokenPath),

@@ -123,7 +123,7 @@ func checkUnencodedSecret(p *Pass) {
 			if placeholder && p.Catalog.IsStaticSecretField(name) && sendsVariablesRaw(f.Encoding) {
 				// The value that replaces YOUR_CLIENT_SECRET is pasted into
 				// the same raw body: judged as $SECRET is.
-				p.Report(Finding{
+				p.Report(Diagnostic{
 					Severity: Warning,
 					Span:     f.Value.Span(),
 					Key:      name + ":placeholder",
@@ -144,7 +144,7 @@ func checkUnencodedSecret(p *Pass) {
 			// assertion, subject_token) is URL-safe in practice, and a
 			// variable whose every defined value is safe cannot break.
 			if p.Catalog.IsStaticSecretField(name) && f.Value.HasDynamic() && sendsVariablesRaw(f.Encoding) && !f.Value.DynamicFormSafe() {
-				p.Report(Finding{
+				p.Report(Diagnostic{
 					Severity: Warning,
 					Span:     f.Value.Span(),
 					Key:      name + ":dynamic",
@@ -161,7 +161,7 @@ func checkUnencodedSecret(p *Pass) {
 // before the first "/" or "="): one finding a field, at the error a
 // server certainly makes. It says whether it reported.
 func checkLiteralField(p *Pass, f Field, name, via string) bool {
-	var worst *Finding
+	var worst *Diagnostic
 	v := f.Value
 	for i := 0; i < len(v.Text); i++ {
 		if v.DynamicAt(i) {
@@ -186,7 +186,7 @@ func checkLiteralField(p *Pass, f Field, name, via string) bool {
 			msg = fmt.Sprintf("%s contains %s, which the form encoding requires percent-encoded (strict servers reject it): %s", name, j.char, alt)
 		}
 		if worst == nil || j.sev > worst.Severity {
-			worst = &Finding{Severity: j.sev, Span: v.SpanOf(i, i+j.width), Key: name + ":" + j.char, Message: msg}
+			worst = &Diagnostic{Severity: j.sev, Span: v.SpanOf(i, i+j.width), Key: name + ":" + j.char, Message: msg}
 		}
 		if j.sev == Error {
 			break

@@ -108,7 +108,7 @@ func checkUserScopedAPI(p *Pass) {
 		if sev == Warning {
 			how = "acts for the current user"
 		}
-		p.Report(Finding{
+		p.Report(Diagnostic{
 			Severity: sev,
 			Span:     u.Path.Span(),
 			Key:      e.Method + " " + e.Path,

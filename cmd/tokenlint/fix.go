@@ -10,6 +10,7 @@ import (
 
 	"github.com/tokenlint/tokenlint/internal/config"
 	"github.com/tokenlint/tokenlint/internal/fix"
+	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/internal/report"
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -50,7 +51,7 @@ func (s *sourceSet) lookup(display string) (string, []byte, []rules.Span) {
 // then reports what is left unfixed on stderr. Standard input ("-") is
 // never a file to write: -fix prints it, fixed or as it was (stdinText),
 // on stdout, as formatters do.
-func applyFixes(diffOnly bool, res *report.Result, sources *sourceSet, stdinText *bytes.Buffer, stdout, stderr io.Writer, failOn rules.Severity) int {
+func applyFixes(diffOnly bool, res *lint.Result, sources *sourceSet, stdinText *bytes.Buffer, stdout, stderr io.Writer, failOn rules.Severity) int {
 	files := fix.Collect(res.Findings, sources.lookup)
 	applied := map[*rules.Fix]bool{}
 	stdinDone := false
@@ -72,7 +73,7 @@ func applyFixes(diffOnly bool, res *report.Result, sources *sourceSet, stdinText
 			applied[fx] = true
 		}
 		if err != nil {
-			res.Errors = append(res.Errors, report.FileError{File: f.Name, Message: err.Error()})
+			res.Errors = append(res.Errors, lint.FileError{File: f.Name, Message: err.Error()})
 		}
 		if errors.Is(err, fix.ErrInterrupted) {
 			break

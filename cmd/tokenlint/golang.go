@@ -12,7 +12,6 @@ import (
 	"github.com/tokenlint/tokenlint/analyzer"
 	"github.com/tokenlint/tokenlint/internal/golint"
 	"github.com/tokenlint/tokenlint/internal/lint"
-	"github.com/tokenlint/tokenlint/internal/report"
 	"github.com/tokenlint/tokenlint/internal/safefile"
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -20,7 +19,7 @@ import (
 // goLinter runs the analyzer over the Go code the driver found, each
 // module loaded from its own directory.
 func goLinter(s golint.Settings) lint.GoLinter {
-	return func(req lint.GoRequest, opts *rules.Options) ([]lint.FileFindings, []report.FileError, []report.FileError) {
+	return func(req lint.GoRequest, opts *rules.Options) ([]lint.FileDiagnostics, []lint.FileError, []lint.FileError) {
 		trees := make([]golint.Tree, 0, len(req.Trees))
 		for _, t := range req.Trees {
 			trees = append(trees, golint.Tree{Dir: t.Dir, Modules: t.Modules})
@@ -30,18 +29,18 @@ func goLinter(s golint.Settings) lint.GoLinter {
 			res.Notices = append(res.Notices, golint.Error{File: displayDir(t.Dir),
 				Message: "the Go files here are in no module (no go.mod) and were not loaded; name a .go file to lint it alone"})
 		}
-		out := make([]lint.FileFindings, 0, len(res.Files))
+		out := make([]lint.FileDiagnostics, 0, len(res.Files))
 		for _, f := range res.Files {
-			out = append(out, lint.FileFindings{Path: f.Path, Src: f.Src, Findings: f.Findings, Secrets: f.Secrets})
+			out = append(out, lint.FileDiagnostics{Path: f.Path, Src: f.Src, Diagnostics: f.Diagnostics, Secrets: f.Secrets})
 		}
 		return out, fileErrors(res.Errors), fileErrors(append(res.Notices, golint.Unmoduled(trees)...))
 	}
 }
 
-func fileErrors(errs []golint.Error) []report.FileError {
-	var out []report.FileError
+func fileErrors(errs []golint.Error) []lint.FileError {
+	var out []lint.FileError
 	for _, e := range errs {
-		out = append(out, report.FileError{File: e.File, Line: e.Line, Message: e.Message})
+		out = append(out, lint.FileError{File: e.File, Line: e.Line, Message: e.Message})
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/internal/report"
 )
 
@@ -65,25 +66,27 @@ func stdoutFormat(outs []output) string {
 }
 
 // writeOutputs renders every report; a report that cannot be written is
-// an error naming its file, and the others are still written.
-func writeOutputs(outs []output, res *report.Result, colorMode string, stdout io.Writer) error {
+// an error naming its file, and the others are still written. opts
+// describes the run (its rules and version); color is set per output.
+func writeOutputs(outs []output, res *lint.Result, opts report.Options, colorMode string, stdout io.Writer) error {
 	var errs []error
 	for _, o := range outs {
 		if o.path == "" {
-			useColor, _ := colorWanted(colorMode, stdout)
-			if err := o.write(stdout, res, report.Options{Color: useColor}); err != nil {
+			opts.Color, _ = colorWanted(colorMode, stdout)
+			if err := o.write(stdout, res, opts); err != nil {
 				errs = append(errs, fmt.Errorf("writing output: %v", err))
 			}
 			continue
 		}
-		if err := writeReportFile(o, res, colorMode == "always"); err != nil {
+		opts.Color = colorMode == "always"
+		if err := writeReportFile(o, res, opts); err != nil {
 			errs = append(errs, fmt.Errorf("writing the %s report: %v", o.format, err))
 		}
 	}
 	return errors.Join(errs...)
 }
 
-func writeReportFile(o output, res *report.Result, color bool) error {
+func writeReportFile(o output, res *lint.Result, opts report.Options) error {
 	if dir := filepath.Dir(o.path); dir != "." {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return err
@@ -93,7 +96,7 @@ func writeReportFile(o output, res *report.Result, color bool) error {
 	if err != nil {
 		return err
 	}
-	if err := o.write(f, res, report.Options{Color: color}); err != nil {
+	if err := o.write(f, res, opts); err != nil {
 		f.Close()
 		return err
 	}

@@ -230,8 +230,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Go:            goLinter(golint.Settings{Download: o.goDownload}),
 		KeepSource:    sources.keep,
 	})
-	res.Rules = append(append([]*rules.Rule{}, cfg.Rules.Rules...), suppress.Rules()...)
-	res.Version = tokenlintVersion()
 	if o.writeBaseline != "" {
 		if err := baseline.WriteFile(o.writeBaseline, res.Findings); err != nil {
 			fmt.Fprintf(stderr, "tokenlint: %v\n", err)
@@ -245,7 +243,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if base != nil {
-		var accepted []rules.Finding
+		var accepted []lint.Finding
 		res.Findings, accepted = base.Filter(res.Findings)
 		res.Suppressed = append(res.Suppressed, accepted...)
 	}
@@ -258,7 +256,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if o.fix || o.diff {
 		return applyFixes(o.diff, res, sources, stdinText, stdout, stderr, failOn)
 	}
-	if err := writeOutputs(outs, res, o.color, stdout); err != nil {
+	run := report.Options{
+		Rules:   append(append([]*rules.Rule{}, cfg.Rules.Rules...), suppress.Rules()...),
+		Version: tokenlintVersion(),
+	}
+	if err := writeOutputs(outs, res, run, o.color, stdout); err != nil {
 		fmt.Fprintf(stderr, "tokenlint: %v\n", err)
 		return exitTrouble
 	}
@@ -275,7 +277,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // repository, for pull requests (golangci-lint's -new-from-rev). The
 // repository of dir (the first path's) is asked first, so a revision that
 // does not exist is an error even when nothing was found.
-func onlyNew(findings []rules.Finding, rev, dir string) ([]rules.Finding, error) {
+func onlyNew(findings []lint.Finding, rev, dir string) ([]lint.Finding, error) {
 	changes := map[string]newcode.Lines{}
 	since := func(place string) (newcode.Lines, error) {
 		root := repo.Root(place)
@@ -292,7 +294,7 @@ func onlyNew(findings []rules.Finding, rev, dir string) ([]rules.Finding, error)
 	if _, err := since(dir); err != nil {
 		return nil, err
 	}
-	var kept []rules.Finding
+	var kept []lint.Finding
 	for _, f := range findings {
 		abs, err := filepath.Abs(filepath.FromSlash(f.Span.File))
 		if err != nil {
@@ -339,18 +341,18 @@ func configDir(paths []string, stdinName string) string {
 
 // printErrors writes notices and, unless the output format carries them,
 // errors to stderr, one line each.
-func printErrors(stderr io.Writer, res *report.Result, errors bool) {
+func printErrors(stderr io.Writer, res *lint.Result, errors bool) {
 	for _, s := range res.Skipped {
-		fmt.Fprintf(stderr, "tokenlint: %s\n", s)
+		fmt.Fprintf(stderr, "tokenlint: %s\n", report.ErrorLine(s))
 	}
 	if errors {
 		for _, e := range res.Errors {
-			fmt.Fprintf(stderr, "%s\n", e)
+			fmt.Fprintln(stderr, report.ErrorLine(e))
 		}
 	}
 }
 
-func status(res *report.Result, failOn rules.Severity) int {
+func status(res *lint.Result, failOn rules.Severity) int {
 	switch {
 	case len(res.Errors) > 0:
 		return exitTrouble
@@ -360,7 +362,7 @@ func status(res *report.Result, failOn rules.Severity) int {
 	return exitOK
 }
 
-func atOrAbove(fs []rules.Finding, level rules.Severity) bool {
+func atOrAbove(fs []lint.Finding, level rules.Severity) bool {
 	for _, f := range fs {
 		if f.Severity >= level {
 			return true

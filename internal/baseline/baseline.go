@@ -15,8 +15,8 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/internal/safefile"
-	"github.com/tokenlint/tokenlint/rules"
 )
 
 // Version is the baseline file format version.
@@ -41,7 +41,7 @@ type Baseline struct {
 
 // Write records findings (which must have their Fingerprint filled) as a
 // baseline, sorted so the file diffs well.
-func Write(w io.Writer, findings []rules.Finding) error {
+func Write(w io.Writer, findings []lint.Finding) error {
 	b := Baseline{Tool: "tokenlint", Version: Version, Findings: []Entry{}}
 	seen := map[Entry]bool{}
 	for _, f := range findings {
@@ -69,7 +69,7 @@ func Write(w io.Writer, findings []rules.Finding) error {
 
 // WriteFile writes the baseline to path atomically (a temporary file in
 // the same directory, renamed over it).
-func WriteFile(path string, findings []rules.Finding) error {
+func WriteFile(path string, findings []lint.Finding) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".tokenlint-baseline-*")
 	if err != nil {
 		return err
@@ -91,7 +91,7 @@ func WriteFile(path string, findings []rules.Finding) error {
 
 // entryOf names a finding by its file's path from the repository root, so
 // a baseline matches however the paths of a later run are typed.
-func entryOf(f rules.Finding) Entry {
+func entryOf(f lint.Finding) Entry {
 	file := f.RepoPath
 	if file == "" {
 		file = f.Span.File
@@ -127,7 +127,7 @@ func Load(path string) (*Baseline, error) {
 
 // Filter splits findings into new ones and those the baseline accepts; the
 // accepted ones are marked as suppressed externally, for SARIF.
-func (b *Baseline) Filter(findings []rules.Finding) (kept, accepted []rules.Finding) {
+func (b *Baseline) Filter(findings []lint.Finding) (kept, accepted []lint.Finding) {
 	for _, f := range findings {
 		if b.known[entryOf(f)] {
 			f.Suppressed = "accepted in the baseline " + filepath.ToSlash(b.path)

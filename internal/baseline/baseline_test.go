@@ -6,15 +6,16 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
 // fingerprinted fills fingerprints as the driver does.
-func fingerprinted(fs []rules.Finding) []rules.Finding {
+func fingerprinted(fs []lint.Finding) []lint.Finding {
 	seen := map[string]int{}
 	for i := range fs {
 		k := fs[i].Rule + "\x00" + fs[i].Key
-		fs[i].Fingerprint = rules.Fingerprint(fs[i], seen[k])
+		fs[i].Fingerprint = lint.Fingerprint(&fs[i].Diagnostic, fs[i].RepoPath, seen[k])
 		seen[k]++
 	}
 	return fs
@@ -22,9 +23,9 @@ func fingerprinted(fs []rules.Finding) []rules.Finding {
 
 func TestRoundTripSurvivesMovedLines(t *testing.T) {
 	const secret = "s3cr3t+VALUE"
-	before := fingerprinted([]rules.Finding{
-		{Rule: "token-host", Span: rules.Span{File: "a.http", Start: 10, End: 30}, Key: "api.mypurecloud.com", Pos: rules.Position{Line: 3}, SourceLine: "POST https://api.mypurecloud.com/oauth/token", Message: "m"},
-		{Rule: "unencoded-secret", Span: rules.Span{File: "a.http", Start: 80, End: 92}, Key: "client_secret", Pos: rules.Position{Line: 7}, SourceLine: "client_secret=" + secret},
+	before := fingerprinted([]lint.Finding{
+		{Diagnostic: rules.Diagnostic{Rule: "token-host", Span: rules.Span{File: "a.http", Start: 10, End: 30}, Key: "api.mypurecloud.com", Message: "m"}, Pos: lint.Position{Line: 3}, SourceLine: "POST https://api.mypurecloud.com/oauth/token"},
+		{Diagnostic: rules.Diagnostic{Rule: "unencoded-secret", Span: rules.Span{File: "a.http", Start: 80, End: 92}, Key: "client_secret"}, Pos: lint.Position{Line: 7}, SourceLine: "client_secret=" + secret},
 	})
 	path := filepath.Join(t.TempDir(), "baseline.json")
 	if err := WriteFile(path, before); err != nil {
@@ -42,11 +43,11 @@ func TestRoundTripSurvivesMovedLines(t *testing.T) {
 	}
 	// The same findings, moved down 40 lines, plus a new one of the same
 	// rule and construct (a second occurrence) and one in another file.
-	after := fingerprinted([]rules.Finding{
-		{Rule: "token-host", Span: rules.Span{File: "a.http", Start: 410, End: 430}, Key: "api.mypurecloud.com", Pos: rules.Position{Line: 43}},
-		{Rule: "token-host", Span: rules.Span{File: "a.http", Start: 510, End: 530}, Key: "api.mypurecloud.com", Pos: rules.Position{Line: 50}},
-		{Rule: "unencoded-secret", Span: rules.Span{File: "a.http", Start: 880, End: 892}, Key: "client_secret", Pos: rules.Position{Line: 47}},
-		{Rule: "token-host", Span: rules.Span{File: "b.http", Start: 10, End: 30}, Key: "api.mypurecloud.com", Pos: rules.Position{Line: 3}},
+	after := fingerprinted([]lint.Finding{
+		{Diagnostic: rules.Diagnostic{Rule: "token-host", Span: rules.Span{File: "a.http", Start: 410, End: 430}, Key: "api.mypurecloud.com"}, Pos: lint.Position{Line: 43}},
+		{Diagnostic: rules.Diagnostic{Rule: "token-host", Span: rules.Span{File: "a.http", Start: 510, End: 530}, Key: "api.mypurecloud.com"}, Pos: lint.Position{Line: 50}},
+		{Diagnostic: rules.Diagnostic{Rule: "unencoded-secret", Span: rules.Span{File: "a.http", Start: 880, End: 892}, Key: "client_secret"}, Pos: lint.Position{Line: 47}},
+		{Diagnostic: rules.Diagnostic{Rule: "token-host", Span: rules.Span{File: "b.http", Start: 10, End: 30}, Key: "api.mypurecloud.com"}, Pos: lint.Position{Line: 3}},
 	})
 	kept, accepted := b.Filter(after)
 	if len(accepted) != 2 || len(kept) != 2 {

@@ -23,6 +23,7 @@ import (
 	"sort"
 	"syscall"
 
+	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -200,7 +201,7 @@ func writeInPlace(file *os.File, data []byte) error {
 
 // Collect groups the fixes of findings by file, for findings of files
 // whose text src returns (nil: the file is not fixable, like stdin).
-func Collect(findings []rules.Finding, src func(file string) (path string, text []byte, secrets []rules.Span)) []*File {
+func Collect(findings []lint.Finding, src func(file string) (path string, text []byte, secrets []rules.Span)) []*File {
 	var out []*File
 	byName := map[string]*File{}
 	for _, fd := range findings {
@@ -224,7 +225,7 @@ func Collect(findings []rules.Finding, src func(file string) (path string, text 
 
 // Only keeps the fixes of the given findings (those left after a baseline
 // or suppression), dropping files left without any.
-func Only(files []*File, findings []rules.Finding) []*File {
+func Only(files []*File, findings []lint.Finding) []*File {
 	keep := map[*rules.Fix]bool{}
 	for _, f := range findings {
 		if f.Fix != nil {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -223,11 +224,11 @@ func TestDiffEdgeCasesApply(t *testing.T) {
 func TestCollect(t *testing.T) {
 	a := &rules.Fix{Edits: []rules.TextEdit{{New: "x"}}}
 	b := &rules.Fix{Edits: []rules.TextEdit{{New: "y"}}}
-	findings := []rules.Finding{
-		{Span: rules.Span{File: "a.http"}, Fix: a},
-		{Span: rules.Span{File: "b.http"}},
-		{Span: rules.Span{File: "<stdin>"}, Fix: b},
-		{Span: rules.Span{File: "a.http"}, Fix: b},
+	findings := []lint.Finding{
+		{Diagnostic: rules.Diagnostic{Span: rules.Span{File: "a.http"}, Fix: a}},
+		{Diagnostic: rules.Diagnostic{Span: rules.Span{File: "b.http"}}},
+		{Diagnostic: rules.Diagnostic{Span: rules.Span{File: "<stdin>"}, Fix: b}},
+		{Diagnostic: rules.Diagnostic{Span: rules.Span{File: "a.http"}, Fix: b}},
 	}
 	files := Collect(findings, func(name string) (string, []byte, []rules.Span) {
 		if name == "<stdin>" {
@@ -243,7 +244,7 @@ func TestCollect(t *testing.T) {
 func TestOnly(t *testing.T) {
 	a, b := &rules.Fix{}, &rules.Fix{}
 	files := []*File{{Name: "x", Fixes: []*rules.Fix{a, b}}, {Name: "y", Fixes: []*rules.Fix{b}}}
-	got := Only(files, []rules.Finding{{Fix: a}})
+	got := Only(files, []lint.Finding{{Diagnostic: rules.Diagnostic{Fix: a}}})
 	if len(got) != 1 || got[0].Name != "x" || len(got[0].Fixes) != 1 || got[0].Fixes[0] != a || len(files[0].Fixes) != 2 {
 		t.Errorf("%+v", got)
 	}

@@ -27,11 +27,11 @@ import (
 	"github.com/tokenlint/tokenlint/rules"
 )
 
-// A File is one Go file with findings.
+// A File is one Go file with diagnostics.
 type File struct {
-	Path     string // absolute, as go/packages gives it
-	Src      []byte
-	Findings []rules.Finding
+	Path        string // absolute, as go/packages gives it
+	Src         []byte
+	Diagnostics []rules.Diagnostic
 	// Secrets are the spans of the file to redact in any output.
 	Secrets []rules.Span
 }
@@ -177,7 +177,7 @@ func run(t Target, opts *rules.Options, s Settings) ([]File, []Error, []Error) {
 			continue
 		}
 		secrets = append(secrets, res.Secrets...)
-		for _, f := range res.Findings {
+		for _, f := range res.Diagnostics {
 			// A file of a package with tests is seen twice (the package
 			// and its test variant): keep one copy of each finding.
 			key := fmt.Sprintf("%s\x00%d\x00%d\x00%s\x00%s", f.Span.File, f.Span.Start, f.Span.End, f.Rule, f.Message)
@@ -190,7 +190,7 @@ func run(t Target, opts *rules.Options, s Settings) ([]File, []Error, []Error) {
 				file = &File{Path: f.Span.File}
 				byFile[f.Span.File] = file
 			}
-			file.Findings = append(file.Findings, f)
+			file.Diagnostics = append(file.Diagnostics, f)
 		}
 	}
 	var files []File
@@ -206,7 +206,7 @@ func run(t Target, opts *rules.Options, s Settings) ([]File, []Error, []Error) {
 				f.Secrets = append(f.Secrets, s)
 			}
 		}
-		sort.SliceStable(f.Findings, func(i, j int) bool { return f.Findings[i].Span.Start < f.Findings[j].Span.Start })
+		sort.SliceStable(f.Diagnostics, func(i, j int) bool { return f.Diagnostics[i].Span.Start < f.Diagnostics[j].Span.Start })
 		files = append(files, *f)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })

@@ -49,7 +49,7 @@ func TestRun(t *testing.T) {
 		}
 		li := rules.NewLineIndex(f.Src)
 		rel, _ := filepath.Rel(dir, f.Path)
-		for _, fd := range f.Findings {
+		for _, fd := range f.Diagnostics {
 			line, col := li.Position(fd.Span.Start)
 			got = append(got, shorten(filepath.ToSlash(rel)+":"+strconv.Itoa(line)+":"+strconv.Itoa(col)+": "+fd.Severity.String()+": "+fd.Message+" ["+fd.Rule+"]"))
 		}
@@ -94,7 +94,7 @@ func TestPartlyTyped(t *testing.T) {
 	res := golint.Run(dir, []string{"./..."}, nil, golint.Settings{})
 	var rulesFound []string
 	for _, f := range res.Files {
-		for _, fd := range f.Findings {
+		for _, fd := range f.Diagnostics {
 			rulesFound = append(rulesFound, fd.Rule)
 		}
 	}

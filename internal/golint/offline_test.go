@@ -118,7 +118,7 @@ func TestCgoNotCompiled(t *testing.T) {
 	if len(res.Notices) != 1 || filepath.Base(res.Notices[0].File) != "native.go" || !strings.Contains(res.Notices[0].Message, "cgo") {
 		t.Errorf("notices %v, want one naming native.go as a cgo file", res.Notices)
 	}
-	if len(res.Files) != 1 || filepath.Base(res.Files[0].Path) != "token.go" || len(res.Files[0].Findings) == 0 {
+	if len(res.Files) != 1 || filepath.Base(res.Files[0].Path) != "token.go" || len(res.Files[0].Diagnostics) == 0 {
 		t.Errorf("files %v, want token.go's findings", res.Files)
 	}
 }

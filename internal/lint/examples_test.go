@@ -46,6 +46,6 @@ func TestExamples(t *testing.T) {
 		t.Errorf("good example %s:%d: %s [%s]", f.Span.File, f.Pos.Line, f.Message, f.Rule)
 	}
 	for _, e := range good.Errors {
-		t.Errorf("good example error: %s", e)
+		t.Errorf("good example error: %s:%d: %s", e.File, e.Line, e.Message)
 	}
 }

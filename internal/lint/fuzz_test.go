@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/tokenlint/tokenlint/internal/fixtures"
+	"github.com/tokenlint/tokenlint/internal/report"
 
 	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/rules"
@@ -37,7 +38,7 @@ func FuzzPipeline(f *testing.F) {
 		_, file := writeFuzzInput(t, kind, src)
 		res := lint.Run([]string{file}, lint.Options{})
 		for _, e := range append(res.Errors, res.Skipped...) {
-			if s := e.String(); strings.ContainsAny(s, "\r\n") || strings.Contains(s, "internal error") {
+			if s := report.ErrorLine(e); strings.ContainsAny(s, "\r\n") || strings.Contains(s, "internal error") {
 				t.Fatalf("error %q (one line, no recovered panic)", s)
 			}
 		}
@@ -73,7 +74,7 @@ func pipelineKind(base string) byte {
 
 // checkFindings asserts every finding lies inside src, with a position on
 // one of its lines that agrees with its span.
-func checkFindings(t *testing.T, src []byte, findings []rules.Finding) {
+func checkFindings(t *testing.T, src []byte, findings []lint.Finding) {
 	t.Helper()
 	lines := bytes.Count(src, []byte("\n")) + 1
 	li := rules.NewLineIndex(src)

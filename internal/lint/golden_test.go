@@ -58,7 +58,7 @@ func ruleFixtures(t *testing.T) []fixture {
 }
 
 // lintFile runs the whole pipeline on one file, as the command does.
-func lintFile(t *testing.T, path string) (*report.Result, string) {
+func lintFile(t *testing.T, path string) (*lint.Result, string) {
 	t.Helper()
 	res := lint.Run([]string{path}, lint.Options{})
 	var buf bytes.Buffer
@@ -66,7 +66,7 @@ func lintFile(t *testing.T, path string) (*report.Result, string) {
 		t.Fatal(err)
 	}
 	for _, e := range res.Errors {
-		buf.WriteString("error: " + e.String() + "\n")
+		buf.WriteString("error: " + report.ErrorLine(e) + "\n")
 	}
 	return res, buf.String()
 }

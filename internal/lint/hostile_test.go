@@ -7,7 +7,6 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/tokenlint/tokenlint/internal/report"
 	"github.com/tokenlint/tokenlint/internal/safefile"
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -23,7 +22,7 @@ func TestFileVanishesAfterWalk(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	res := &report.Result{}
+	res := &Result{}
 	opts := Options{MaxFileSize: DefaultMaxFileSize, Rules: &rules.Options{}}
 	var jobs []job
 	walk(dir, opts, res, func(j job) { jobs = append(jobs, j) })
@@ -57,7 +56,7 @@ func TestReadFileRefusesFIFOUnopened(t *testing.T) {
 		t.Errorf("readFile(FIFO) = %v", err)
 	}
 	r := lintOne(job{path: fifo, display: "pipe.sh", explicit: true}, Options{MaxFileSize: DefaultMaxFileSize, Rules: &rules.Options{}})
-	if r.err == nil || r.err.String() != "pipe.sh: not a regular file" {
+	if r.err == nil || r.err.File != "pipe.sh" || r.err.Message != "not a regular file" {
 		t.Errorf("lintOne(FIFO) = %+v", r.err)
 	}
 }

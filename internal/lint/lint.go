@@ -18,7 +18,6 @@ import (
 	"github.com/tokenlint/tokenlint/internal/extract"
 	"github.com/tokenlint/tokenlint/internal/redact"
 	"github.com/tokenlint/tokenlint/internal/repo"
-	"github.com/tokenlint/tokenlint/internal/report"
 	"github.com/tokenlint/tokenlint/internal/safefile"
 	"github.com/tokenlint/tokenlint/internal/suppress"
 	"github.com/tokenlint/tokenlint/rules"
@@ -54,7 +53,7 @@ type Options struct {
 // module in or around each tree, and each .go file's package (reporting
 // only the named files' findings). Notices name files it did not analyse
 // (a cgo file), without making the run fail.
-type GoLinter func(req GoRequest, opts *rules.Options) (files []FileFindings, errs, notices []report.FileError)
+type GoLinter func(req GoRequest, opts *rules.Options) (files []FileDiagnostics, errs, notices []FileError)
 
 // A GoRequest is the Go code of a run, in absolute paths.
 type GoRequest struct {
@@ -69,13 +68,13 @@ type GoTree struct {
 	Modules []string
 }
 
-// FileFindings are one file's findings from a front end that reads the file
-// itself (the Go analyzer), with the secrets to redact.
-type FileFindings struct {
-	Path     string
-	Src      []byte
-	Findings []rules.Finding
-	Secrets  []rules.Span
+// FileDiagnostics are one file's diagnostics from a front end that reads
+// the file itself (the Go analyzer), with the secrets to redact.
+type FileDiagnostics struct {
+	Path        string
+	Src         []byte
+	Diagnostics []rules.Diagnostic
+	Secrets     []rules.Span
 }
 
 // A job is one file to lint.
@@ -90,14 +89,14 @@ type job struct {
 }
 
 // Run lints the paths and returns what it found.
-func Run(paths []string, opts Options) *report.Result {
+func Run(paths []string, opts Options) *Result {
 	if opts.MaxFileSize == 0 {
 		opts.MaxFileSize = DefaultMaxFileSize
 	}
 	if opts.Rules == nil {
 		opts.Rules = &rules.Options{}
 	}
-	res := &report.Result{}
+	res := &Result{}
 	var jobs []job
 	var goFiles []string
 	excluded := func(p string) bool { return opts.Exclude != nil && opts.Exclude(filepath.ToSlash(p)) }
@@ -116,7 +115,7 @@ func Run(paths []string, opts Options) *report.Result {
 				name = "<stdin>"
 			}
 			if err != nil {
-				res.Errors = append(res.Errors, report.FileError{File: name, Message: err.Error()})
+				res.Errors = append(res.Errors, FileError{File: name, Message: err.Error()})
 				continue
 			}
 			// The path "-" tells KeepSource that the text is not a file's:
@@ -131,7 +130,7 @@ func Run(paths []string, opts Options) *report.Result {
 		default:
 			info, err := os.Stat(p)
 			if err != nil {
-				res.Errors = append(res.Errors, report.FileError{File: p, Message: safefile.Describe(err)})
+				res.Errors = append(res.Errors, FileError{File: p, Message: safefile.Describe(err)})
 				continue
 			}
 			if info.IsDir() {
@@ -166,7 +165,7 @@ func Run(paths []string, opts Options) *report.Result {
 // excludes, the inline directives, positions and identities. A tree's
 // findings are all kept; a .go file argument's package gives only that
 // file's.
-func lintGo(req GoRequest, opts Options, res *report.Result) {
+func lintGo(req GoRequest, opts Options, res *Result) {
 	files, errs, notices := opts.Go(req, opts.Rules)
 	res.Errors = append(res.Errors, errs...)
 	res.Skipped = append(res.Skipped, notices...)
@@ -182,8 +181,8 @@ func lintGo(req GoRequest, opts Options, res *report.Result) {
 		if opts.Exclude != nil && opts.Exclude(display) {
 			continue
 		}
-		for i := range f.Findings {
-			fd := &f.Findings[i]
+		for i := range f.Diagnostics {
+			fd := &f.Diagnostics[i]
 			fd.Span.File = display
 			for k := range fd.Related {
 				if rel := &fd.Related[k]; rel.Span.File == f.Path {
@@ -193,7 +192,7 @@ func lintGo(req GoRequest, opts Options, res *report.Result) {
 				}
 			}
 		}
-		fr := judge(display, f.Path, f.Src, []string{"//"}, f.Findings, f.Secrets, opts)
+		fr := judge(display, f.Path, f.Src, []string{"//"}, f.Diagnostics, f.Secrets, opts)
 		res.Findings = append(res.Findings, fr.findings...)
 		res.Suppressed = append(res.Suppressed, fr.suppressed...)
 	}
@@ -247,7 +246,7 @@ func goVisible(rel string) bool {
 
 // walk emits the candidate files under root, in lexical order, and notes
 // the Go code it passes.
-func walk(root string, opts Options, res *report.Result, emit func(job)) goSeen {
+func walk(root string, opts Options, res *Result, emit func(job)) goSeen {
 	var seen goSeen
 	// Ignore rules are matched against paths from the repository root, so
 	// a walk below it still honours the .gitignore files above it and
@@ -274,7 +273,7 @@ func walk(root string, opts Options, res *report.Result, emit func(job)) goSeen 
 	}
 	err := filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			res.Errors = append(res.Errors, report.FileError{File: filepath.ToSlash(p), Message: safefile.Describe(err)})
+			res.Errors = append(res.Errors, FileError{File: filepath.ToSlash(p), Message: safefile.Describe(err)})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -325,10 +324,10 @@ func walk(root string, opts Options, res *report.Result, emit func(job)) goSeen 
 		return nil
 	})
 	if err != nil {
-		res.Errors = append(res.Errors, report.FileError{File: filepath.ToSlash(root), Message: err.Error()})
+		res.Errors = append(res.Errors, FileError{File: filepath.ToSlash(root), Message: err.Error()})
 	}
 	if excluded > 0 && emitted == 0 && !seen.any {
-		res.Skipped = append(res.Skipped, report.FileError{File: filepath.ToSlash(root), Message: "nothing was linted: the configuration's exclude patterns cover every file here"})
+		res.Skipped = append(res.Skipped, FileError{File: filepath.ToSlash(root), Message: "nothing was linted: the configuration's exclude patterns cover every file here"})
 	}
 	return seen
 }
@@ -344,17 +343,17 @@ func candidate(name string) bool {
 
 // fileResult is what linting one file produced.
 type fileResult struct {
-	findings   []rules.Finding
-	suppressed []rules.Finding
-	err        *report.FileError
-	skipped    *report.FileError
+	findings   []Finding
+	suppressed []Finding
+	err        *FileError
+	skipped    *FileError
 	file       string // the job's display path
 }
 
 // lintFiles lints jobs on a pool of workers, walking directory jobs as it
 // goes, and appends results in job order. It returns the walked
 // directories that hold Go code.
-func lintFiles(jobs []job, opts Options, res *report.Result) []GoTree {
+func lintFiles(jobs []job, opts Options, res *Result) []GoTree {
 	var trees []GoTree
 	workers := opts.Workers
 	if workers <= 0 {
@@ -429,7 +428,7 @@ const collectAfter = 1 << 20
 func lintOne(j job, opts Options) (out fileResult) {
 	defer func() {
 		if r := recover(); r != nil {
-			out = fileResult{err: &report.FileError{File: j.display, Message: fmt.Sprintf("internal error while reading this file: %v", r)}}
+			out = fileResult{err: &FileError{File: j.display, Message: fmt.Sprintf("internal error while reading this file: %v", r)}}
 		}
 	}()
 	data := j.data
@@ -445,9 +444,9 @@ func lintOne(j job, opts Options) (out fileResult) {
 		var tooBig *safefile.TooBigError
 		switch {
 		case errors.As(err, &tooBig):
-			return fileResult{skipped: &report.FileError{File: j.display, Message: "skipped: " + err.Error() + " (max_file_size)"}}
+			return fileResult{skipped: &FileError{File: j.display, Message: "skipped: " + err.Error() + " (max_file_size)"}}
 		case err != nil:
-			return fileResult{err: &report.FileError{File: j.display, Message: err.Error()}}
+			return fileResult{err: &FileError{File: j.display, Message: err.Error()}}
 		}
 	}
 	orig := data
@@ -480,7 +479,7 @@ func lintOne(j job, opts Options) (out fileResult) {
 	}
 	unit, err := f.Extract(j.display, data)
 	if err != nil {
-		fe := report.FileError{File: j.display, Message: err.Error()}
+		fe := FileError{File: j.display, Message: err.Error()}
 		var xe *extract.Error
 		if errors.As(err, &xe) {
 			fe.Line, fe.Message = xe.Line, xe.Msg
@@ -499,32 +498,35 @@ func lintOne(j job, opts Options) (out fileResult) {
 		// the unit, not from the tree, which is many times the file.
 		runtime.GC()
 	}
-	findings := rules.Run(unit, opts.Rules)
+	diags := rules.Run(unit, opts.Rules)
 	if form == decodedUTF16 {
-		for i := range findings {
-			findings[i].Fix = nil // its offsets are not the file's
+		for i := range diags {
+			diags[i].Fix = nil // its offsets are not the file's
 		}
 	}
-	return judge(j.display, j.path, data, f.Comments, findings, rules.SecretSpans(unit, opts.Rules.Catalog), opts)
+	return judge(j.display, j.path, data, f.Comments, diags, rules.SecretSpans(unit, opts.Rules.Catalog), opts)
 }
 
-// judge applies a file's inline suppressions to its findings, positions
-// what is left, and hands the file's text to KeepSource when something in
-// it can be fixed.
-func judge(display, path string, src []byte, comments []string, findings []rules.Finding, secrets []rules.Span, opts Options) fileResult {
-	// Fingerprints count identical findings in order, so they are taken
-	// before suppression: ignoring one of two must not renumber the other.
+// judge turns a file's diagnostics into findings: it applies the file's
+// inline suppressions, positions and identifies every finding, and hands
+// the file's text to KeepSource when something in it can be fixed.
+func judge(display, path string, src []byte, comments []string, diags []rules.Diagnostic, secrets []rules.Span, opts Options) fileResult {
 	repoPath := repo.Rel(display)
 	p := newPositioner(src, secrets)
-	all := p.position(withRepoPath(findings, repoPath))
-	sup := suppress.Apply(display, src, comments, all, opts.Rules.Rules)
-	for i := range sup.Suppressed {
-		// A directive's reason is file text too.
-		sup.Suppressed[i].Suppressed = p.red.Scrub(sup.Suppressed[i].Suppressed)
+	sup := suppress.Apply(display, src, comments, diags, opts.Rules.Rules)
+	// Fingerprints count identical findings in order, so they are taken
+	// before suppression: ignoring one of two must not renumber the other.
+	var out fileResult
+	for i, f := range p.position(diags, repoPath) {
+		if reason := sup.Reason(i); reason != "" {
+			f.Suppressed = p.red.Scrub(reason) // a directive's reason is file text too
+			out.suppressed = append(out.suppressed, f)
+		} else {
+			out.findings = append(out.findings, f)
+		}
 	}
-	kept := append(sup.Kept, p.position(withRepoPath(sup.Problems, repoPath))...)
-	sort.SliceStable(kept, func(i, k int) bool { return kept[i].Span.Start < kept[k].Span.Start })
-	out := fileResult{findings: kept, suppressed: sup.Suppressed}
+	out.findings = append(out.findings, p.position(sup.Problems, repoPath)...)
+	sort.SliceStable(out.findings, func(i, k int) bool { return out.findings[i].Span.Start < out.findings[k].Span.Start })
 	if opts.KeepSource != nil {
 		for _, f := range out.findings {
 			if f.Fix != nil {
@@ -534,13 +536,6 @@ func judge(display, path string, src []byte, comments []string, findings []rules
 		}
 	}
 	return out
-}
-
-func withRepoPath(findings []rules.Finding, p string) []rules.Finding {
-	for i := range findings {
-		findings[i].RepoPath = p
-	}
-	return findings
 }
 
 // Snippet window: a line longer than snippetMax bytes is shown from at
@@ -553,17 +548,7 @@ const (
 	snippetAfter  = snippetMax - snippetBefore
 )
 
-// Position fills each finding's line and column, UTF-16 columns, redacted
-// source window and fingerprint, from the file's text. Every text it
-// fills or keeps goes through the file's redactor.
-func Position(src []byte, findings []rules.Finding, secrets []rules.Span) []rules.Finding {
-	if len(findings) == 0 {
-		return nil
-	}
-	return newPositioner(src, secrets).position(findings)
-}
-
-// A positioner positions the findings of one file.
+// A positioner makes the findings of one file from its diagnostics.
 type positioner struct {
 	src []byte
 	li  *rules.LineIndex
@@ -579,10 +564,10 @@ func newPositioner(src []byte, secrets []rules.Span) *positioner {
 
 // place is the position of span s in the file, clamped to its text, and
 // the byte offset it starts at.
-func (p *positioner) place(s rules.Span) (rules.Position, int) {
+func (p *positioner) place(s rules.Span) (Position, int) {
 	start := max(0, min(s.Start, len(p.src)))
 	end := max(start, min(s.End, len(p.src)))
-	var pos rules.Position
+	var pos Position
 	pos.Line, pos.Column = p.li.Position(start)
 	pos.EndLine, pos.EndColumn = p.li.Position(end)
 	pos.Column16 = p.li.UTF16Column(pos.Line, pos.Column)
@@ -592,7 +577,7 @@ func (p *positioner) place(s rules.Span) (rules.Position, int) {
 
 // placeBeside is the position of s in another file, read as the front
 // end read it (bounded, no links); zero when it cannot be read.
-func (p *positioner) placeBeside(s rules.Span) rules.Position {
+func (p *positioner) placeBeside(s rules.Span) Position {
 	if p.beside == nil {
 		p.beside = map[string]*positioner{}
 	}
@@ -604,7 +589,7 @@ func (p *positioner) placeBeside(s rules.Span) rules.Position {
 		p.beside[s.File] = o
 	}
 	if o == nil {
-		return rules.Position{}
+		return Position{}
 	}
 	pos, _ := o.place(s)
 	return pos
@@ -614,14 +599,19 @@ func (p *positioner) placeBeside(s rules.Span) rules.Position {
 // ends bound what they read beside a file.
 const besideMax = 2 << 20
 
-func (p *positioner) position(findings []rules.Finding) []rules.Finding {
-	if len(findings) == 0 {
+// position fills each finding's line and column, UTF-16 columns, redacted
+// source window and fingerprint, from the file's text. Every text it
+// fills or keeps goes through the file's redactor.
+func (p *positioner) position(diags []rules.Diagnostic, repoPath string) []Finding {
+	if len(diags) == 0 {
 		return nil
 	}
 	src, li, red := p.src, p.li, p.red
 	seen := map[string]int{}
-	for i := range findings {
+	findings := make([]Finding, len(diags))
+	for i, d := range diags {
 		f := &findings[i]
+		f.Diagnostic, f.RepoPath = d, repoPath
 		var start int
 		f.Pos, start = p.place(f.Span)
 		ls := li.LineStart(f.Pos.Line)
@@ -630,15 +620,18 @@ func (p *positioner) position(findings []rules.Finding) []rules.Finding {
 		f.SourceLine = red.Window(ws, we)
 		f.SourceColumn, f.SourceCut = ws-ls+1, we < le
 		f.Message = red.Scrub(f.Message)
-		for k := range f.Related {
-			r := &f.Related[k]
-			r.Message = red.Scrub(r.Message)
-			switch {
-			case r.Span.File == f.Span.File:
-				r.Pos, _ = p.place(r.Span)
-			case r.Pos.Line == 0: // a file beside a config file (its tfvars, its .env); a Go package's other files are positioned by their driver
-				r.Pos = p.placeBeside(r.Span)
+		if len(d.Related) > 0 {
+			f.Related = make([]Related, len(d.Related))
+			for k, r := range d.Related {
+				r.Message = red.Scrub(r.Message)
+				f.Related[k].Related = r
+				if r.Span.File == f.Span.File {
+					f.Related[k].Pos, _ = p.place(r.Span)
+				} else { // a file beside a config file (its tfvars, its .env), another file of a Go package
+					f.Related[k].Pos = p.placeBeside(r.Span)
+				}
 			}
+			f.Diagnostic.Related = nil
 		}
 		if f.Fix != nil {
 			f.Fix.Message = red.Scrub(f.Fix.Message)
@@ -647,7 +640,7 @@ func (p *positioner) position(findings []rules.Finding) []rules.Finding {
 			}
 		}
 		k := f.Rule + "\x00" + f.Key
-		f.Fingerprint = rules.Fingerprint(*f, seen[k])
+		f.Fingerprint = Fingerprint(&f.Diagnostic, repoPath, seen[k])
 		seen[k]++
 	}
 	return findings

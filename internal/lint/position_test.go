@@ -10,15 +10,15 @@ import (
 func BenchmarkPositionManySecrets(b *testing.B) {
 	var src []byte
 	var spans []rules.Span
-	var findings []rules.Finding
+	var findings []rules.Diagnostic
 	for i := 0; i < 5000; i++ {
 		line := []byte("client_secret=Ab" + string(rune('a'+i%26)) + "Xy+zz9Qw0123456789\n")
 		spans = append(spans, rules.Span{Start: len(src) + 14, End: len(src) + len(line) - 1})
-		findings = append(findings, rules.Finding{Rule: "r", Message: "client_secret contains +", Span: rules.Span{Start: len(src) + 14, End: len(src) + 20}})
+		findings = append(findings, rules.Diagnostic{Rule: "r", Message: "client_secret contains +", Span: rules.Span{Start: len(src) + 14, End: len(src) + 20}})
 		src = append(src, line...)
 	}
 	for b.Loop() {
-		Position(src, append([]rules.Finding(nil), findings...), spans)
+		newPositioner(src, spans).position(findings, "")
 	}
 }
 
@@ -28,13 +28,13 @@ func BenchmarkPositionManySecrets(b *testing.B) {
 func TestSnippetWindowOnALongLine(t *testing.T) {
 	item := `{"url":"https://api.mypurecloud.com/api/v2/oauth/token","d":"` + strings.Repeat("x", 1000) + `"},`
 	src := []byte("[" + strings.Repeat(item, 300) + "]")
-	var findings []rules.Finding
+	var findings []rules.Diagnostic
 	for i := 0; i < 300; i++ {
 		at := 1 + i*len(item) + len(`{"url":"https://`)
-		findings = append(findings, rules.Finding{Rule: "token-host", Span: rules.Span{Start: at, End: at + len("api.mypurecloud.com")}})
+		findings = append(findings, rules.Diagnostic{Rule: "token-host", Span: rules.Span{Start: at, End: at + len("api.mypurecloud.com")}})
 	}
 	total := 0
-	for _, f := range Position(src, findings, nil) {
+	for _, f := range newPositioner(src, nil).position(findings, "") {
 		total += len(f.SourceLine)
 		if len(f.SourceLine) > snippetBefore+snippetAfter {
 			t.Fatalf("source window of %d bytes", len(f.SourceLine))
@@ -57,10 +57,54 @@ func TestSnippetWindowOnALongLine(t *testing.T) {
 func TestSnippetWindowCharacterBoundaries(t *testing.T) {
 	src := []byte(strings.Repeat("é", 200) + "api.mypurecloud.com" + strings.Repeat("ü", 200))
 	at := 400
-	f := Position(src, []rules.Finding{{Rule: "r", Span: rules.Span{Start: at, End: at + 3}}}, nil)[0]
+	f := newPositioner(src, nil).position([]rules.Diagnostic{{Rule: "r", Span: rules.Span{Start: at, End: at + 3}}}, "")[0]
 	if !utf8Valid(f.SourceLine) {
 		t.Errorf("window %q cuts a character", f.SourceLine)
 	}
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "\uFFFD") == s }
+
+func TestFingerprintIgnoresPosition(t *testing.T) {
+	a := rules.Diagnostic{Rule: "token-host", Key: "api.mypurecloud.com", Span: rules.Span{File: "x", Start: 1}}
+	b := a
+	b.Span.Start = 999
+	if Fingerprint(&a, "", 0) != Fingerprint(&b, "", 0) {
+		t.Error("fingerprint must not depend on the offset")
+	}
+	if Fingerprint(&a, "", 0) == Fingerprint(&a, "", 1) {
+		t.Error("occurrences must differ")
+	}
+	if Fingerprint(&a, "svc/x", 0) == Fingerprint(&a, "", 0) {
+		t.Error("the repository path must name the file")
+	}
+}
+
+// TestRelatedPositionedAndScrubbed: a diagnostic's related places become
+// the finding's, with line and column in the finding's file, none in
+// another file, and every message scrubbed; the rule's copy is emptied so
+// no reporter can reach the unscrubbed text.
+func TestRelatedPositionedAndScrubbed(t *testing.T) {
+	src := []byte("CLIENT_SECRET=Xk2+9/abc\ncurl https://api.mypurecloud.ie/api/v2/users\n")
+	secret := rules.Span{File: "a.sh", Start: 14, End: 23}
+	d := rules.Diagnostic{
+		Rule: "region-mismatch", Message: "m", Span: rules.Span{File: "a.sh", Start: 29, End: 52},
+		Related: []rules.Related{
+			{Span: rules.Span{File: "a.sh", Start: 0, End: 13}, Message: "declared with Xk2+9/abc here"},
+			{Span: rules.Span{File: "other.go", Start: 5, End: 9}, Message: "used here"},
+		},
+	}
+	f := newPositioner(src, []rules.Span{secret}).position([]rules.Diagnostic{d}, "")[0]
+	if f.Diagnostic.Related != nil || len(f.Related) != 2 {
+		t.Fatalf("rule's related %v, finding's %v", f.Diagnostic.Related, f.Related)
+	}
+	if got := f.Related[0].Pos; got.Line != 1 || got.Column != 1 || got.EndColumn != 14 {
+		t.Errorf("related in the file at %+v, want 1:1-14", got)
+	}
+	if strings.Contains(f.Related[0].Message, "Xk2+") {
+		t.Errorf("related message not scrubbed: %q", f.Related[0].Message)
+	}
+	if f.Related[1].Pos != (Position{}) || f.Related[1].Span.File != "other.go" {
+		t.Errorf("related in another file positioned: %+v", f.Related[1])
+	}
+}

@@ -139,7 +139,7 @@ func TestCanaryFixturesNeverPrinted(t *testing.T) {
 
 // lintEveryOutput lints paths keeping their sources for the diff, and
 // renders the result in every way tokenlint prints one (everyOutput).
-func lintEveryOutput(t *testing.T, paths []string) (*report.Result, map[string]*bytes.Buffer, int) {
+func lintEveryOutput(t *testing.T, paths []string) (*lint.Result, map[string]*bytes.Buffer, int) {
 	t.Helper()
 	keep, fixable := keptSources()
 	res := lint.Run(paths, lint.Options{KeepSource: keep})
@@ -175,7 +175,7 @@ func keptSources() (keep func(display, path string, src []byte, secrets []rules.
 // -format, the error and notice lines, a written baseline and the -diff of
 // its fixes. It returns the outputs by name and how many files the diff
 // covers.
-func everyOutput(t *testing.T, res *report.Result, sources func(string) (string, []byte, []rules.Span)) (map[string]*bytes.Buffer, int) {
+func everyOutput(t *testing.T, res *lint.Result, sources func(string) (string, []byte, []rules.Span)) (map[string]*bytes.Buffer, int) {
 	t.Helper()
 	outputs := map[string]*bytes.Buffer{}
 	for _, name := range report.Names() {
@@ -186,7 +186,7 @@ func everyOutput(t *testing.T, res *report.Result, sources func(string) (string,
 	}
 	stderr := &bytes.Buffer{}
 	for _, e := range append(res.Errors, res.Skipped...) {
-		stderr.WriteString(e.String() + "\n")
+		stderr.WriteString(report.ErrorLine(e) + "\n")
 	}
 	outputs["errors and notices"] = stderr
 	outputs["baseline"] = &bytes.Buffer{}

@@ -9,6 +9,7 @@ import (
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
+	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/internal/suppress"
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -83,7 +84,7 @@ func wantsQuickFix(only []protocol.CodeActionKind) bool {
 // the directive at its end instead, since a line between would end the
 // command. Formats without comments, the directive findings themselves and
 // a line that cannot hold a comment get none.
-func (r *lintResult) suppressEdit(f rules.Finding) (protocol.TextEdit, bool) {
+func (r *lintResult) suppressEdit(f lint.Finding) (protocol.TextEdit, bool) {
 	if f.Rule == suppress.InvalidIgnore.ID || f.Rule == suppress.UnusedIgnore.ID || rules.Lookup(f.Rule) == nil {
 		return protocol.TextEdit{}, false
 	}
@@ -174,7 +175,7 @@ func (r *lintResult) commentSyntax(n int) (open, closing string) {
 // removeUnusedEdit deletes what an unused-ignore finding reports: the rule
 // from the directive's list, or the whole directive when it names only that
 // rule (the whole line when the comment stands alone on it).
-func (r *lintResult) removeUnusedEdit(f rules.Finding) (protocol.TextEdit, bool) {
+func (r *lintResult) removeUnusedEdit(f lint.Finding) (protocol.TextEdit, bool) {
 	id, ok := strings.CutPrefix(f.Key, "unused ")
 	if f.Rule != suppress.UnusedIgnore.ID || !ok {
 		return protocol.TextEdit{}, false

@@ -39,7 +39,7 @@ type lintResult struct {
 	name        string // the file name the buffer is linted as
 	text        string
 	lines       *lines
-	findings    []rules.Finding // positioned, masked, with fixes (byte spans into text)
+	findings    []lint.Finding // positioned, masked, with fixes (byte spans into text)
 	diagnostics []protocol.Diagnostic
 	// format read the buffer; nil when no format claims it.
 	format *extract.Format
@@ -107,7 +107,7 @@ func (s *Server) lint(snap snapshot) (res *lintResult) {
 }
 
 // diagnostic turns a finding into an LSP diagnostic.
-func (r *lintResult) diagnostic(uri protocol.DocumentUri, f rules.Finding) protocol.Diagnostic {
+func (r *lintResult) diagnostic(uri protocol.DocumentUri, f lint.Finding) protocol.Diagnostic {
 	sev := severity(f.Severity)
 	src := source
 	d := protocol.Diagnostic{

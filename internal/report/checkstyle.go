@@ -5,6 +5,7 @@ import (
 	"io"
 	"sort"
 
+	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/internal/repo"
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -32,7 +33,7 @@ type checkstyleError struct {
 	Source   string `xml:"source,attr"`
 }
 
-func writeCheckstyle(w io.Writer, r *Result, _ Options) error {
+func writeCheckstyle(w io.Writer, r *lint.Result, _ Options) error {
 	files := map[string][]checkstyleError{}
 	for _, f := range r.Findings {
 		sev := "info"

@@ -19,7 +19,7 @@ import (
 
 // ciResult lints a small tree with findings of both severities, two
 // identical findings in one file, a clean file and a malformed one.
-func ciResult(t *testing.T) *report.Result {
+func ciResult(t *testing.T) *lint.Result {
 	t.Helper()
 	dir := t.TempDir()
 	os.Mkdir(filepath.Join(dir, ".git"), 0o755)
@@ -42,7 +42,7 @@ func ciResult(t *testing.T) *report.Result {
 	return res
 }
 
-func render(t *testing.T, format string, res *report.Result) []byte {
+func render(t *testing.T, format string, res *lint.Result) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := report.Lookup(format)(&buf, res, report.Options{}); err != nil {
@@ -85,7 +85,7 @@ func TestGitLabCodeQualitySchema(t *testing.T) {
 			t.Errorf("schema accepted %s", bad)
 		}
 	}
-	if out := render(t, "gitlab", &report.Result{}); strings.TrimSpace(string(out)) != "[]" {
+	if out := render(t, "gitlab", &lint.Result{}); strings.TrimSpace(string(out)) != "[]" {
 		t.Errorf("no findings: %s, want []", out)
 	}
 }
@@ -130,7 +130,7 @@ func TestJUnitSchema(t *testing.T) {
 			t.Errorf("checker accepted %s", bad)
 		}
 	}
-	if err := reportcheck.JUnit(render(t, "junit", &report.Result{})); err != nil {
+	if err := reportcheck.JUnit(render(t, "junit", &lint.Result{})); err != nil {
 		t.Errorf("empty run: %v", err)
 	}
 }
@@ -265,9 +265,9 @@ func TestSARIFSecurityMetadata(t *testing.T) {
 // TestCIFormatsNotes: a note (below warning) is info for GitLab and
 // checkstyle and a passing test case with output in JUnit.
 func TestCIFormatsNotes(t *testing.T) {
-	pos := rules.Position{Line: 3, Column: 1, EndLine: 3, EndColumn: 5}
-	res := &report.Result{Files: []string{"n.sh"}, Findings: []rules.Finding{
-		{Rule: "hardcoded-secret", Severity: rules.Note, Message: "sample secret", Span: rules.Span{File: "n.sh"}, Pos: pos, Fingerprint: "f1"},
+	pos := lint.Position{Line: 3, Column: 1, EndLine: 3, EndColumn: 5}
+	res := &lint.Result{Files: []string{"n.sh"}, Findings: []lint.Finding{
+		{Diagnostic: rules.Diagnostic{Rule: "hardcoded-secret", Severity: rules.Note, Message: "sample secret", Span: rules.Span{File: "n.sh"}}, Pos: pos, Fingerprint: "f1"},
 	}}
 	if out := string(render(t, "gitlab", res)); !strings.Contains(out, `"severity": "info"`) {
 		t.Errorf("gitlab: %s", out)

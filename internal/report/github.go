@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/internal/repo"
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -17,7 +18,7 @@ func init() { register("github", githubGuard, writeGitHub) }
 // pull request:
 //
 //	::error file=a.http,line=1,endLine=1,col=6,endColumn=25,title=tokenlint token-host::message
-func writeGitHub(w io.Writer, r *Result, _ Options) error {
+func writeGitHub(w io.Writer, r *lint.Result, _ Options) error {
 	// Annotations attach to files by their path in the repository.
 	for _, f := range r.Findings {
 		props := [][2]string{{"file", findingPath(f)}}

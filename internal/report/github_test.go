@@ -5,27 +5,26 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/internal/report"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
 func TestGitHubCommands(t *testing.T) {
 	t.Chdir(t.TempDir()) // outside any repository: paths stay as shown
-	res := &report.Result{
-		Findings: []rules.Finding{
+	res := &lint.Result{
+		Findings: []lint.Finding{
 			{
-				Rule: "token-host", Severity: rules.Error, Message: "token requested from api.x: use login.x",
-				Span: rules.Span{File: "dir,1/a:b.http"},
-				Pos:  rules.Position{Line: 2, Column: 9, EndLine: 2, EndColumn: 12, Column16: 7, EndColumn16: 10},
+				Diagnostic: rules.Diagnostic{Rule: "token-host", Severity: rules.Error, Message: "token requested from api.x: use login.x", Span: rules.Span{File: "dir,1/a:b.http"}},
+				Pos:        lint.Position{Line: 2, Column: 9, EndLine: 2, EndColumn: 12, Column16: 7, EndColumn16: 10},
 			},
 			{
-				Rule: "unencoded-secret", Severity: rules.Warning, Message: "100% sure\r\nsecond line",
-				Span: rules.Span{File: "b.sh"},
-				Pos:  rules.Position{Line: 1, Column: 3, EndLine: 3, EndColumn: 1},
+				Diagnostic: rules.Diagnostic{Rule: "unencoded-secret", Severity: rules.Warning, Message: "100% sure\r\nsecond line", Span: rules.Span{File: "b.sh"}},
+				Pos:        lint.Position{Line: 1, Column: 3, EndLine: 3, EndColumn: 1},
 			},
 		},
-		Suppressed: []rules.Finding{{Rule: "token-host", Severity: rules.Error, Message: "hidden", Span: rules.Span{File: "c.sh"}}},
-		Errors:     []report.FileError{{File: "d.yaml", Line: 4, Message: "invalid YAML: did not find expected ','"}},
+		Suppressed: []lint.Finding{{Diagnostic: rules.Diagnostic{Rule: "token-host", Severity: rules.Error, Message: "hidden", Span: rules.Span{File: "c.sh"}}}},
+		Errors:     []lint.FileError{{File: "d.yaml", Line: 4, Message: "invalid YAML: did not find expected ','"}},
 	}
 	var buf bytes.Buffer
 	if err := report.Lookup("github")(&buf, res, report.Options{}); err != nil {
@@ -43,10 +42,9 @@ func TestGitHubCommands(t *testing.T) {
 // format: ::notice, SARIF level "note", "note:" in text and JSON.
 func TestNoteSeverity(t *testing.T) {
 	t.Chdir(t.TempDir())
-	res := &report.Result{Findings: []rules.Finding{{
-		Rule: "hardcoded-secret", Severity: rules.Note, Message: "a sample secret",
-		Span: rules.Span{File: "a.sh"},
-		Pos:  rules.Position{Line: 1, Column: 1, EndLine: 1, EndColumn: 2, Column16: 1, EndColumn16: 2},
+	res := &lint.Result{Findings: []lint.Finding{{
+		Diagnostic: rules.Diagnostic{Rule: "hardcoded-secret", Severity: rules.Note, Message: "a sample secret", Span: rules.Span{File: "a.sh"}},
+		Pos:        lint.Position{Line: 1, Column: 1, EndLine: 1, EndColumn: 2, Column16: 1, EndColumn16: 2},
 	}}}
 	for format, want := range map[string]string{
 		"github":     "::notice file=a.sh,",

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 
+	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/internal/repo"
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -34,7 +35,7 @@ type gitlabLines struct {
 // (artifacts:reports:codequality), paths from the repository root and the
 // fingerprints tokenlint keeps across edits, so the widget tells new
 // findings from old ones. A file that could not be linted is a blocker.
-func writeGitLab(w io.Writer, r *Result, _ Options) error {
+func writeGitLab(w io.Writer, r *lint.Result, _ Options) error {
 	issues := []gitlabIssue{}
 	for _, f := range r.Findings {
 		issues = append(issues, gitlabIssue{
@@ -74,5 +75,5 @@ func gitlabSeverity(s rules.Severity) string {
 
 // stableID fingerprints what has no finding fingerprint (an error).
 func stableID(parts ...string) string {
-	return rules.Fingerprint(rules.Finding{Rule: parts[0], RepoPath: parts[1], Key: parts[2]}, 0)
+	return lint.Fingerprint(&rules.Diagnostic{Rule: parts[0], Key: parts[2]}, parts[1], 0)
 }

@@ -3,6 +3,8 @@ package report
 import (
 	"encoding/json"
 	"io"
+
+	"github.com/tokenlint/tokenlint/internal/lint"
 )
 
 func init() { register("json", jsonGuard, writeJSON) }
@@ -40,15 +42,21 @@ type jsonEdit struct {
 	New   string `json:"new"`
 }
 
+type jsonError struct {
+	File    string `json:"file"`
+	Line    int    `json:"line,omitempty"`
+	Message string `json:"message"`
+}
+
 type jsonOutput struct {
 	Findings []jsonFinding `json:"findings"`
-	Errors   []FileError   `json:"errors"`
+	Errors   []jsonError   `json:"errors"`
 }
 
 // writeJSON prints {"findings":[...],"errors":[...]}, findings sorted by
 // file, line and column; both lists are present even when empty.
-func writeJSON(w io.Writer, r *Result, _ Options) error {
-	out := jsonOutput{Findings: []jsonFinding{}, Errors: []FileError{}}
+func writeJSON(w io.Writer, r *lint.Result, _ Options) error {
+	out := jsonOutput{Findings: []jsonFinding{}, Errors: []jsonError{}}
 	for _, f := range r.Findings {
 		jf := jsonFinding{
 			Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
@@ -66,7 +74,9 @@ func writeJSON(w io.Writer, r *Result, _ Options) error {
 		}
 		out.Findings = append(out.Findings, jf)
 	}
-	out.Errors = append(out.Errors, r.Errors...)
+	for _, e := range r.Errors {
+		out.Errors = append(out.Errors, jsonError(e))
+	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 
+	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/internal/repo"
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -51,7 +52,7 @@ type junitProblem struct {
 
 // writeJUnit names test cases by the file's path from the repository root,
 // in path order; a file without findings is a passing test case.
-func writeJUnit(w io.Writer, r *Result, _ Options) error {
+func writeJUnit(w io.Writer, r *lint.Result, _ Options) error {
 	cases := map[string]*junitCase{}
 	get := func(path string) *junitCase {
 		c := cases[path]
@@ -84,7 +85,7 @@ func writeJUnit(w io.Writer, r *Result, _ Options) error {
 	}
 	for _, e := range r.Errors {
 		c := get(repo.Rel(e.File))
-		c.Errors = append(c.Errors, junitProblem{Message: e.Message, Type: "tokenlint-error", Text: e.String()})
+		c.Errors = append(c.Errors, junitProblem{Message: e.Message, Type: "tokenlint-error", Text: ErrorLine(e)})
 		suite.Errors++
 	}
 	names := make([]string, 0, len(cases))

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/internal/report"
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -15,19 +16,18 @@ import (
 func TestRelatedLocations(t *testing.T) {
 	sch := sarifSchema(t)
 	t.Chdir(t.TempDir()) // outside any repository: paths stay as shown
-	res := &report.Result{
-		Rules:   []*rules.Rule{rules.RegionMismatch},
-		Version: "devel",
-		Findings: []rules.Finding{{
-			Rule: "region-mismatch", Severity: rules.Error, Message: "api.mypurecloud.ie is in eu-west-1, but the token comes from us-east-1",
-			Span: rules.Span{File: "a.http"}, Pos: rules.Position{Line: 9, Column: 13, EndLine: 9, EndColumn: 31},
-			Related: []rules.Related{{
-				Span: rules.Span{File: "a.http"}, Message: "the token is requested here, in us-east-1",
-				Pos: rules.Position{Line: 2, Column: 14, EndLine: 2, EndColumn: 35, Column16: 14, EndColumn16: 35},
+	opts := report.Options{Rules: []*rules.Rule{rules.RegionMismatch}, Version: "devel"}
+	res := &lint.Result{
+		Findings: []lint.Finding{{
+			Diagnostic: rules.Diagnostic{Rule: "region-mismatch", Severity: rules.Error, Message: "api.mypurecloud.ie is in eu-west-1, but the token comes from us-east-1", Span: rules.Span{File: "a.http"}},
+			Pos:        lint.Position{Line: 9, Column: 13, EndLine: 9, EndColumn: 31},
+			Related: []lint.Related{{
+				Related: rules.Related{Span: rules.Span{File: "a.http"}, Message: "the token is requested here, in us-east-1"},
+				Pos:     lint.Position{Line: 2, Column: 14, EndLine: 2, EndColumn: 35, Column16: 14, EndColumn16: 35},
 			}},
 		}},
 	}
-	sarif := writeSARIF(t, res)
+	sarif := writeSARIF(t, res, opts)
 	if err := validate(t, sch, sarif); err != nil {
 		t.Fatalf("schema: %v\n%s", err, sarif)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/internal/suppress"
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -35,7 +36,7 @@ var literalSecret = securityInfo{"9.1", "798"}
 
 // securityOfFinding is the security standing of one finding, for the
 // result's own properties: its rule's, or unencoded-secret's literal case.
-func securityOfFinding(f rules.Finding) (securityInfo, bool) {
+func securityOfFinding(f lint.Finding) (securityInfo, bool) {
 	if s, ok := security[f.Rule]; ok {
 		return s, true
 	}

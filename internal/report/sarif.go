@@ -7,6 +7,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/internal/repo"
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -142,8 +143,8 @@ const maxDescription = 1024
 // writeSARIF prints one SARIF 2.1.0 run: every enabled rule, one result per
 // finding (suppressed ones with their suppression), and unreadable inputs as
 // tool notifications. Columns are UTF-16 code units, as GitHub expects.
-func writeSARIF(w io.Writer, r *Result, _ Options) error {
-	list := r.Rules
+func writeSARIF(w io.Writer, r *lint.Result, opts Options) error {
+	list := opts.Rules
 	if list == nil {
 		list = rules.All()
 	}
@@ -158,7 +159,7 @@ func writeSARIF(w io.Writer, r *Result, _ Options) error {
 	}
 	// A finding of a rule outside the enabled list (an unused-ignore
 	// directive, say) still needs a descriptor for its ruleIndex.
-	for _, fs := range [][]rules.Finding{r.Findings, r.Suppressed} {
+	for _, fs := range [][]lint.Finding{r.Findings, r.Suppressed} {
 		for _, f := range fs {
 			if _, ok := index[f.Rule]; ok {
 				continue
@@ -197,11 +198,11 @@ func writeSARIF(w io.Writer, r *Result, _ Options) error {
 	}
 	driver := sarifDriver{
 		Name:           "tokenlint",
-		Version:        r.Version,
+		Version:        opts.Version,
 		InformationURI: InformationURI,
 		Rules:          descriptors,
 	}
-	if v := strings.TrimPrefix(r.Version, "v"); isSemver(v) {
+	if v := strings.TrimPrefix(opts.Version, "v"); isSemver(v) {
 		driver.SemanticVersion = v
 	}
 	log := sarifLog{
@@ -247,7 +248,7 @@ func ruleProperties(id string) sarifRuleProperty {
 	return p
 }
 
-func sarifFinding(f rules.Finding, ruleIndex int) sarifResult {
+func sarifFinding(f lint.Finding, ruleIndex int) sarifResult {
 	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: artifact(findingPath(f))}}
 	if f.Pos.Line > 0 {
 		loc.PhysicalLocation.Region = sarifSpan(f.Pos)
@@ -287,7 +288,7 @@ func sarifFinding(f rules.Finding, ruleIndex int) sarifResult {
 
 // sarifSpan is the region of a position in UTF-16 columns, falling back to
 // byte columns when the driver did not compute them (ASCII lines agree).
-func sarifSpan(p rules.Position) *sarifRegion {
+func sarifSpan(p lint.Position) *sarifRegion {
 	col, endCol := p.Column16, p.EndColumn16
 	if col == 0 {
 		col, endCol = p.Column, p.EndColumn
@@ -305,7 +306,7 @@ func sarifSpan(p rules.Position) *sarifRegion {
 
 // findingPath is the path CI tools match a finding against the checkout
 // by: its path from the repository root, wherever tokenlint ran from.
-func findingPath(f rules.Finding) string {
+func findingPath(f lint.Finding) string {
 	if f.RepoPath != "" {
 		return f.RepoPath
 	}

@@ -53,10 +53,10 @@ func validate(t *testing.T, sch *jsonschema.Schema, out []byte) error {
 	return sch.Validate(inst)
 }
 
-func writeSARIF(t *testing.T, res *report.Result) []byte {
+func writeSARIF(t *testing.T, res *lint.Result, opts report.Options) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := report.Lookup("sarif")(&buf, res, report.Options{}); err != nil {
+	if err := report.Lookup("sarif")(&buf, res, opts); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -139,12 +139,10 @@ func TestSARIFRealRun(t *testing.T) {
 		}
 	}
 	res := lint.Run([]string{"."}, lint.Options{})
-	res.Rules = rules.All()
-	res.Version = "v1.2.3"
 	if len(res.Findings) < 2 {
 		t.Fatalf("want 2 token-host findings, got %+v", res.Findings)
 	}
-	out := writeSARIF(t, res)
+	out := writeSARIF(t, res, report.Options{Rules: rules.All(), Version: "v1.2.3"})
 	if err := validate(t, sch, out); err != nil {
 		t.Fatalf("SARIF does not validate against the 2.1.0 schema: %v\n%s", err, out)
 	}
@@ -205,21 +203,20 @@ func TestSARIFRealRun(t *testing.T) {
 func TestSARIFSuppressionsAndExtras(t *testing.T) {
 	sch := sarifSchema(t)
 	t.Chdir(t.TempDir()) // outside any repository: paths stay as shown
-	pos := rules.Position{Line: 3, Column: 5, EndLine: 3, EndColumn: 9, Column16: 5, EndColumn16: 9}
-	res := &report.Result{
-		Rules:   []*rules.Rule{rules.TokenHost},
-		Version: "devel",
-		Findings: []rules.Finding{
-			{Rule: "unused-ignore", Severity: rules.Warning, Message: "directive suppresses nothing", Span: rules.Span{File: "./a/b.http"}, Pos: pos},
-			{Rule: "token-host", Severity: rules.Error, Span: rules.Span{File: "/abs/path/x.sh"}, Pos: rules.Position{Line: 1}},
+	pos := lint.Position{Line: 3, Column: 5, EndLine: 3, EndColumn: 9, Column16: 5, EndColumn16: 9}
+	opts := report.Options{Rules: []*rules.Rule{rules.TokenHost}, Version: "devel"}
+	res := &lint.Result{
+		Findings: []lint.Finding{
+			{Diagnostic: rules.Diagnostic{Rule: "unused-ignore", Severity: rules.Warning, Message: "directive suppresses nothing", Span: rules.Span{File: "./a/b.http"}}, Pos: pos},
+			{Diagnostic: rules.Diagnostic{Rule: "token-host", Severity: rules.Error, Span: rules.Span{File: "/abs/path/x.sh"}}, Pos: lint.Position{Line: 1}},
 		},
-		Suppressed: []rules.Finding{
-			{Rule: "token-host", Severity: rules.Error, Message: "m", Span: rules.Span{File: "c.sh"}, Pos: pos, Suppressed: "staging uses the API host on purpose"},
-			{Rule: "token-host", Severity: rules.Error, Message: "m", Span: rules.Span{File: "d.sh"}, Pos: pos, Suppressed: "in baseline", SuppressedExternally: true, Fingerprint: "abc"},
+		Suppressed: []lint.Finding{
+			{Diagnostic: rules.Diagnostic{Rule: "token-host", Severity: rules.Error, Message: "m", Span: rules.Span{File: "c.sh"}}, Pos: pos, Suppressed: "staging uses the API host on purpose"},
+			{Diagnostic: rules.Diagnostic{Rule: "token-host", Severity: rules.Error, Message: "m", Span: rules.Span{File: "d.sh"}}, Pos: pos, Suppressed: "in baseline", SuppressedExternally: true, Fingerprint: "abc"},
 		},
-		Errors: []report.FileError{{File: "e.yaml", Line: 4, Message: "bad indentation"}},
+		Errors: []lint.FileError{{File: "e.yaml", Line: 4, Message: "bad indentation"}},
 	}
-	out := writeSARIF(t, res)
+	out := writeSARIF(t, res, opts)
 	if err := validate(t, sch, out); err != nil {
 		t.Fatalf("schema: %v\n%s", err, out)
 	}
@@ -261,7 +258,7 @@ func TestSARIFSuppressionsAndExtras(t *testing.T) {
 // document, so the passing tests above mean something.
 func TestSARIFSchemaRejects(t *testing.T) {
 	sch := sarifSchema(t)
-	good := writeSARIF(t, &report.Result{Findings: []rules.Finding{{Rule: "token-host", Severity: rules.Error, Message: "m", Span: rules.Span{File: "a.sh"}, Pos: rules.Position{Line: 1, Column: 1, EndLine: 1, EndColumn: 2}}}})
+	good := writeSARIF(t, &lint.Result{Findings: []lint.Finding{{Diagnostic: rules.Diagnostic{Rule: "token-host", Severity: rules.Error, Message: "m", Span: rules.Span{File: "a.sh"}}, Pos: lint.Position{Line: 1, Column: 1, EndLine: 1, EndColumn: 2}}}}, report.Options{})
 	if err := validate(t, sch, good); err != nil {
 		t.Fatal(err)
 	}
@@ -292,14 +289,14 @@ func TestSARIFRepositoryRelative(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Chdir(filepath.Join(repo, "svc"))
-	pos := rules.Position{Line: 1, Column: 1, EndLine: 1, EndColumn: 2}
-	res := &report.Result{Findings: []rules.Finding{
-		{Rule: "token-host", Severity: rules.Error, Message: "m", Span: rules.Span{File: "api/token.http"}, Pos: pos},
-		{Rule: "token-host", Severity: rules.Error, Message: "m", Span: rules.Span{File: filepath.ToSlash(filepath.Join(repo, "top.sh"))}, Pos: pos},
-		{Rule: "token-host", Severity: rules.Error, Message: "m", Span: rules.Span{File: "../../elsewhere.sh"}, Pos: pos},
-		{Rule: "token-host", Severity: rules.Error, Message: "m", Span: rules.Span{File: "<stdin>"}, Pos: pos},
+	pos := lint.Position{Line: 1, Column: 1, EndLine: 1, EndColumn: 2}
+	res := &lint.Result{Findings: []lint.Finding{
+		{Diagnostic: rules.Diagnostic{Rule: "token-host", Severity: rules.Error, Message: "m", Span: rules.Span{File: "api/token.http"}}, Pos: pos},
+		{Diagnostic: rules.Diagnostic{Rule: "token-host", Severity: rules.Error, Message: "m", Span: rules.Span{File: filepath.ToSlash(filepath.Join(repo, "top.sh"))}}, Pos: pos},
+		{Diagnostic: rules.Diagnostic{Rule: "token-host", Severity: rules.Error, Message: "m", Span: rules.Span{File: "../../elsewhere.sh"}}, Pos: pos},
+		{Diagnostic: rules.Diagnostic{Rule: "token-host", Severity: rules.Error, Message: "m", Span: rules.Span{File: "<stdin>"}}, Pos: pos},
 	}}
-	d := decode(t, writeSARIF(t, res))
+	d := decode(t, writeSARIF(t, res, report.Options{}))
 	var uris []string
 	for _, r := range d.Runs[0].Results {
 		uris = append(uris, r.Locations[0].PhysicalLocation.ArtifactLocation.URI)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/fatih/color"
 
+	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -23,7 +24,7 @@ func init() { register("text", textGuard, writeText) }
 //	   |       ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
 //
 // in the style of actionlint and compilers, so editors can jump to it.
-func writeText(w io.Writer, r *Result, opts Options) error {
+func writeText(w io.Writer, r *lint.Result, opts Options) error {
 	p := newPalette(opts.Color)
 	for _, f := range r.Findings {
 		sev := p.warning
@@ -54,7 +55,7 @@ func writeText(w io.Writer, r *Result, opts Options) error {
 
 // relatedPlace is where a related place is, as file:line:col when the
 // driver positioned it.
-func relatedPlace(r rules.Related) string {
+func relatedPlace(r lint.Related) string {
 	if r.Pos.Line == 0 {
 		return VisiblePath(r.Span.File)
 	}
@@ -65,7 +66,7 @@ func relatedPlace(r rules.Related) string {
 // "…" where it is cut) with an underline under the span's part on that
 // line. Control characters are shown escaped; the padding copies the
 // line's tabs so the caret lines up.
-func snippet(f rules.Finding, p palette) string {
+func snippet(f lint.Finding, p palette) string {
 	line := strings.TrimRight(f.SourceLine, "\r")
 	num := strconv.Itoa(f.Pos.Line)
 	gutter := strings.Repeat(" ", len(num))
@@ -121,7 +122,7 @@ func newPalette(on bool) palette {
 
 // Summary is the last line of a text run, for stderr:
 // "3 errors, 1 warning in 2 files"; "" when nothing was found.
-func Summary(r *Result) string {
+func Summary(r *lint.Result) string {
 	if len(r.Findings) == 0 {
 		return ""
 	}

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tokenlint/tokenlint/rules"
+	"github.com/tokenlint/tokenlint/internal/lint"
 )
 
 func TestVisible(t *testing.T) {
@@ -33,9 +33,9 @@ func TestVisible(t *testing.T) {
 // TestSnippetEscapesAndWindows: the underline stays under the span when
 // the line has control characters before it and is cut on both sides.
 func TestSnippetEscapesAndWindows(t *testing.T) {
-	f := rules.Finding{
+	f := lint.Finding{
 		SourceLine: "\x1bx api.host y", SourceColumn: 50, SourceCut: true,
-		Pos: rules.Position{Line: 1, Column: 53, EndLine: 1, EndColumn: 61},
+		Pos: lint.Position{Line: 1, Column: 53, EndLine: 1, EndColumn: 61},
 	}
 	got := snippet(f, newPalette(false))
 	lines := strings.Split(got, "\n")

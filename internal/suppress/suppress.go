@@ -41,14 +41,39 @@ the finding it is meant for.`,
 // SARIF descriptors.
 func Rules() []*rules.Rule { return []*rules.Rule{InvalidIgnore, UnusedIgnore} }
 
-// A Result splits one file's findings.
+// A Result is what the directives of one file do to its diagnostics.
 type Result struct {
-	Kept []rules.Finding
-	// Suppressed findings, each with Suppressed set to the reason.
-	Suppressed []rules.Finding
-	// Problems are invalid-ignore and unused-ignore findings about the
-	// directives themselves (spans in the file; positions not filled).
-	Problems []rules.Finding
+	// reasons holds, for each diagnostic in the order Apply was given,
+	// the reason of the directive that suppresses it, or "" (a valid
+	// directive always states one); nil when none is suppressed.
+	reasons []string
+	// Problems are invalid-ignore and unused-ignore diagnostics about the
+	// directives themselves.
+	Problems []rules.Diagnostic
+}
+
+// Reason is the justification of the directive that suppresses the i-th
+// diagnostic given to Apply, or "" when none does.
+func (r Result) Reason(i int) string {
+	if i < len(r.reasons) {
+		return r.reasons[i]
+	}
+	return ""
+}
+
+// Kept returns the diagnostics given to Apply that no directive
+// suppresses.
+func (r Result) Kept(diags []rules.Diagnostic) []rules.Diagnostic {
+	if r.reasons == nil {
+		return diags
+	}
+	var out []rules.Diagnostic
+	for i, d := range diags {
+		if r.reasons[i] == "" {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // directive is one parsed tokenlint:ignore.
@@ -65,17 +90,17 @@ type directive struct {
 }
 
 // Apply reads the directives in src (comments introduced by one of the
-// markers: "#", "//", "<!--") and splits findings. enabled lists the rules
+// markers: "#", "//", "<!--") and says which diagnostics they suppress. enabled lists the rules
 // that ran (nil means every rule), so a directive for a rule that did not
 // run is not called unused. Markdown embeds other formats: with "<!--",
 // "#" and "//" comments in fenced blocks count as well.
-func Apply(file string, src []byte, markers []string, findings []rules.Finding, enabled []*rules.Rule) Result {
+func Apply(file string, src []byte, markers []string, diags []rules.Diagnostic, enabled []*rules.Rule) Result {
 	if slices.Contains(markers, "<!--") {
 		markers = append(slices.Clone(markers), "#", "//")
 	}
 	dirs := parse(file, src, markers)
 	if len(dirs) == 0 {
-		return Result{Kept: findings}
+		return Result{}
 	}
 	li := rules.NewLineIndex(src)
 	byLine := map[int][]*directive{}
@@ -89,7 +114,7 @@ func Apply(file string, src []byte, markers []string, findings []rules.Finding, 
 		}
 	}
 	var res Result
-	for _, f := range findings {
+	for i, f := range diags {
 		line, _ := li.Position(f.Span.Start)
 		var by *directive
 		for _, l := range []int{line, line - 1} {
@@ -105,12 +130,13 @@ func Apply(file string, src []byte, markers []string, findings []rules.Finding, 
 			}
 		}
 		if by == nil {
-			res.Kept = append(res.Kept, f)
 			continue
 		}
 		by.used[f.Rule] = true
-		f.Suppressed = by.reason
-		res.Suppressed = append(res.Suppressed, f)
+		if res.reasons == nil {
+			res.reasons = make([]string, len(diags))
+		}
+		res.reasons[i] = by.reason
 	}
 	ran := func(id string) bool {
 		if enabled == nil {
@@ -120,7 +146,7 @@ func Apply(file string, src []byte, markers []string, findings []rules.Finding, 
 	}
 	for _, d := range dirs {
 		if d.invalid != "" {
-			res.Problems = append(res.Problems, rules.Finding{
+			res.Problems = append(res.Problems, rules.Diagnostic{
 				Rule: InvalidIgnore.ID, Severity: InvalidIgnore.Severity, Span: d.span,
 				Message: d.invalid, Key: "invalid " + strings.Join(d.rules, ","),
 			})
@@ -128,7 +154,7 @@ func Apply(file string, src []byte, markers []string, findings []rules.Finding, 
 		}
 		for _, id := range d.rules {
 			if !d.used[id] && ran(id) {
-				res.Problems = append(res.Problems, rules.Finding{
+				res.Problems = append(res.Problems, rules.Diagnostic{
 					Rule: UnusedIgnore.ID, Severity: UnusedIgnore.Severity, Span: d.span,
 					Message: fmt.Sprintf("tokenlint:ignore %s suppresses nothing on this line or the next: remove it", id),
 					Key:     "unused " + id,

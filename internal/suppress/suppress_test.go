@@ -9,13 +9,13 @@ import (
 )
 
 // finding makes a finding of rule starting at the first occurrence of at.
-func finding(t *testing.T, src, rule, at string) rules.Finding {
+func finding(t *testing.T, src, rule, at string) rules.Diagnostic {
 	t.Helper()
 	i := strings.Index(src, at)
 	if i < 0 {
 		t.Fatalf("%q not in source", at)
 	}
-	return rules.Finding{Rule: rule, Severity: rules.Error, Span: rules.Span{File: "f", Start: i, End: i + len(at)}}
+	return rules.Diagnostic{Rule: rule, Severity: rules.Error, Span: rules.Span{File: "f", Start: i, End: i + len(at)}}
 }
 
 func lineOf(src string, off int) int { return strings.Count(src[:off], "\n") + 1 }
@@ -101,7 +101,7 @@ func TestApply(t *testing.T) {
 		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var fs []rules.Finding
+			var fs []rules.Diagnostic
 			for _, f := range tc.findings {
 				rule, at, _ := strings.Cut(f, "@")
 				fs = append(fs, finding(t, tc.src, rule, at))
@@ -109,11 +109,13 @@ func TestApply(t *testing.T) {
 			enabled := []*rules.Rule{rules.TokenHost, rules.TokenPath, rules.JSONTokenRequest}
 			res := Apply("f", []byte(tc.src), tc.markers, fs, enabled)
 			var kept, reasons, problems []string
-			for _, f := range res.Kept {
+			for _, f := range res.Kept(fs) {
 				kept = append(kept, f.Rule+"@"+tc.src[f.Span.Start:f.Span.End])
 			}
-			for _, f := range res.Suppressed {
-				reasons = append(reasons, f.Suppressed)
+			for i := range fs {
+				if r := res.Reason(i); r != "" {
+					reasons = append(reasons, r)
+				}
 			}
 			for _, p := range res.Problems {
 				problems = append(problems, p.Rule+":"+strconv.Itoa(lineOf(tc.src, p.Span.Start)))
@@ -135,9 +137,9 @@ func TestApply(t *testing.T) {
 }
 
 func TestNoDirectivesKeepsSlice(t *testing.T) {
-	fs := []rules.Finding{{Rule: "token-host"}}
+	fs := []rules.Diagnostic{{Rule: "token-host"}}
 	res := Apply("f", []byte("nothing here"), []string{"#"}, fs, nil)
-	if len(res.Kept) != 1 || res.Problems != nil || res.Suppressed != nil {
+	if kept := res.Kept(fs); len(kept) != 1 || &kept[0] != &fs[0] || res.Problems != nil || res.Reason(0) != "" {
 		t.Errorf("%+v", res)
 	}
 }
