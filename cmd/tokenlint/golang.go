@@ -17,8 +17,12 @@ import (
 )
 
 // goLinter runs the analyzer over the Go code the driver found, each
-// module loaded from its own directory.
-func goLinter(s golint.Settings) lint.GoLinter {
+// module loaded from its own directory; nil (no Go analysis) when on is
+// false (-go=false).
+func goLinter(on bool, s golint.Settings) lint.GoLinter {
+	if !on {
+		return nil
+	}
 	return func(req lint.GoRequest, opts *rules.Options) ([]lint.FileDiagnostics, []lint.FileError, []lint.FileError) {
 		trees := make([]golint.Tree, 0, len(req.Trees))
 		for _, t := range req.Trees {

@@ -87,6 +87,15 @@ func TestBinModuleLayouts(t *testing.T) {
 			t.Errorf("from svc/: %q\n%s", got, r.stderr)
 		}
 	})
+	t.Run("-go=false", func(t *testing.T) {
+		root := gitRepo(t, mono)
+		for _, args := range [][]string{{"./..."}, {"svc/api/auth/token.go", "cfg/a.http"}} {
+			r := runBin(t, root, goEnv, "", append([]string{"-color", "never", "-go=false"}, args...)...)
+			if got := findingFiles(r.stdout); r.code != exitFindings || got != "cfg/a.http" || withoutSummary(r.stderr) != "" {
+				t.Errorf("%q: exit %d, files %q\n%s", args, r.code, got, r.stderr)
+			}
+		}
+	})
 	t.Run("go.work", func(t *testing.T) {
 		files := map[string]string{"go.work": "go 1.22\n\nuse (\n\t./svc/api\n\t./svc/web\n)\n"}
 		for k, v := range mono {

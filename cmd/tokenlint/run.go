@@ -69,6 +69,7 @@ type options struct {
 	format, color, enable, disable, failOn, stdinName string
 	config, baseline, writeBaseline, newFromRev       string
 	fix, diff, version, goDownload, debugModel        bool
+	goCode                                            bool
 }
 
 // newFlagSet declares the flags of a lint run into o.
@@ -87,6 +88,7 @@ func newFlagSet(o *options, output io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.newFromRev, "new-from-rev", "", "report only findings on lines added or changed since this git revision (git diff REV, renames followed; untracked files are new)")
 	fs.BoolVar(&o.fix, "fix", false, "apply the certain fixes to the files in place")
 	fs.BoolVar(&o.diff, "diff", false, "print the certain fixes as a unified diff instead of applying them")
+	fs.BoolVar(&o.goCode, "go", true, "analyse the Go packages in and below the paths; -go=false lints the other files only (a pre-commit hook or CI step that runs the analyzer through go vet or golangci-lint)")
 	fs.BoolVar(&o.goDownload, "go-download", false, "let the go command download the modules and toolchain that go.mod requires while loading Go packages (default: only what is in the module cache)")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.BoolVar(&o.debugModel, "debug-model", false, "print the request model each file's front end builds, instead of linting (for front-end authors)")
@@ -227,7 +229,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Exclude:       cfg.Exclude.Match,
 		Stdin:         stdin,
 		StdinFilename: o.stdinName,
-		Go:            goLinter(golint.Settings{Download: o.goDownload}),
+		Go:            goLinter(o.goCode, golint.Settings{Download: o.goDownload}),
 		KeepSource:    sources.keep,
 	})
 	if o.writeBaseline != "" {
