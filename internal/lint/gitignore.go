@@ -14,7 +14,7 @@ import (
 
 // An ignoreRule is one .gitignore line.
 type ignoreRule struct {
-	base     string // slash directory of the .gitignore, relative to the walk root ("" at the root)
+	base     string // slash directory of the .gitignore, relative to the walk root ("" at the root), with a "/" after it
 	pattern  string
 	negate   bool
 	dirOnly  bool
@@ -27,8 +27,13 @@ type ignoreRule struct {
 }
 
 // ignoreSet holds the .gitignore rules in force in a directory: the
-// parent's plus the directory's own, in order (later lines win).
-type ignoreSet []ignoreRule
+// directory's own and, through parent, those of the directories above it,
+// which every directory below shares rather than copies. Later lines win,
+// and a directory's lines come after its parent's.
+type ignoreSet struct {
+	rules  []ignoreRule
+	parent *ignoreSet
+}
 
 // withFile returns the set extended by the .gitignore in dir, if any.
 func (s ignoreSet) withFile(dirOnDisk, relDir string) ignoreSet {
@@ -84,14 +89,18 @@ func (s ignoreSet) withPatterns(name, relDir string) ignoreSet {
 	if err != nil || len(data) == 0 {
 		return s
 	}
-	out := append(ignoreSet{}, s...)
+	var out []ignoreRule
+	base := ""
+	if relDir != "" {
+		base = relDir + "/"
+	}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
 		line := strings.TrimRight(sc.Text(), " \t\r")
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		r := ignoreRule{base: relDir}
+		r := ignoreRule{base: base}
 		if strings.HasPrefix(line, "!") {
 			r.negate, line = true, line[1:]
 		}
@@ -116,41 +125,51 @@ func (s ignoreSet) withPatterns(name, relDir string) ignoreSet {
 		}
 		out = append(out, r)
 	}
-	return out
+	if len(out) == 0 {
+		return s
+	}
+	parent := s
+	return ignoreSet{rules: out, parent: &parent}
 }
 
-// ignored reports whether rel (slash path from the walk root) is ignored.
+// ignored reports whether rel (slash path from the walk root) is ignored:
+// the last rule that matches it decides.
 func (s ignoreSet) ignored(rel string, isDir bool) bool {
-	ignored := false
-	for _, r := range s {
-		if r.dirOnly && !isDir {
-			continue
-		}
-		sub := rel
-		if r.base != "" {
-			if !strings.HasPrefix(rel, r.base+"/") {
-				continue
+	for set := &s; set != nil; set = set.parent {
+		for i := len(set.rules) - 1; i >= 0; i-- {
+			if r := &set.rules[i]; r.matches(rel, isDir) {
+				return !r.negate
 			}
-			sub = rel[len(r.base)+1:]
-		}
-		name := sub
-		if !r.anchored {
-			name = path.Base(sub)
-		}
-		var ok bool
-		switch {
-		case r.literal:
-			ok = name == r.pattern
-		case r.suffix != "":
-			ok = strings.HasSuffix(name, r.suffix)
-		case r.segs != nil:
-			ok = glob.Match(r.segs, glob.Split(name))
-		default:
-			ok, _ = path.Match(r.pattern, name)
-		}
-		if ok {
-			ignored = !r.negate
 		}
 	}
-	return ignored
+	return false
+}
+
+// matches reports whether the rule's pattern matches rel, negated or not.
+func (r *ignoreRule) matches(rel string, isDir bool) bool {
+	if r.dirOnly && !isDir {
+		return false
+	}
+	sub := rel
+	if r.base != "" {
+		if !strings.HasPrefix(rel, r.base) {
+			return false
+		}
+		sub = rel[len(r.base):]
+	}
+	name := sub
+	if !r.anchored {
+		name = path.Base(sub)
+	}
+	switch {
+	case r.literal:
+		return name == r.pattern
+	case r.suffix != "":
+		return strings.HasSuffix(name, r.suffix)
+	case r.segs != nil:
+		return glob.Match(r.segs, glob.Split(name))
+	default:
+		ok, _ := path.Match(r.pattern, name)
+		return ok
+	}
 }

@@ -229,107 +229,130 @@ type goSeen struct {
 	modules []string
 }
 
-// goVisible reports whether the go command's ./... sees a file at rel (a
-// slash path from the walk root).
-func goVisible(rel string) bool {
-	dir := path.Dir(rel)
-	if dir == "." {
-		return true
-	}
-	for _, seg := range strings.Split(dir, "/") {
-		if seg == "testdata" || strings.HasPrefix(seg, ".") || strings.HasPrefix(seg, "_") {
-			return false
-		}
-	}
-	return true
-}
-
 // walk emits the candidate files under root, in lexical order, and notes
 // the Go code it passes.
 func walk(root string, opts Options, res *Result, emit func(job)) goSeen {
-	var seen goSeen
 	// Ignore rules are matched against paths from the repository root, so
 	// a walk below it still honours the .gitignore files above it and
 	// .git/info/exclude.
 	rootSet, prefix := outerIgnores(root)
-	ignores := map[string]ignoreSet{}
-	ignores[path.Join(prefix, ".")] = rootSet
+	w := &walker{opts: opts, res: res, emit: emit, prefix: prefix}
 	// A directory named on the command line is walked even when it is a
-	// link to one (WalkDir would see the link and stop); links inside it
-	// are still not followed.
+	// link to one; links inside it are still not followed.
 	start := root
-	if info, err := os.Lstat(root); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+	info, err := os.Lstat(root)
+	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		start = root + string(filepath.Separator)
+		info, err = os.Stat(start)
 	}
+	switch {
+	case err != nil:
+		res.Errors = append(res.Errors, FileError{File: filepath.ToSlash(start), Message: safefile.Describe(err)})
+	case info.IsDir():
+		w.dir(start, "", rootSet, true, true)
+	case info.Mode().IsRegular(): // file/...
+		w.file(start, ".", filepath.Base(start), rootSet, true)
+	}
+	if w.excluded > 0 && w.emitted == 0 && !w.seen.any {
+		res.Skipped = append(res.Skipped, FileError{File: filepath.ToSlash(root), Message: "nothing was linted: the configuration's exclude patterns cover every file here"})
+	}
+	return w.seen
+}
+
+// A walker walks one tree: each directory is listed once, its .gitignore
+// is read only when the listing has one, and paths from the walk root are
+// carried down rather than recomputed per file.
+type walker struct {
+	opts   Options
+	res    *Result
+	emit   func(job)
+	prefix string // the walk root's path from the repository root
+	seen   goSeen
 	// excluded and emitted tell a tree the configuration excluded
 	// entirely, which gets a notice rather than a silent clean run.
-	excluded, emitted := 0, 0
-	isExcluded := func(display string) bool {
-		if opts.Exclude != nil && opts.Exclude(display) {
-			excluded++
-			return true
-		}
-		return false
+	excluded, emitted int
+}
+
+func (w *walker) isExcluded(display string) bool {
+	if w.opts.Exclude != nil && w.opts.Exclude(display) {
+		w.excluded++
+		return true
 	}
-	err := filepath.WalkDir(start, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			res.Errors = append(res.Errors, FileError{File: filepath.ToSlash(p), Message: safefile.Describe(err)})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
+	return false
+}
+
+// dir walks the directory at p (on disk), whose slash path from the walk
+// root is rel ("" for the root), under the ignore rules set. goVisible
+// says whether the go command's ./... sees the Go files here.
+func (w *walker) dir(p, rel string, set ignoreSet, top, goVisible bool) {
+	entries, err := os.ReadDir(p)
+	if err != nil {
+		w.res.Errors = append(w.res.Errors, FileError{File: filepath.ToSlash(p), Message: safefile.Describe(err)})
+		return
+	}
+	if !top && slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == ".gitignore" }) {
+		set = set.withFile(p, path.Join(w.prefix, rel))
+	}
+	for _, d := range entries {
+		name := d.Name()
+		var cp string // the child's path on disk, as filepath.WalkDir forms it
+		if top {
+			cp = filepath.Join(p, name)
+		} else {
+			cp = p + string(filepath.Separator) + name
 		}
-		rel, _ := filepath.Rel(root, p)
-		rel = path.Join(prefix, filepath.ToSlash(rel))
-		display := filepath.ToSlash(p)
-		parent := path.Dir(rel)
-		set := ignores[parent]
+		crel := name
+		if rel != "" {
+			crel = rel + "/" + name
+		}
 		if d.IsDir() {
-			if p == start {
-				return nil
+			display := filepath.ToSlash(cp)
+			if skipDirs[name] || set.ignored(path.Join(w.prefix, crel), true) || w.isExcluded(display) {
+				continue
 			}
-			if skipDirs[d.Name()] || set.ignored(rel, true) || isExcluded(display) {
-				return fs.SkipDir
-			}
-			ignores[rel] = set.withFile(p, rel)
-			return nil
+			w.dir(cp, crel, set, false, goVisible && name != "testdata" && !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "_"))
+			continue
 		}
 		if d.Type()&fs.ModeSymlink != 0 || !d.Type().IsRegular() {
 			// Links are not followed (a loop or a path out of the tree);
 			// FIFOs and devices are never opened.
-			return nil
+			continue
 		}
-		if set.ignored(rel, false) || candidate(d.Name()) && isExcluded(display) {
-			return nil
-		}
-		if opts.Exclude != nil && opts.Exclude(display) {
-			return nil
-		}
-		if name := d.Name(); name == "go.mod" || strings.HasSuffix(name, ".go") {
-			if walkRel, _ := filepath.Rel(root, p); goVisible(filepath.ToSlash(walkRel)) {
-				seen.any = true
-				if name == "go.mod" {
-					if abs, err := filepath.Abs(filepath.Dir(p)); err == nil {
-						seen.modules = append(seen.modules, abs)
-					}
+		w.file(cp, crel, name, set, goVisible)
+	}
+}
+
+// file emits the regular file at p (rel from the walk root) if it is a
+// candidate, or notes it if it is Go code.
+func (w *walker) file(p, rel, name string, set ignoreSet, goVisible bool) {
+	// The cheap test first: most files are no format's, and only a
+	// candidate or Go code needs the ignore rules. Once the walk has seen
+	// Go code, another .go file tells it nothing.
+	isGo := name == "go.mod" || strings.HasSuffix(name, ".go")
+	isCandidate := candidate(name)
+	if !isCandidate && (!isGo || w.seen.any && name != "go.mod") {
+		return
+	}
+	display := filepath.ToSlash(p)
+	if set.ignored(path.Join(w.prefix, rel), false) || isCandidate && w.isExcluded(display) {
+		return
+	}
+	if w.opts.Exclude != nil && w.opts.Exclude(display) {
+		return
+	}
+	if isGo {
+		if goVisible {
+			w.seen.any = true
+			if name == "go.mod" {
+				if abs, err := filepath.Abs(filepath.Dir(p)); err == nil {
+					w.seen.modules = append(w.seen.modules, abs)
 				}
 			}
-			return nil
 		}
-		if !candidate(d.Name()) {
-			return nil
-		}
-		emitted++
-		emit(job{path: p, display: display})
-		return nil
-	})
-	if err != nil {
-		res.Errors = append(res.Errors, FileError{File: filepath.ToSlash(root), Message: err.Error()})
+		return
 	}
-	if excluded > 0 && emitted == 0 && !seen.any {
-		res.Skipped = append(res.Skipped, FileError{File: filepath.ToSlash(root), Message: "nothing was linted: the configuration's exclude patterns cover every file here"})
-	}
-	return seen
+	w.emitted++
+	w.emit(job{path: p, display: display})
 }
 
 // candidate reports whether some format may claim a file by its name, or
