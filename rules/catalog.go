@@ -14,6 +14,8 @@ import (
 //go:embed catalog.toml
 var catalogTOML string
 
+//go:generate go run -tags nocatalog ./internal/gencatalog
+
 // A Catalog is what tokenlint knows about OAuth providers. It is data
 // (catalog.toml, extended by .tokenlint.toml), never rule code.
 type Catalog struct {
@@ -279,10 +281,16 @@ var (
 	defaultErr     error
 )
 
-// DefaultCatalog is the embedded catalog, decoded once per process.
+// DefaultCatalog is the embedded catalog: catalog.toml, decoded when the
+// binary was built (catalog_gen.go; TestCompiledCatalog keeps the two in
+// step).
 func DefaultCatalog() *Catalog {
 	defaultOnce.Do(func() {
-		defaultCatalog, defaultErr = ParseCatalog(catalogTOML)
+		if compiledCatalog == nil {
+			defaultCatalog, defaultErr = ParseCatalog(catalogTOML)
+			return
+		}
+		defaultCatalog, defaultErr = compiledCatalog, compiledCatalog.check()
 	})
 	if defaultErr != nil {
 		// The embedded catalog is tested; failing here is a build defect.
