@@ -34,9 +34,9 @@ type goreleaserConfig struct {
 	}
 }
 
-// TestReleaseConfig checks .goreleaser.yaml's structure (goreleaser itself
-// checks it too when it is installed: TOKENLINT_GORELEASER or goreleaser
-// on PATH): static builds for linux/darwin/windows on amd64/arm64, the tag
+// TestReleaseConfig checks .goreleaser.yaml's structure (goreleaser's own
+// loader checks it in .ci/run, .ci/goreleaser, and goreleaser itself when
+// it is installed: TOKENLINT_GORELEASER or goreleaser on PATH): static builds for linux/darwin/windows on amd64/arm64, the tag
 // stamped into main.version, archives and checksums named as action.yml
 // downloads them. And that stamping works: a binary built with the
 // release's -X flag prints the tag.
