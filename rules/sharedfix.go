@@ -13,75 +13,74 @@ import (
 // for the one and break the other. One finding per request and fix is
 // counted, as rules report each request once.
 func guardSharedFixes(u *Unit, findings []Diagnostic) {
-	type use struct {
-		Span
-		req int
+	// Only the edits are indexed, not every text of every request: a large
+	// file's requests are many and its fixes few, and a file without fixes
+	// costs nothing here.
+	type edit struct {
+		TextEdit
+		users int // distinct requests whose text the edit touches
+		last  int // 1 + the index of the request counted last
 	}
-	var uses []use
-	for i, r := range u.Requests {
-		r.values(func(v *Value) {
-			for _, s := range v.Segs {
-				if !s.Dynamic {
-					uses = append(uses, use{Span{File: v.File, Start: s.Start, End: s.End}, i})
-				}
-			}
-		})
-	}
-	if len(uses) == 0 {
-		return
-	}
-	// Short texts are found by binary search on their start; the few long
-	// ones (a heredoc body) are scanned, so a long text does not widen
-	// every search.
-	var short, long []use
-	for _, x := range uses {
-		if x.End-x.Start <= longUse {
-			short = append(short, x)
-		} else {
-			long = append(long, x)
-		}
-	}
-	sort.Slice(short, func(i, j int) bool { return short[i].Start < short[j].Start })
-	touches := func(x use, e TextEdit) bool {
-		if x.File != "" && e.File != "" && x.File != e.File {
-			return false
-		}
-		// An insertion touches a text it borders.
-		return e.Start < x.End && x.Start < e.End || e.Start == e.End && x.Start <= e.Start && e.Start <= x.End
-	}
-	// users are the requests whose text the edit touches.
-	users := func(e TextEdit) map[int]bool {
-		out := map[int]bool{}
-		first := sort.Search(len(short), func(i int) bool { return short[i].Start >= e.Start-longUse })
-		for _, x := range short[first:] {
-			if x.Start > e.End {
-				break
-			}
-			if touches(x, e) {
-				out[x.req] = true
-			}
-		}
-		for _, x := range long {
-			if touches(x, e) {
-				out[x.req] = true
-			}
-		}
-		return out
-	}
+	var edits []edit
 	wanted := map[string]int{}
 	for _, f := range findings {
 		if f.Fix != nil {
 			wanted[fixKey(f.Fix)]++
+			for _, e := range f.Fix.Edits {
+				edits = append(edits, edit{TextEdit: e})
+			}
 		}
 	}
+	if len(edits) == 0 {
+		return
+	}
+	// Short edits are found by binary search on their start; the few long
+	// ones are scanned, so a long edit does not widen every search.
+	var short, long []int
+	for k, e := range edits {
+		if e.End-e.Start <= longUse {
+			short = append(short, k)
+		} else {
+			long = append(long, k)
+		}
+	}
+	sort.Slice(short, func(i, j int) bool { return edits[short[i]].Start < edits[short[j]].Start })
+	for i, r := range u.Requests {
+		r.values(func(v *Value) {
+			for _, s := range v.Segs {
+				if s.Dynamic {
+					continue
+				}
+				x := Span{File: v.File, Start: s.Start, End: s.End}
+				count := func(k int) {
+					if e := &edits[k]; e.last != i+1 && touches(x, e.TextEdit) {
+						e.last = i + 1
+						e.users++
+					}
+				}
+				first := sort.Search(len(short), func(k int) bool { return edits[short[k]].Start >= x.Start-longUse })
+				for _, k := range short[first:] {
+					if edits[k].Start > x.End {
+						break
+					}
+					count(k)
+				}
+				for _, k := range long {
+					count(k)
+				}
+			}
+		})
+	}
+	next := 0 // edits are in the order of the findings' fixes
 	for i := range findings {
 		f := &findings[i]
 		if f.Fix == nil {
 			continue
 		}
 		need := 0
-		for _, e := range f.Fix.Edits {
-			need = max(need, len(users(e)))
+		for range f.Fix.Edits {
+			need = max(need, edits[next].users)
+			next++
 		}
 		if need > wanted[fixKey(f.Fix)] {
 			f.Fix = nil
@@ -89,7 +88,16 @@ func guardSharedFixes(u *Unit, findings []Diagnostic) {
 	}
 }
 
-// longUse is the length above which a request's text is kept out of the
+// touches reports whether edit e changes the text at x; an insertion
+// touches a text it borders.
+func touches(x Span, e TextEdit) bool {
+	if x.File != "" && e.File != "" && x.File != e.File {
+		return false
+	}
+	return e.Start < x.End && x.Start < e.End || e.Start == e.End && x.Start <= e.Start && e.Start <= x.End
+}
+
+// longUse is the length above which an edit is kept out of the
 // sorted search of guardSharedFixes.
 const longUse = 4096
 
