@@ -303,6 +303,11 @@ func nodeError(y *yamlSource, n *yaml.Node, format string, args ...any) *Error {
 // first error: yaml.v3 reads JSON, but also accepts what JSON does not
 // ({"a": } is a null in YAML), and a broken export should say so.
 func checkJSON(file string, src []byte) error {
+	// Valid scans without building anything; only an invalid document,
+	// whose error needs its offset, is decoded.
+	if json.Valid(src) {
+		return nil
+	}
 	var v any
 	err := json.Unmarshal(src, &v)
 	var se *json.SyntaxError
