@@ -135,6 +135,16 @@ func TestPostmanMalformed(t *testing.T) {
 	}
 }
 
+// TestPostmanNumberBeyondFloat64 checks that a number float64 cannot hold,
+// valid JSON, does not make a collection unreadable.
+func TestPostmanNumberBeyondFloat64(t *testing.T) {
+	src := `{"n": 1e999, "item": [{"request": {"method": "POST", "url": "https://api.mypurecloud.com/oauth/token"}}]}`
+	u, err := extractPostman("c.json", []byte(src))
+	if err != nil || len(u.Requests) != 1 {
+		t.Fatalf("got %v, %v; want one request", u, err)
+	}
+}
+
 // TestPostmanEnvironments checks that variables resolve from the
 // environment files beside the collection, that environments win over the
 // collection, and that environments that disagree leave a variable unknown.
