@@ -326,6 +326,24 @@ func checkJSON(file string, src []byte) error {
 // nil Root. yaml.v3 rejects two JSON escapes (\/ and UTF-16 surrogate
 // pairs), so those are rewritten first; the returned map, when not nil,
 // maps the unit's spans back to the file (OffsetMap.Remap).
+// jsonUnit parses a JSON document for a front end: its tree (a nil Root
+// for an empty file), the unit to fill, and finish, to call when the unit
+// is filled, which maps its spans back to the file where the parse
+// rewrote escapes.
+func jsonUnit(file string, src []byte, what string) (*yamlSource, *rules.Unit, func(), error) {
+	y, remap, err := parseJSONObject(file, src, what)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	u := &rules.Unit{Name: file}
+	finish := func() {
+		if remap != nil {
+			remapJSON(u, remap, file)
+		}
+	}
+	return y, u, finish, nil
+}
+
 func parseJSONObject(file string, src []byte, what string) (*yamlSource, OffsetMap, error) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return &yamlSource{file: file, src: src}, nil, nil

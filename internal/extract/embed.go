@@ -158,16 +158,29 @@ func embedScalars(f *Format, y *yamlSource, items []*yaml.Node, syn Syntax, u *r
 		text = append(append(text, t...), '\n')
 		orig = append(append(orig, v.Text...), '\n')
 	}
-	sub, err := f.extractIn(y.file, text, x)
+	embedText(f, y.file, text, m, u, x, func(sub *rules.Unit) {
+		markRanges(sub, exprs)
+		restoreRanges(sub, orig, exprs)
+	})
+}
+
+// embedText lints text, derived from file by the runs of m, as format f,
+// and adds what it describes to u at the file's positions; fix, when not
+// nil, adjusts the derived unit before its spans are mapped. A text f
+// rejects is not the file's error: it reports false.
+func embedText(f *Format, file string, text []byte, m OffsetMap, u *rules.Unit, x *expansion, fix func(*rules.Unit)) bool {
+	sub, err := f.extractIn(file, text, x)
 	if err != nil || sub == nil {
-		return
+		return false
 	}
-	markRanges(sub, exprs)
-	restoreRanges(sub, orig, exprs)
-	m.Remap(sub, y.file)
+	if fix != nil {
+		fix(sub)
+	}
+	m.Remap(sub, file)
 	u.Requests = append(u.Requests, sub.Requests...)
 	u.Settings = append(u.Settings, sub.Settings...)
 	u.Secrets = append(u.Secrets, sub.Secrets...)
+	return true
 }
 
 // markRanges marks dynamic every part of the unit's values that comes from

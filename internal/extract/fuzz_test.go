@@ -33,6 +33,10 @@ var fuzzNames = []struct{ format, name string }{
 	{"toml", "config.toml"},
 	{"json", "config.json"},
 	{"yaml", "config.yaml"},
+	{"makefile", "Makefile"},
+	{"justfile", "justfile"},
+	{"dockerfile", "Dockerfile"},
+	{"notebook", "token.ipynb"},
 }
 
 // Every registered front end is fuzzed: a new format fails here until it

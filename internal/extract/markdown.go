@@ -31,6 +31,7 @@ var fenceFormats = map[string]string{
 	"env": "env", "dotenv": "env",
 	"yaml": "yaml", "yml": "yaml", "json": "json", "toml": "toml",
 	"terraform": "terraform", "hcl": "terraform", "tf": "terraform",
+	"makefile": "makefile", "make": "makefile", "just": "justfile", "justfile": "justfile", "dockerfile": "dockerfile",
 }
 
 // sessionLangs are transcripts: only lines after a "$ " prompt (and their
@@ -69,16 +70,9 @@ func extractMarkdownIn(file string, src []byte, x *expansion) (*rules.Unit, erro
 			keep = sessionLines()
 		}
 		text, m := f.join(keep)
-		sub, err := format.extractIn(file, text, x)
-		if err != nil || sub == nil {
-			// A README's snippet is often partial ("..."); a block that does
-			// not parse is not the file's error.
-			continue
-		}
-		m.Remap(sub, file)
-		u.Requests = append(u.Requests, sub.Requests...)
-		u.Settings = append(u.Settings, sub.Settings...)
-		u.Secrets = append(u.Secrets, sub.Secrets...)
+		// A README's snippet is often partial ("..."); a block that does
+		// not parse is not the file's error.
+		embedText(format, file, text, m, u, x, nil)
 	}
 	return u, nil
 }

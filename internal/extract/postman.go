@@ -94,16 +94,13 @@ func extractPostman(file string, src []byte) (*rules.Unit, error) {
 
 // extractPostmanIn is extractPostman drawing on the expansion budget x.
 func extractPostmanIn(file string, src []byte, x *expansion) (*rules.Unit, error) {
-	y, remap, err := parseJSONObject(file, src, "a Postman collection")
+	y, u, finish, err := jsonUnit(file, src, "a Postman collection")
 	if err != nil {
 		return nil, err
 	}
-	u := &rules.Unit{Name: file}
+	defer finish()
 	if y.Root == nil {
 		return u, nil
-	}
-	if remap != nil {
-		defer remapJSON(u, remap, file)
 	}
 	p := &postmanCollection{newCollectionDoc(y, u, Mustache, x)}
 	envs, globals := loadPostmanEnvironments(file)
