@@ -13,9 +13,12 @@ type Rule struct {
 	ID       string
 	Severity Severity // default severity
 	Summary  string   // one line, what is wrong
-	// Doc is the long explanation: why, a bad and a good example, the source.
-	Doc   string
-	Check func(*Pass)
+	Doc      Documentation
+	// Families are the kinds of front end whose code the rule judges
+	// (nil: every kind); every family a rule names has bad and good
+	// fixtures of the rule.
+	Families []Family
+	Check    func(*Pass)
 	// Commented: the rule also judges commented-out code, because what it
 	// finds is wrong in committed text whether or not it runs (a secret).
 	Commented bool

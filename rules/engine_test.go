@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -85,11 +86,17 @@ func TestRulesHaveDocs(t *testing.T) {
 			t.Errorf("duplicate rule %s", r.ID)
 		}
 		seen[r.ID] = true
-		if r.Summary == "" || len(r.Doc) < 200 || r.Check == nil || r.Severity == 0 {
-			t.Errorf("rule %s lacks summary, doc, check or severity", r.ID)
+		if r.Summary == "" || r.Check == nil || r.Severity == 0 {
+			t.Errorf("rule %s lacks summary, check or severity", r.ID)
 		}
-		if !strings.Contains(r.Doc, "Bad") || !strings.Contains(r.Doc, "Good") || !strings.Contains(r.Doc, "Source") {
-			t.Errorf("rule %s doc needs a bad and a good example and its source", r.ID)
+		d := r.Doc
+		if len(d.Why) < 100 || len(d.Bad) == 0 || len(d.Good) == 0 || len(d.Sources) == 0 || d.Since == "" {
+			t.Errorf("rule %s: its documentation needs why, bad and good examples, sources and since", r.ID)
+		}
+		for _, e := range append(slices.Clone(d.Bad), d.Good...) {
+			if e.Format == "" || strings.TrimSpace(e.Code) == "" {
+				t.Errorf("rule %s: an example without format or code", r.ID)
+			}
 		}
 	}
 }

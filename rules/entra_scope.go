@@ -12,35 +12,35 @@ var EntraScope = &Rule{
 	ID:       "entra-scope",
 	Severity: Error,
 	Summary:  "Entra ID client-credentials request without a <resource>/.default scope",
-	Doc: `The Microsoft identity platform's v2.0 token endpoint grants an application
+	Doc: Documentation{
+		Why: `The Microsoft identity platform's v2.0 token endpoint grants an application
 token only for a whole resource: scope must be the resource's identifier
 followed by /.default (https://graph.microsoft.com/.default, api://<app id>/.default).
 Individual permissions (User.Read, https://graph.microsoft.com/Mail.Send),
 OIDC scopes (openid, offline_access) or no scope at all are rejected:
 "Client credential flows must have a scope value with /.default suffixed to
 the resource identifier (application ID URI)". The permissions the token
-carries are the application permissions granted to the app.
-
-Bad:
-    curl -X POST https://login.microsoftonline.com/$TENANT/oauth2/v2.0/token \
-      -d grant_type=client_credentials -d client_id=$ID --data-urlencode client_secret=$SECRET \
-      -d scope=https://graph.microsoft.com/User.Read.All
-
-Good:
-    ... -d scope=https://graph.microsoft.com/.default
-
-A missing scope is reported on hand-built requests whose parameters are all
+carries are the application permissions granted to the app.`,
+		Bad: []Example{{Format: FormatShell, Code: `curl -X POST https://login.microsoftonline.com/$TENANT/oauth2/v2.0/token \
+  -d grant_type=client_credentials -d client_id=$ID --data-urlencode client_secret=$SECRET \
+  -d scope=https://graph.microsoft.com/User.Read.All`}},
+		Good: []Example{{Format: FormatShell, Code: `curl -X POST https://login.microsoftonline.com/$TENANT/oauth2/v2.0/token \
+  -d grant_type=client_credentials -d client_id=$ID --data-urlencode client_secret=$SECRET \
+  -d scope=https://graph.microsoft.com/.default`}},
+		Notes: `A missing scope is reported on hand-built requests whose parameters are all
 visible; a wrong scope on any request that states one. The v1 endpoint
 (/oauth2/token, resource=) is not judged; resource= sent to the v2.0
 endpoint is named in the message. The scope suffix, its example and the
 parameters sent in place of a scope come from the provider's
 client_credentials facts in the catalog, so a provider added in
-.tokenlint.toml with a scope_suffix is judged the same way.
-
-Source: https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow;
-MSAL AcquireTokenForClient (scopes "of the form {ResourceIdUri/.default}");
-learn.microsoft.com/en-us/answers/a/751559 for the error (docs/facts/genesys.md 7;
-the provider's client_credentials facts in the catalog).`,
+.tokenlint.toml with a scope_suffix is judged the same way.`,
+		Sources: []string{
+			"https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-client-creds-grant-flow",
+			`MSAL AcquireTokenForClient (scopes "of the form {ResourceIdUri/.default}")`,
+			"learn.microsoft.com/en-us/answers/a/751559 for the error (docs/facts/genesys.md 7; the provider's client_credentials facts in the catalog)",
+		},
+		Since: FirstRelease,
+	},
 	Check: checkEntraScope,
 }
 

@@ -12,19 +12,19 @@ var GrantType = &Rule{
 	ID:       "grant-type",
 	Severity: Error,
 	Summary:  "token request without grant_type, or with a misspelt grant",
-	Doc: `Every token request names its grant in grant_type; the token endpoint
+	Doc: Documentation{
+		Why: `Every token request names its grant in grant_type; the token endpoint
 answers invalid_request without it and unsupported_grant_type for a value it
 does not know. The value is an exact, case-sensitive name: client_credential,
-clientcredentials, client-credentials and Client_Credentials are not grants.
-
-Bad:
-    curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET"
-    curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credential
-
-Good:
-    curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials
-
-A missing grant_type is an error for the token endpoints of the catalog's
+clientcredentials, client-credentials and Client_Credentials are not grants.`,
+		Bad: []Example{
+			{Format: FormatShell, Code: `curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET"`},
+			{Format: FormatShell, Code: `curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credential`},
+		},
+		Good: []Example{
+			{Format: FormatShell, Code: `curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials`},
+		},
+		Notes: `A missing grant_type is an error for the token endpoints of the catalog's
 providers and a warning elsewhere: RFC 6749 requires it, but servers
 differ, and some providers document token requests without it. Token
 endpoints with a protocol of their own (the managed-identity endpoint of
@@ -39,11 +39,13 @@ is not judged, nor is a value from a variable. A value is reported when it
 is a near miss of a registered grant (same letters up to case and
 separators, or at most two edits away), with the grant it most likely
 means; other names are left alone, since providers define their own
-grants, and absolute URIs are extension grants.
-
-Source: RFC 6749 sections 4.1.3, 4.3.2, 4.4.2, 6 and 5.2 (invalid_request,
-unsupported_grant_type), 4.5 (extension grants are absolute URIs); RFC
-8628, 7523, 7522, 8693 for the URN grants (grant_types in the catalog).`,
+grants, and absolute URIs are extension grants.`,
+		Sources: []string{
+			"RFC 6749 sections 4.1.3, 4.3.2, 4.4.2, 6 and 5.2 (invalid_request, unsupported_grant_type), 4.5 (extension grants are absolute URIs)",
+			"RFC 8628, 7523, 7522, 8693 for the URN grants (grant_types in the catalog)",
+		},
+		Since: FirstRelease,
+	},
 	Check: checkGrantType,
 }
 

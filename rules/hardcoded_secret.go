@@ -15,7 +15,8 @@ var HardcodedSecret = &Rule{
 	ID:       "hardcoded-secret",
 	Severity: Warning,
 	Summary:  "literal client secret or password committed in the file",
-	Doc: `A client secret written into a config file, a script or Go source is
+	Doc: Documentation{
+		Why: `A client secret written into a config file, a script or Go source is
 readable by everyone who can read the repository, its forks, its CI logs and
 its history; removing it later does not unpublish it. Read it at run time
 from the environment or a secret store, and rotate a secret that was
@@ -28,17 +29,16 @@ token responses), a Basic auth password (curl -u id:secret, SetBasicAuth,
 Authorization: Basic), the secret of a client library or tool helper
 (clientcredentials.Config.ClientSecret, AuthorizeClientCredentials, a
 Postman OAuth 2.0 helper), and the client_secret or password field of a
-form or JSON body.
-
-Bad:
-    curl -u "my-client:Jq8vL2x9TzR4wY7n" -d grant_type=client_credentials https://login.mypurecloud.com/oauth/token
-    GENESYS_CLOUD_CLIENT_SECRET=Jq8vL2x9TzR4wY7nB3mK
-
-Good:
-    curl -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials https://login.mypurecloud.com/oauth/token
-    GENESYS_CLOUD_CLIENT_SECRET=${GENESYS_CLOUD_CLIENT_SECRET}
-
-Not secrets, and not reported: empty values; variables and templates ($X,
+form or JSON body.`,
+		Bad: []Example{
+			{Format: FormatShell, Code: `curl -u "my-client:Jq8vL2x9TzR4wY7n" -d grant_type=client_credentials https://login.mypurecloud.com/oauth/token`},
+			{Format: FormatEnv, Code: `GENESYS_CLOUD_CLIENT_SECRET=Jq8vL2x9TzR4wY7nB3mK`},
+		},
+		Good: []Example{
+			{Format: FormatShell, Code: `curl -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials https://login.mypurecloud.com/oauth/token`},
+			{Format: FormatEnv, Code: `GENESYS_CLOUD_CLIENT_SECRET=${GENESYS_CLOUD_CLIENT_SECRET}`},
+		},
+		Notes: `Not secrets, and not reported: empty values; variables and templates ($X,
 ${X}, {{x}}, %X%, ${{ secrets.X }}); secret-store references (vault://,
 op://, arn:aws:secretsmanager:...); placeholders (your_client_secret,
 YOUR_CLIENT_SECRET, <client-secret>, [secret], xxx, ****, "OAUTH CLIENT
@@ -66,11 +66,14 @@ Commented-out code is judged too (# curl -u id:secret ..., # CLIENT_SECRET=...,
 committed all the same.
 
 No output shows the value: messages name the key only, and every snippet
-keeps at most the first two characters.
-
-Source: RFC 6749 section 2.3.1 and 10.1 (client credentials are
-confidential); CWE-798 (use of hard-coded credentials); RFC 2606, RFC 6761
-and RFC 6762 for the reserved names.`,
+keeps at most the first two characters.`,
+		Sources: []string{
+			"RFC 6749 section 2.3.1 and 10.1 (client credentials are confidential)",
+			"CWE-798 (use of hard-coded credentials)",
+			"RFC 2606, RFC 6761 and RFC 6762 for the reserved names",
+		},
+		Since: FirstRelease,
+	},
 	Check:     checkHardcodedSecret,
 	Commented: true,
 }

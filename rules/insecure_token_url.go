@@ -10,19 +10,20 @@ var InsecureTokenURL = &Rule{
 	ID:       "insecure-token-url",
 	Severity: Error,
 	Summary:  "token requested over http:// from a host that is not local",
-	Doc: `A token request carries the client credentials (or a password, a code, a
+	Doc: Documentation{
+		Why: `A token request carries the client credentials (or a password, a code, a
 refresh token) and its answer carries the access token. Over http:// both
 cross the network in clear text: anyone on the path can read them and use
-them. OAuth 2.0 requires TLS for every request to the token endpoint.
-
-Bad:
-    curl -X POST http://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials
-    token_url: http://auth.example.com/oauth2/token
-
-Good:
-    curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials
-
-A URL written without a scheme is sent over http:// by curl (its default),
+them. OAuth 2.0 requires TLS for every request to the token endpoint.`,
+		Bad: []Example{
+			{Format: FormatShell, Code: `curl -X POST http://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials`},
+			{Format: FormatYAML, Code: `token_url: http://auth.example.com/oauth2/token`},
+		},
+		Good: []Example{
+			{Format: FormatShell, Code: `curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials`},
+			{Format: FormatYAML, Code: `token_url: https://auth.example.com/oauth2/token`},
+		},
+		Notes: `A URL written without a scheme is sent over http:// by curl (its default),
 and is reported too.
 
 Local hosts are not flagged: loopback (localhost and names under
@@ -32,12 +33,14 @@ listens and nothing leaves the machine, and link-local addresses
 (169.254.0.0/16, [fe80::/10]), which routers do not forward: the managed
 identity endpoint of a cloud VM, http://169.254.169.254/metadata/identity/
 oauth2/token, is served over plain HTTP by design. A host the linter cannot
-see ({{host}}, $HOST) is not judged.
-
-Source: RFC 6749 section 3.2 ("The authorization server MUST require the
-use of TLS ... when sending requests to the token endpoint") and section
-2.3.1; RFC 6761 section 6.3 for localhost names; RFC 3927 section 2.7 and
-RFC 4291 section 2.5.6 (link-local packets are not forwarded).`,
+see ({{host}}, $HOST) is not judged.`,
+		Sources: []string{
+			`RFC 6749 section 3.2 ("The authorization server MUST require the use of TLS ... when sending requests to the token endpoint") and section 2.3.1`,
+			"RFC 6761 section 6.3 for localhost names",
+			"RFC 3927 section 2.7 and RFC 4291 section 2.5.6 (link-local packets are not forwarded)",
+		},
+		Since: FirstRelease,
+	},
 	Check: checkInsecureTokenURL,
 }
 

@@ -10,29 +10,55 @@ var JSONTokenRequest = &Rule{
 	ID:       "json-token-request",
 	Severity: Error,
 	Summary:  "token request sent as JSON instead of application/x-www-form-urlencoded",
-	Doc: `OAuth 2.0 token requests carry their parameters as
+	Doc: Documentation{
+		Why: `OAuth 2.0 token requests carry their parameters as
 application/x-www-form-urlencoded (RFC 6749 section 4.4.2). A JSON body, a
 Content-Type: application/json header or curl --json makes the token
 endpoint miss grant_type and the credentials; Genesys Cloud then rejects the
-request.
+request.`,
+		Bad: []Example{
+			{Format: FormatShell, Code: `curl -X POST https://login.mypurecloud.com/oauth/token \
+  -H "Content-Type: application/json" -d '{"grant_type":"client_credentials"}'`},
+			{Format: FormatGo, Code: `package token
 
-Bad:
-    curl -X POST https://login.mypurecloud.com/oauth/token \
-      -H "Content-Type: application/json" -d '{"grant_type":"client_credentials"}'
+import (
+	"net/http"
+	"strings"
+)
 
-Good:
-    curl -X POST https://login.mypurecloud.com/oauth/token \
-      -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials
+func fetch() (*http.Response, error) {
+	body := strings.NewReader("{\"grant_type\":\"client_credentials\"}")
+	return http.Post("https://login.mypurecloud.com/oauth/token", "application/json", body)
+}
+`},
+		},
+		Good: []Example{
+			{Format: FormatShell, Code: `curl -X POST https://login.mypurecloud.com/oauth/token \
+  -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials`},
+			{Format: FormatGo, Code: `package token
 
-It is an error for providers whose token endpoint is documented as form-only
+import (
+	"net/http"
+	"net/url"
+)
+
+func fetch() (*http.Response, error) {
+	return http.PostForm("https://login.mypurecloud.com/oauth/token", url.Values{"grant_type": {"client_credentials"}})
+}
+`},
+		},
+		Notes: `It is an error for providers whose token endpoint is documented as form-only
 (Genesys Cloud) and a warning for providers the catalog does not know (RFC
 6749 requires a form, but servers differ: Auth0, Lark and token-exchange
 servers accept JSON); providers documented to accept JSON (Auth0,
 Lark/Feishu) are not flagged. The message shows the request's own
-parameters as a form, with its own grant.
-
-Source: RFC 6749 section 4.4.2; every official Genesys client sends a form
-body (docs/facts/genesys.md SUMMARY 3, formats.md 0.1).`,
+parameters as a form, with its own grant.`,
+		Sources: []string{
+			"RFC 6749 section 4.4.2",
+			"every official Genesys client sends a form body (docs/facts/genesys.md SUMMARY 3, formats.md 0.1)",
+		},
+		Since: FirstRelease,
+	},
 	Check: checkJSONTokenRequest,
 }
 

@@ -7,7 +7,8 @@ var MissingContentType = &Rule{
 	ID:       "missing-content-type",
 	Severity: Error,
 	Summary:  "form body sent without Content-Type: application/x-www-form-urlencoded",
-	Doc: `The token endpoint reads its parameters only from a body typed
+	Doc: Documentation{
+		Why: `The token endpoint reads its parameters only from a body typed
 application/x-www-form-urlencoded. A body sent without a Content-Type (or
 with whatever default the sender picks) is not parsed as a form: the server
 sees no grant_type and no credentials, and answers invalid_request or
@@ -21,31 +22,28 @@ Some senders type a form body themselves and some do not:
 - do not: an .http/.rest request in REST Client (it sends the headers
   written, plus rest-client.defaultHeaders from the settings, which is
   where a default Content-Type can be added), Go http.NewRequest +
-  Client.Do with a strings.NewReader body.
+  Client.Do with a strings.NewReader body.`,
+		Bad: []Example{{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/oauth/token
+Authorization: Basic {{credentials}}
 
-Bad:
-    POST https://login.mypurecloud.com/oauth/token
-    Authorization: Basic {{credentials}}
+grant_type=client_credentials`}},
+		Good: []Example{{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/oauth/token
+Authorization: Basic {{credentials}}
+Content-Type: application/x-www-form-urlencoded
 
-    grant_type=client_credentials
-
-Good:
-    POST https://login.mypurecloud.com/oauth/token
-    Authorization: Basic {{credentials}}
-    Content-Type: application/x-www-form-urlencoded
-
-    grant_type=client_credentials
-
-The rule judges token requests whose front end says the sender adds no
+grant_type=client_credentials`}},
+		Notes: `The rule judges token requests whose front end says the sender adds no
 Content-Type (Body.Untyped); a Content-Type header of any value, even one
-from a variable, silences it (json-token-request judges a wrong one).
-
-Source: RFC 6749 sections 4.4.2 and 3.2 (parameters in the
-application/x-www-form-urlencoded format); curl docs/cmdline-opts/data.md;
-$GOROOT/src/net/http/client.go PostForm; Huachao/vscode-restclient#386
-(no default Content-Type; the maintainer points to rest-client.defaultHeaders);
-Genesys Cloud clients set the header explicitly (docs/facts/genesys.md 2,
-formats.md 2.1, 7.4).`,
+from a variable, silences it (json-token-request judges a wrong one).`,
+		Sources: []string{
+			"RFC 6749 sections 4.4.2 and 3.2 (parameters in the application/x-www-form-urlencoded format)",
+			"curl docs/cmdline-opts/data.md",
+			"$GOROOT/src/net/http/client.go PostForm",
+			"Huachao/vscode-restclient#386 (no default Content-Type; the maintainer points to rest-client.defaultHeaders)",
+			"Genesys Cloud clients set the header explicitly (docs/facts/genesys.md 2, formats.md 2.1, 7.4)",
+		},
+		Since: FirstRelease,
+	},
 	Check: checkMissingContentType,
 }
 

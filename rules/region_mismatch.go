@@ -12,7 +12,8 @@ var RegionMismatch = &Rule{
 	ID:       "region-mismatch",
 	Severity: Error,
 	Summary:  "token host, API host and declared region name different regions",
-	Doc: `Each Genesys Cloud region is a separate deployment: an OAuth client exists
+	Doc: Documentation{
+		Why: `Each Genesys Cloud region is a separate deployment: an OAuth client exists
 in one region only, and a token works only against the API of the region
 that issued it. A token requested from one region's login host and used on
 another region's API host fails; so does a client of one region sent to
@@ -26,27 +27,37 @@ Within one file or Go package the rule reports:
   environment: keys, terraform aws_region, an SDK base path);
 - any host or declared region outside the regions pinned in .tokenlint.toml
   ([genesys] region = "eu-west-1"): tell the linter where your org lives
-  and it stops guessing.
-Every alias of a region counts as that region: the AWS code with - or _
+  and it stops guessing.`,
+		Bad: []Example{{Format: FormatHTTP, Code: `# us-east-1
+POST https://login.mypurecloud.com/oauth/token
+Content-Type: application/x-www-form-urlencoded
+
+grant_type=client_credentials
+
+###
+# eu-west-1
+GET https://api.mypurecloud.ie/api/v2/users
+Authorization: Bearer {{token}}`}},
+		Good: []Example{{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/oauth/token
+Content-Type: application/x-www-form-urlencoded
+
+grant_type=client_credentials
+
+###
+GET https://api.mypurecloud.com/api/v2/users
+Authorization: Bearer {{token}}`,
+			Caption: "Token and API calls in one region, us-east-1 here."}},
+		Notes: `Every alias of a region counts as that region: the AWS code with - or _
 (eu-west-1, eu_west_1), the SDK key, the domain (mypurecloud.ie) and its
 login. and api. hosts. A unit that declares or requests tokens in several
-regions (one profile per region) is judged only against the pinned regions.
-
-Bad:
-    POST https://login.mypurecloud.com/oauth/token     (us-east-1)
-    GET  https://api.mypurecloud.ie/api/v2/users        (eu-west-1)
-
-Good:
-    POST https://login.mypurecloud.ie/oauth/token
-    GET  https://api.mypurecloud.ie/api/v2/users
-
-Source: per-region host derivation in every official client (Go SDK
-configuration.go AuthorizeClientCredentials, CLI restclient.go, JS
-ApiClient.setEnvironment); a client used against another region's login
-host answers invalid_client (tishige/CallFlowVisualizer#8, #9,
-MyPureCloud/open-data-exporter#1); region aliases from terraform
-getRegionMap, CLI RegionMappings and the SDK enums (docs/facts/genesys.md
-1.1, 2.1, 6).`,
+regions (one profile per region) is judged only against the pinned regions.`,
+		Sources: []string{
+			"per-region host derivation in every official client (Go SDK configuration.go AuthorizeClientCredentials, CLI restclient.go, JS ApiClient.setEnvironment)",
+			"a client used against another region's login host answers invalid_client (tishige/CallFlowVisualizer#8, #9, MyPureCloud/open-data-exporter#1)",
+			"region aliases from terraform getRegionMap, CLI RegionMappings and the SDK enums (docs/facts/genesys.md 1.1, 2.1, 6)",
+		},
+		Since: FirstRelease,
+	},
 	Check: checkRegionMismatch,
 }
 

@@ -7,23 +7,23 @@ var SecretInQuery = &Rule{
 	ID:       "secret-in-query",
 	Severity: Error,
 	Summary:  "credential sent in the URL query string, where it is logged",
-	Doc: `A URL is not a secret place: proxies, load balancers and web servers write
+	Doc: Documentation{
+		Why: `A URL is not a secret place: proxies, load balancers and web servers write
 it to their access logs, browsers keep it in history and send it in Referer
 headers, and tools print it in error messages. A client secret, password,
 assertion, access token or refresh token in the query string ends up in all
-of them, whether it is written literally or inserted from a variable.
-
-Bad:
-    curl -X POST "https://login.mypurecloud.com/oauth/token?grant_type=client_credentials&client_id=$ID&client_secret=$SECRET"
-    GET https://api.example.com/v1/items?access_token={{token}}
-
-Good:
-    curl -X POST https://login.mypurecloud.com/oauth/token \
-      -u "$ID:$SECRET" -d grant_type=client_credentials
-    GET https://api.example.com/v1/items
-    Authorization: Bearer {{token}}
-
-Some APIs take an access token only as a request parameter, never in an
+of them, whether it is written literally or inserted from a variable.`,
+		Bad: []Example{
+			{Format: FormatShell, Code: `curl -X POST "https://login.mypurecloud.com/oauth/token?grant_type=client_credentials&client_id=$ID&client_secret=$SECRET"`},
+			{Format: FormatHTTP, Code: `GET https://api.example.com/v1/items?access_token={{token}}`},
+		},
+		Good: []Example{
+			{Format: FormatShell, Code: `curl -X POST https://login.mypurecloud.com/oauth/token \
+  -u "$ID:$SECRET" -d grant_type=client_credentials`},
+			{Format: FormatHTTP, Code: `GET https://api.example.com/v1/items
+Authorization: Bearer {{token}}`},
+		},
+		Notes: `Some APIs take an access token only as a request parameter, never in an
 Authorization header (query_token in the catalog): where the API also
 reads it from a POST form body (VK), the message says so; where it reads it
 from the query string only (Deezer, the Mail.ru userinfo endpoint), there
@@ -32,11 +32,14 @@ is nothing better to do and access_token there is not reported.
 curl -G moves -d data into the query string, so body credentials with -G
 are flagged too. The message names the parameter, never its value. The
 authorization code ("code") is not flagged: the authorization response
-carries it in the redirect URI by design.
-
-Source: RFC 6749 section 2.3.1 (client credentials "MUST NOT be included in
-the request URI"); RFC 6750 sections 2.3 and 5.3 (bearer tokens in URLs);
-the parameter list is query_secret_fields in the catalog.`,
+carries it in the redirect URI by design.`,
+		Sources: []string{
+			`RFC 6749 section 2.3.1 (client credentials "MUST NOT be included in the request URI")`,
+			"RFC 6750 sections 2.3 and 5.3 (bearer tokens in URLs)",
+			"the parameter list is query_secret_fields in the catalog",
+		},
+		Since: FirstRelease,
+	},
 	Check: checkSecretInQuery,
 }
 

@@ -11,29 +11,45 @@ var TLSVerifyDisabled = &Rule{
 	ID:       "tls-verify-disabled",
 	Severity: Warning,
 	Summary:  "token requested with TLS certificate verification turned off",
-	Doc: `With certificate verification off (curl -k/--insecure, Go
+	Doc: Documentation{
+		Why: `With certificate verification off (curl -k/--insecure, Go
 tls.Config{InsecureSkipVerify: true}) the client talks to whoever answers:
 a proxy or an attacker on the path can present any certificate, read the
 client credentials and hand back a token of its choosing. The connection is
-encrypted, but not to the token endpoint.
+encrypted, but not to the token endpoint.`,
+		Bad: []Example{
+			{Format: FormatShell, Code: `curl -k -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials`},
+			{Format: FormatGo, Code: `package token
 
-Bad:
-    curl -k -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials
-    http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}
+import (
+	"crypto/tls"
+	"net/http"
+	"net/url"
+)
 
-Good:
-    curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials
-    (behind an inspecting proxy: curl --cacert proxy-ca.pem, or add the CA to
-    tls.Config.RootCAs)
+var client = &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}
 
-It is a warning: the request works, and the risk depends on the network.
+func fetch() (*http.Response, error) {
+	return client.PostForm("https://login.mypurecloud.com/oauth/token", url.Values{"grant_type": {"client_credentials"}})
+}
+`},
+		},
+		Good: []Example{
+			{Format: FormatShell, Code: `curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials`},
+			{Format: FormatShell, Code: `curl --cacert proxy-ca.pem -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials`,
+				Caption: "Behind an inspecting proxy, trust its CA (curl --cacert, or tls.Config.RootCAs in Go) instead."},
+		},
+		Notes: `It is a warning: the request works, and the risk depends on the network.
 Loopback and link-local hosts (a local test server with a self-signed
-certificate, a metadata service on its link) and plain http:// URLs (insecure-token-url reports those) are not flagged.
-
-Source: curl docs/cmdline-opts/insecure.md; Go crypto/tls Config.InsecureSkipVerify
-("crypto/tls accepts any certificate presented by the server ... susceptible
-to machine-in-the-middle attacks"); RFC 6749 section 3.2 (TLS to the token
-endpoint) and 10.9 (the client MUST validate the server's certificate).`,
+certificate, a metadata service on its link) and plain http:// URLs
+(insecure-token-url reports those) are not flagged.`,
+		Sources: []string{
+			"curl docs/cmdline-opts/insecure.md",
+			`Go crypto/tls Config.InsecureSkipVerify ("crypto/tls accepts any certificate presented by the server ... susceptible to machine-in-the-middle attacks")`,
+			"RFC 6749 section 3.2 (TLS to the token endpoint) and 10.9 (the client MUST validate the server's certificate)",
+		},
+		Since: FirstRelease,
+	},
 	Check: checkTLSVerifyDisabled,
 }
 

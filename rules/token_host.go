@@ -10,21 +10,21 @@ var TokenHost = &Rule{
 	ID:       "token-host",
 	Severity: Error,
 	Summary:  "token requested from a host that does not issue tokens",
-	Doc: `A token request must go to the provider's token host. Genesys Cloud issues
+	Doc: Documentation{
+		Why: `A token request must go to the provider's token host. Genesys Cloud issues
 tokens only at https://login.<region domain>/oauth/token; api.<region domain>
 serves the Platform API and answers a token request with an error, and hosts
 such as api.us.genesys.cloud or api.myorg.mypurecloud.com do not exist at all.
 The server then answers {"error":"invalid_client"} or the connection fails,
-although the credentials are right.
-
-Bad:
-    curl -X POST https://api.mypurecloud.com/oauth/token -d grant_type=client_credentials
-    curl -X POST https://api.us.genesys.cloud/oauth/token -d grant_type=client_credentials
-
-Good:
-    curl -X POST https://login.mypurecloud.com/oauth/token -d grant_type=client_credentials
-
-Hosts of other providers (login.microsoftonline.com, api.* token hosts of
+although the credentials are right.`,
+		Bad: []Example{
+			{Format: FormatShell, Code: `curl -X POST https://api.mypurecloud.com/oauth/token -d grant_type=client_credentials`},
+			{Format: FormatShell, Code: `curl -X POST https://api.us.genesys.cloud/oauth/token -d grant_type=client_credentials`},
+		},
+		Good: []Example{
+			{Format: FormatShell, Code: `curl -X POST https://login.mypurecloud.com/oauth/token -d grant_type=client_credentials`},
+		},
+		Notes: `Hosts of other providers (login.microsoftonline.com, api.* token hosts of
 other services) are not judged by the Genesys host table.
 
 A templated region domain (https://api.${env}/oauth/token,
@@ -32,12 +32,13 @@ api.{{environment}}) is judged when the file makes the provider clear: the
 values it writes down for the variable (env=mypurecloud.ie), an API call on
 the same template (api.{{environment}}/api/v2/users), or, as a hint the
 message names, the variable's name (GENESYS_CLOUD_ENVIRONMENT, gc_region,
-PURECLOUD_*). The same holds for token-path and insecure-token-url.
-
-Source: every official Genesys host builder derives the token host by
-replacing api. with login. (platform-client-sdk-go configuration.go
-AuthorizeClientCredentials; platform-client-sdk-cli restclient.go), and no
-official region map has a genesys.cloud API host (docs/facts/genesys.md 1.1, 1.3).`,
+PURECLOUD_*). The same holds for token-path and insecure-token-url.`,
+		Sources: []string{
+			"every official Genesys host builder derives the token host by replacing api. with login. (platform-client-sdk-go configuration.go AuthorizeClientCredentials; platform-client-sdk-cli restclient.go)",
+			"no official region map has a genesys.cloud API host (docs/facts/genesys.md 1.1, 1.3)",
+		},
+		Since: FirstRelease,
+	},
 	Check: checkTokenHost,
 }
 

@@ -11,32 +11,32 @@ var TokenMethod = &Rule{
 	ID:       "token-method",
 	Severity: Error,
 	Summary:  "token requested with a method other than POST",
-	Doc: `The token endpoint accepts only POST: the grant and the credentials travel
+	Doc: Documentation{
+		Why: `The token endpoint accepts only POST: the grant and the credentials travel
 in a form body. A GET (an .http request line without a method, curl -G, a
 browser-style link) either fails outright or, where a server tolerates it,
-puts the credentials in the URL, where they are logged.
+puts the credentials in the URL, where they are logged.`,
+		Bad: []Example{
+			{Format: FormatHTTP, Code: `GET https://login.mypurecloud.com/oauth/token?grant_type=client_credentials`},
+			{Format: FormatShell, Code: `curl -G https://login.mypurecloud.com/oauth/token -d grant_type=client_credentials`},
+		},
+		Good: []Example{{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/oauth/token
+Content-Type: application/x-www-form-urlencoded
 
-Bad:
-    GET https://login.mypurecloud.com/oauth/token?grant_type=client_credentials
-    curl -G https://login.mypurecloud.com/oauth/token -d grant_type=client_credentials
-
-Good:
-    POST https://login.mypurecloud.com/oauth/token
-    Content-Type: application/x-www-form-urlencoded
-
-    grant_type=client_credentials
-
-It is an error for a provider in the catalog and a warning elsewhere (RFC
+grant_type=client_credentials`}},
+		Notes: `It is an error for a provider in the catalog and a warning elsewhere (RFC
 6749 requires POST; servers outside the catalog differ). Token endpoints
 with a protocol of their own are judged by it: the Azure Instance Metadata
 Service's managed-identity endpoint takes GET.
 
 Only a method the source states or implies is judged (an .http request line
-without a method is GET); a method from a variable is not.
-
-Source: RFC 6749 section 3.2 ("The client MUST use the HTTP "POST" method
-when making access token requests"); every official Genesys Cloud client
-POSTs to /oauth/token (docs/facts/genesys.md 2).`,
+without a method is GET); a method from a variable is not.`,
+		Sources: []string{
+			`RFC 6749 section 3.2 ("The client MUST use the HTTP "POST" method when making access token requests")`,
+			"every official Genesys Cloud client POSTs to /oauth/token (docs/facts/genesys.md 2)",
+		},
+		Since: FirstRelease,
+	},
 	Check: checkTokenMethod,
 }
 

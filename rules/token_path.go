@@ -8,26 +8,29 @@ var TokenPath = &Rule{
 	ID:       "token-path",
 	Severity: Error,
 	Summary:  "token requested at a path that is not the provider's token endpoint",
-	Doc: `Genesys Cloud serves tokens at exactly /oauth/token on the login host. The
+	Doc: Documentation{
+		Why: `Genesys Cloud serves tokens at exactly /oauth/token on the login host. The
 Platform API prefix does not apply: /api/v2/oauth/token does not exist and
-answers with an error, although the request is otherwise right.
+answers with an error, although the request is otherwise right.`,
+		Bad: []Example{{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/api/v2/oauth/token
+Content-Type: application/x-www-form-urlencoded
 
-Bad:
-    POST https://login.mypurecloud.com/api/v2/oauth/token
+grant_type=client_credentials`}},
+		Good: []Example{{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/oauth/token
+Content-Type: application/x-www-form-urlencoded
 
-Good:
-    POST https://login.mypurecloud.com/oauth/token
-
-The rule judges only hosts of a provider with a fixed token path: other
+grant_type=client_credentials`}},
+		Notes: `The rule judges only hosts of a provider with a fixed token path: other
 providers serve tokens at many paths, /api/v2/oauth/token among them. A
 templated host is judged as token-host says; a relative token URL (POST
 /api/v2/oauth/token) is judged when the file's other requests all go to
-one provider's hosts.
-
-Source: platform-client-sdk-go configuration.go AuthorizeClientCredentials
-(BasePath with api. replaced by login., plus /oauth/token);
-platform-client-sdk-cli restclient.go (https://login.%s/oauth/token)
-(docs/facts/genesys.md SUMMARY 1).`,
+one provider's hosts.`,
+		Sources: []string{
+			"platform-client-sdk-go configuration.go AuthorizeClientCredentials (BasePath with api. replaced by login., plus /oauth/token)",
+			"platform-client-sdk-cli restclient.go (https://login.%s/oauth/token) (docs/facts/genesys.md SUMMARY 1)",
+		},
+		Since: FirstRelease,
+	},
 	Check: checkTokenPath,
 }
 

@@ -11,7 +11,8 @@ var UnencodedSecret = &Rule{
 	ID:       "unencoded-secret",
 	Severity: Error,
 	Summary:  "credential written into a form body without percent-encoding",
-	Doc: `A form body (application/x-www-form-urlencoded) is decoded by the server:
+	Doc: Documentation{
+		Why: `A form body (application/x-www-form-urlencoded) is decoded by the server:
 "+" becomes a space, "%" starts an escape and "&" ends the field. A client
 secret pasted raw into a body written by hand (curl -d/--data/--data-raw/
 --data-binary, an .http body, a string built in code) reaches the server
@@ -37,18 +38,13 @@ secret is right.
   Postman environment) is made of letters, digits and - . _ ~ cannot
   break either.
 - A value with several such characters is judged by the worst:
-  q/Zk+9Lm== is an error for its "+", not a warning for its "/".
-
-Bad:
-    curl https://login.mypurecloud.com/oauth/token \
-      -d "grant_type=client_credentials&client_id=abc&client_secret=abc+def"
-
-Good:
-    curl https://login.mypurecloud.com/oauth/token \
-      -d grant_type=client_credentials \
-      --data-urlencode "client_id=$CLIENT_ID" --data-urlencode "client_secret=$CLIENT_SECRET"
-
-Best: send the credentials as Basic auth (curl -u, SetBasicAuth), as the
+  q/Zk+9Lm== is an error for its "+", not a warning for its "/".`,
+		Bad: []Example{{Format: FormatShell, Code: `curl https://login.mypurecloud.com/oauth/token \
+  -d "grant_type=client_credentials&client_id=abc&client_secret=abc+def"`}},
+		Good: []Example{{Format: FormatShell, Code: `curl https://login.mypurecloud.com/oauth/token \
+  -d grant_type=client_credentials \
+  --data-urlencode "client_id=$CLIENT_ID" --data-urlencode "client_secret=$CLIENT_SECRET"`}},
+		Notes: `Best: send the credentials as Basic auth (curl -u, SetBasicAuth), as the
 official Genesys Cloud clients do.
 
 Mechanisms that encode (curl --data-urlencode, url.Values.Encode,
@@ -64,14 +60,16 @@ everything, so a "%2B" written by hand is wrong; "never" sends the text as
 written. The JetBrains HTTP Client (an http-client.env.json beside the
 file, or its syntax) reads name = value pairs over lines, with %+ %& %= %%
 for the literal characters, and encodes the rest but a bare "+". When the
-client cannot be told, only what is wrong in both is reported.
-
-Source: WHATWG URL application/x-www-form-urlencoded parser; curl
-docs/cmdline-opts/data.md ("passed on to the server exactly as provided");
-postmanlabs/postman-app-support#8849 (docs/facts/formats.md 0.2);
-Huachao/vscode-restclient src/utils/httpRequestParser.ts and
-Huachao/vscode-restclient#307, #388; the JetBrains HTTP Client's bundled
-form example (docs/facts/formats.md 1.5).`,
+client cannot be told, only what is wrong in both is reported.`,
+		Sources: []string{
+			"WHATWG URL application/x-www-form-urlencoded parser",
+			`curl docs/cmdline-opts/data.md ("passed on to the server exactly as provided")`,
+			"postmanlabs/postman-app-support#8849 (docs/facts/formats.md 0.2)",
+			"Huachao/vscode-restclient src/utils/httpRequestParser.ts and Huachao/vscode-restclient#307, #388",
+			"the JetBrains HTTP Client's bundled form example (docs/facts/formats.md 1.5)",
+		},
+		Since: FirstRelease,
+	},
 	Check: checkUnencodedSecret,
 }
 

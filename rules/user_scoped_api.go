@@ -11,7 +11,8 @@ var UserScopedAPI = &Rule{
 	ID:       "user-scoped-api",
 	Severity: Error,
 	Summary:  "user-context API called with a client-credentials token",
-	Doc: `A client-credentials token belongs to an OAuth client, not a user. Endpoints
+	Doc: Documentation{
+		Why: `A client-credentials token belongs to an OAuth client, not a user. Endpoints
 that act as "me" or "the logged-in user" cannot work with it: Genesys Cloud
 answers "This request requires a user context. Client credentials cannot be
 used for requests to this resource."
@@ -25,18 +26,31 @@ PKCE, implicit, password, device, SAML bearer) is not judged.
 - warning: endpoints whose documentation says they act for the current user
   (/me paths, the logged-in user's conversations, voicemail, schedules).
 - never: /api/v2/organizations/me and /api/v2/tokens/me, which work with
-  client credentials, and org-level endpoints such as /api/v2/users/{userId}.
+  client credentials, and org-level endpoints such as /api/v2/users/{userId}.`,
+		Bad: []Example{{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/oauth/token
+Content-Type: application/x-www-form-urlencoded
+Authorization: Basic {{credentials}}
 
-Bad:
-    POST https://login.mypurecloud.com/oauth/token   grant_type=client_credentials
-    GET  https://api.mypurecloud.com/api/v2/users/me
+grant_type=client_credentials
 
-Good:
-    GET  https://api.mypurecloud.com/api/v2/users/{userId}
+###
+GET https://api.mypurecloud.com/api/v2/users/me
+Authorization: Bearer {{token}}`}},
+		Good: []Example{{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/oauth/token
+Content-Type: application/x-www-form-urlencoded
+Authorization: Basic {{credentials}}
 
-Source: https://developer.genesys.cloud/api/tutorials/oauth-client-credentials;
-Go SDK v188 operation docs (docs/facts/genesys.md 3,
-genesys-user-context-candidates.tsv).`,
+grant_type=client_credentials
+
+###
+GET https://api.mypurecloud.com/api/v2/users/{{userId}}
+Authorization: Bearer {{token}}`}},
+		Sources: []string{
+			"https://developer.genesys.cloud/api/tutorials/oauth-client-credentials",
+			"Go SDK v188 operation docs (docs/facts/genesys.md 3, genesys-user-context-candidates.tsv)",
+		},
+		Since: FirstRelease,
+	},
 	Check: checkUserScopedAPI,
 }
 

@@ -409,7 +409,7 @@ func cmdExplain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "tokenlint: unknown rule %q (see tokenlint rules)\n", args[0])
 		return exitTrouble
 	}
-	fmt.Fprintf(stdout, "%s (%s): %s\n\n%s\n", r.ID, r.Severity, r.Summary, r.Doc)
+	fmt.Fprintf(stdout, "%s (%s): %s\n\n%s", r.ID, r.Severity, r.Summary, report.RuleText(r))
 	return exitOK
 }
 

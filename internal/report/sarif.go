@@ -222,15 +222,14 @@ func writeSARIF(w io.Writer, r *lint.Result, opts Options) error {
 
 func sarifDescriptor(rule *rules.Rule) sarifRule {
 	summary := nonEmpty(rule.Summary, rule.ID)
-	doc := nonEmpty(strings.TrimSpace(rule.Doc), summary)
 	return sarifRule{
 		ID:               rule.ID,
 		Name:             rule.ID,
 		ShortDescription: sarifText{truncate(summary, maxDescription)},
-		// The first paragraph of the Doc is the explanation; the rest
-		// (examples, sources) goes into help.
-		FullDescription:      sarifText{truncate(firstParagraph(doc), maxDescription)},
-		Help:                 sarifHelp{Text: doc, Markdown: RuleMarkdown(&rules.Rule{Doc: doc})},
+		// The first paragraph of why is the explanation; the whole
+		// documentation (examples, sources) goes into help.
+		FullDescription:      sarifText{truncate(RuleDescription(rule), maxDescription)},
+		Help:                 sarifHelp{Text: RuleText(rule), Markdown: RuleMarkdown(rule)},
 		HelpURI:              ruleHelpURI(rule.ID),
 		DefaultConfiguration: sarifRuleConfig{Level: sarifLevel(rule.Severity)},
 		Properties:           ruleProperties(rule.ID),

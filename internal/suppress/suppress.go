@@ -17,13 +17,18 @@ var InvalidIgnore = &rules.Rule{
 	ID:       "invalid-ignore",
 	Severity: rules.Error,
 	Summary:  "tokenlint:ignore directive without rule IDs or reason, or naming an unknown rule",
-	Doc: `An inline suppression must name the rules it suppresses and say why:
-
-    # tokenlint:ignore token-host -- the staging proxy forwards to login.mypurecloud.com
-
+	Doc: rules.Documentation{
+		Why: `An inline suppression must name the rules it suppresses and say why.
 A directive without a reason after "--", without rule IDs, or with a rule ID
 that does not exist suppresses nothing and is reported, so every suppression
 in a repository explains itself.`,
+		Bad: []rules.Example{{Format: rules.FormatShell, Code: `# tokenlint:ignore tls-verify-disabled
+curl -k -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials`}},
+		Good: []rules.Example{{Format: rules.FormatShell, Code: `# tokenlint:ignore tls-verify-disabled -- the CI proxy re-signs TLS with a CA this image lacks
+curl -k -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials`}},
+		Sources: []string{"docs/integrations.md, Inline suppression"},
+		Since:   rules.FirstRelease,
+	},
 }
 
 // UnusedIgnore reports a directive that suppresses nothing.
@@ -31,10 +36,21 @@ var UnusedIgnore = &rules.Rule{
 	ID:       "unused-ignore",
 	Severity: rules.Warning,
 	Summary:  "tokenlint:ignore directive that suppresses nothing",
-	Doc: `A tokenlint:ignore directive covers findings on its own line and the line
+	Doc: rules.Documentation{
+		Why: `A tokenlint:ignore directive covers findings on its own line and the line
 below it. When the named rule ran and found nothing there, the directive is
 stale (the code was fixed or moved) and should be removed or moved next to
 the finding it is meant for.`,
+		Bad: []rules.Example{{Format: rules.FormatShell, Code: `# tokenlint:ignore tls-verify-disabled -- the CI proxy re-signs TLS with a CA this image lacks
+curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials`,
+			Caption: "The -k is gone, and the directive with it should go."}},
+		Good: []rules.Example{{Format: rules.FormatShell, Code: `curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials`}},
+		Notes: `In Markdown, a directive in an HTML comment on the line just above a code
+fence covers the whole block; one that covers no finding of its rules in
+the block is stale the same way.`,
+		Sources: []string{"docs/integrations.md, Inline suppression"},
+		Since:   rules.FirstRelease,
+	},
 }
 
 // Rules are the pseudo-rules of directive problems, for rule listings and
@@ -172,10 +188,14 @@ func parse(file string, src []byte, markers []string) []*directive {
 	}
 	var out []*directive
 	li := rules.NewLineIndex(src)
+	var shown map[int]bool
+	if slices.Contains(markers, "<!--") {
+		shown = textFenceLines(li)
+	}
 	for n := 1; n <= li.Lines(); n++ {
 		text := li.Line(n)
 		i := bytes.Index(text, []byte(Directive))
-		if i < 0 {
+		if i < 0 || shown[n] {
 			continue
 		}
 		marker, ok := commentBefore(string(text[:i]), markers)
@@ -241,6 +261,30 @@ func commentBefore(before string, markers []string) (string, bool) {
 	}
 	return "", false
 }
+
+// textFenceLines are the lines of a Markdown file's fences that show text
+// rather than code (text, txt, plaintext, output): they have no comments,
+// so a directive there is shown, not obeyed, as a page about directives
+// shows them. The Markdown front end does not read these fences either.
+func textFenceLines(li *rules.LineIndex) map[int]bool {
+	lines := map[int]bool{}
+	for n := 1; n <= li.Lines(); n++ {
+		end := fenceEnd(li, n)
+		if end == 0 {
+			continue
+		}
+		info := strings.Fields(strings.ToLower(strings.TrimLeft(string(li.Line(n)), " `~")))
+		if len(info) > 0 && textFences[info[0]] {
+			for k := n; k <= end; k++ {
+				lines[k] = true
+			}
+		}
+		n = end
+	}
+	return lines
+}
+
+var textFences = map[string]bool{"text": true, "txt": true, "plaintext": true, "output": true}
 
 // fenceEnd is the line that closes the Markdown code fence opened on line
 // n (the end of the file when nothing closes it), or 0 when line n opens

@@ -89,6 +89,13 @@ func TestApply(t *testing.T) {
 			reasons:  []string{"shows the wrong way", "demo"},
 		},
 		{
+			name: "a text fence shows directives and obeys none", markers: []string{"<!--"},
+			src:      "```text\n# tokenlint:ignore token-host\ncurl https://api.mypurecloud.com/oauth/token\n```\n~~~sh\n# tokenlint:ignore token-host -- obeyed\ncurl https://api.mypurecloud.de/oauth/token\n~~~\n",
+			findings: []string{"token-host@api.mypurecloud.com", "token-host@api.mypurecloud.de"},
+			kept:     []string{"token-host@api.mypurecloud.com"},
+			reasons:  []string{"obeyed"},
+		},
+		{
 			name: "not a comment: inside a URL or a word", markers: []string{"#", "//"},
 			src:      "url: https://x.example/a#tokenlint:ignore token-host -- no\nb: http://tokenlint:ignore token-host -- no\n",
 			findings: []string{"token-host@x.example"},
