@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/build"
 	"go/token"
-	"go/types"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -93,20 +92,16 @@ func SelectRules(enable, disable []string) ([]*rules.Rule, error) {
 // run builds the package's unit, applies the rules and reports each
 // finding as a diagnostic.
 func run(pass *analysis.Pass, opts *rules.Options) *Result {
-	if pass.TypesInfo == nil || len(pass.Files) == 0 || inGOROOT(pass) || isOAuth2Path(pass.Pkg.Path()) || isSDKPath(pass.Pkg.Path()) {
-		// No token URLs to summarise; the libraries' own code is the
-		// correct implementation and never linted.
-		return &Result{}
-	}
 	cat := opts.Catalog
 	if cat == nil {
 		cat = rules.DefaultCatalog()
 	}
-	if cat.GoClient(modulePackage(pass.Pkg.Path())) != nil {
-		return &Result{} // a catalogued client's own code
+	if pass.TypesInfo == nil || len(pass.Files) == 0 || inGOROOT(pass) || libraryCode(pass.Pkg.Path(), cat) {
+		// No token URLs to summarise.
+		return &Result{}
 	}
 	rel := relevant(pass, cat)
-	if !rel && !hasExportedStringFuncs(pass) {
+	if !rel && !mayExportFacts(pass.Files) {
 		return &Result{}
 	}
 	b := newBuilder(pass, opts)
@@ -160,17 +155,59 @@ func (b *builder) unsuppressed(findings []rules.Diagnostic, opts *rules.Options)
 }
 
 // relevant reports whether the package can build a request the analyzer
-// understands: it imports net/http, golang.org/x/oauth2 or the Genesys SDK.
-// The libraries' own packages are never linted: their code is the correct
-// implementation, and x/oauth2/endpoints lists other providers' token URLs.
+// understands: it imports net/http, golang.org/x/oauth2, the Genesys SDK
+// or a catalogued client.
 func relevant(pass *analysis.Pass, cat *rules.Catalog) bool {
 	for _, imp := range pass.Pkg.Imports() {
-		p := imp.Path()
-		if p == "net/http" || isOAuth2Path(p) || isSDKPath(p) || cat.GoClient(modulePackage(p)) != nil {
+		if relevantImport(imp.Path(), cat) {
 			return true
 		}
 	}
 	return false
+}
+
+func relevantImport(p string, cat *rules.Catalog) bool {
+	return p == "net/http" || isOAuth2Path(p) || isSDKPath(p) || cat.GoClient(modulePackage(p)) != nil
+}
+
+// libraryCode reports whether pkgPath is one of the libraries the
+// analyzer knows: their code is the correct implementation and never
+// linted, and x/oauth2/endpoints lists other providers' token URLs.
+func libraryCode(pkgPath string, cat *rules.Catalog) bool {
+	return isOAuth2Path(pkgPath) || isSDKPath(pkgPath) || cat.GoClient(modulePackage(pkgPath)) != nil
+}
+
+// A Unit is what go vet says of one package before it is type-checked.
+type Unit struct {
+	Path    string   // the package path
+	Imports []string // the package paths of its direct imports
+	GoFiles []string // its Go files
+}
+
+// UnitMatters reports whether the analyzer, run on u, could report a
+// finding or export a fact; when it cannot, a go vet driver need not
+// parse or type-check u at all. It decides as run does, from the imports
+// and, only when they do not decide, from the syntax that parse returns
+// (an error means it matters: the type checker will say why). The
+// standard library never matters. Facts u's imports carry are the
+// caller's to weigh: the analyzer passes them through to u's importers.
+func UnitMatters(u Unit, parse func() ([]*ast.File, error), cat *rules.Catalog) bool {
+	if len(u.GoFiles) == 0 || inGOROOTFile(u.GoFiles[0]) {
+		return false
+	}
+	if cat == nil {
+		cat = rules.DefaultCatalog() // decoded only past the cheap test
+	}
+	if libraryCode(u.Path, cat) {
+		return false
+	}
+	for _, p := range u.Imports {
+		if relevantImport(p, cat) {
+			return true
+		}
+	}
+	files, err := parse()
+	return err != nil || mayExportFacts(files)
 }
 
 // diagnostic converts a finding to a diagnostic: the message ends with the
@@ -225,30 +262,31 @@ func (b *builder) pos(s rules.Span) (token.Pos, token.Pos, bool) {
 // library's: under go vet the analyzer runs on every dependency for
 // facts, and the standard library has none to give.
 func inGOROOT(pass *analysis.Pass) bool {
-	root := build.Default.GOROOT
-	if len(pass.Files) == 0 || root == "" {
-		return false
-	}
-	name := pass.Fset.File(pass.Files[0].Pos()).Name()
-	return strings.HasPrefix(name, filepath.Join(root, "src")+string(filepath.Separator))
+	return len(pass.Files) > 0 && inGOROOTFile(pass.Fset.File(pass.Files[0].Pos()).Name())
 }
 
-// hasExportedStringFuncs reports whether the package declares an
-// exported function with a string result, or an exported string
-// variable, whose declaration holds a string literal with a '/' or a '.'
-// (what a URL or a host is made of): the cheap test that keeps fact
-// export off most dependencies under go vet.
-func hasExportedStringFuncs(pass *analysis.Pass) bool {
-	for _, f := range pass.Files {
+func inGOROOTFile(name string) bool {
+	root := build.Default.GOROOT
+	return root != "" && strings.HasPrefix(name, filepath.Join(root, "src")+string(filepath.Separator))
+}
+
+// mayExportFacts reports, from the syntax alone, whether the package
+// may export a fact: it declares an exported function whose first result
+// may be a string, or an exported variable, whose declaration holds a
+// string literal with a '/' or a '.' (what a URL or a host is made of).
+// exportFacts decides with types; this is the cheap test in front of it
+// that keeps fact export off most dependencies under go vet, before they
+// are even type-checked (UnitMatters). A literal inside a composite
+// literal of another package's type (var Analyzer = &analysis.Analyzer{
+// URL: "https://..."}) is no string variable's value nor a field of this
+// package's types, so it does not count.
+func mayExportFacts(files []*ast.File) bool {
+	strs := stringTypes(files)
+	for _, f := range files {
 		for _, d := range f.Decls {
 			switch d := d.(type) {
 			case *ast.FuncDecl:
-				fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func)
-				if !ok || d.Recv != nil || d.Body == nil || !fn.Exported() {
-					continue
-				}
-				sig := fn.Type().(*types.Signature)
-				if sig.Results().Len() > 0 && isString(sig.Results().At(0).Type()) && hasURLishLiteral(d.Body) {
+				if d.Recv == nil && d.Body != nil && d.Name.IsExported() && mayBeString(firstResult(d.Type), strs) && hasURLishLiteral(d.Body) {
 					return true
 				}
 			case *ast.GenDecl:
@@ -269,16 +307,99 @@ func hasExportedStringFuncs(pass *analysis.Pass) bool {
 	return false
 }
 
+// firstResult is the type expression of a function's first result, or nil.
+func firstResult(ft *ast.FuncType) ast.Expr {
+	if ft.Results == nil || len(ft.Results.List) == 0 {
+		return nil
+	}
+	return ft.Results.List[0].Type
+}
+
+// stringTypes are the names of the package's types that are strings
+// underneath (type Endpoint string), as far as the syntax tells.
+func stringTypes(files []*ast.File) map[string]bool {
+	under := map[string]ast.Expr{}
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if gd, ok := d.(*ast.GenDecl); ok && gd.Tok == token.TYPE {
+				for _, spec := range gd.Specs {
+					ts := spec.(*ast.TypeSpec)
+					under[ts.Name.Name] = ts.Type
+				}
+			}
+		}
+	}
+	strs := map[string]bool{}
+	for name := range under {
+		t := under[name]
+		for range len(under) { // a chain of named types, never a cycle
+			id, ok := t.(*ast.Ident)
+			if !ok {
+				break
+			}
+			if id.Name == "string" {
+				strs[name] = true
+				break
+			}
+			if t, ok = under[id.Name]; !ok {
+				break
+			}
+		}
+	}
+	return strs
+}
+
+// mayBeString reports whether a type expression can denote a string type:
+// string, one of the package's string types, or another package's named
+// type (its underlying type is not known without type-checking).
+func mayBeString(t ast.Expr, strs map[string]bool) bool {
+	switch t := t.(type) {
+	case *ast.Ident:
+		return t.Name == "string" || strs[t.Name]
+	case *ast.SelectorExpr:
+		return true
+	case *ast.ParenExpr:
+		return mayBeString(t.X, strs)
+	}
+	return false
+}
+
 // hasURLishLiteral reports whether n holds a string literal with a '/'
-// or a '.'.
+// or a '.' where it can be a string's value: outside composite literals,
+// or as a field's value in a keyed literal of this package's types (what
+// the analyzer reads as a field's write). Map entries, slice elements and
+// positional fields are tables, not token URLs (x/tools' list of the
+// standard library's symbols), and another package's type
+// (&analysis.Analyzer{URL: ...}) has no fields this package exports.
 func hasURLishLiteral(n ast.Node) bool {
 	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.ContainsAny(lit.Value, "/.") {
-			found = true
-		}
-		return !found
-	})
+	var visit func(n ast.Node, inLit bool)
+	visit = func(n ast.Node, inLit bool) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.BasicLit:
+				found = found || !inLit && n.Kind == token.STRING && strings.ContainsAny(n.Value, "/.")
+			case *ast.CompositeLit:
+				if _, imported := n.Type.(*ast.SelectorExpr); !imported {
+					for _, elt := range n.Elts {
+						kv, ok := elt.(*ast.KeyValueExpr)
+						if !ok {
+							visit(elt, true)
+							continue
+						}
+						_, field := kv.Key.(*ast.Ident)
+						visit(kv.Value, !field)
+					}
+				}
+				return false
+			case *ast.FuncLit:
+				visit(n.Body, false) // a function's own statements
+				return false
+			}
+			return !found
+		})
+	}
+	visit(n, false)
 	return found
 }
 

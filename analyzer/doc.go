@@ -74,6 +74,14 @@
 // skips the standard library and the catalogued clients' own packages,
 // and skips a package that declares none.
 //
+// Under go vet a dependency unit is not even type-checked when it cannot
+// matter (UnitMatters: the standard library; no net/http, x/oauth2, SDK
+// or catalogued-client import and no exported function or variable that
+// mayExportFacts; no import that carries facts to pass through):
+// internal/vetunit skips it and gives the units that do matter their
+// imports' types from the compiled packages. On golang.org/x/tools
+// ./go/... that is 21 of 483 units.
+//
 // Under `tokenlint ./...` (internal/golint) facts flow between the
 // packages being linted; dependencies are loaded from export data
 // without syntax and give none. A package that does not fully
@@ -81,6 +89,7 @@
 // as far as it does (RunDespiteErrors); the driver names what failed.
 //
 // The analyzer is importable for multichecker, nogo and golangci-lint;
-// tokenlint itself runs it with go vet -vettool (unitchecker) and over
+// tokenlint itself runs it with go vet -vettool (internal/vetunit in
+// front of unitchecker) and over
 // `tokenlint ./...` (internal/golint).
 package analyzer

@@ -2,17 +2,17 @@ package main
 
 import (
 	"encoding/json"
+	"go/ast"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"golang.org/x/tools/go/analysis/unitchecker"
-
 	"github.com/tokenlint/tokenlint/analyzer"
 	"github.com/tokenlint/tokenlint/internal/golint"
 	"github.com/tokenlint/tokenlint/internal/lint"
 	"github.com/tokenlint/tokenlint/internal/safefile"
+	"github.com/tokenlint/tokenlint/internal/vetunit"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -97,5 +97,10 @@ func isVetConfig(file string) bool {
 // package's files and import map, far below this.
 const maxVetConfigSize = 64 << 20
 
-// vetMain speaks the unitchecker protocol and exits.
-func vetMain() { unitchecker.Main(analyzer.Analyzer) }
+// vetMain speaks the unitchecker protocol and exits, skipping the units
+// (most of a module's dependencies) the analyzer has nothing to do in.
+func vetMain() {
+	vetunit.Main(analyzer.Analyzer, func(path string, imports, goFiles []string, parse func() ([]*ast.File, error)) bool {
+		return analyzer.UnitMatters(analyzer.Unit{Path: path, Imports: imports, GoFiles: goFiles}, parse, nil)
+	})
+}

@@ -23,6 +23,11 @@ var want = []string{
 	"hand/hand.go:14:97: warning: client_secret is inserted [unencoded-secret]",
 	"hand/hand.go:19:34: error: the Genesys Cloud token endpoint takes [json-token-request]",
 	"hand/hand_test.go:12:53: error: Genesys Cloud issues tokens at /oauth/token [token-path]",
+	// Facts: a function of package endpoints, and a field it writes that
+	// reaches remote only through config (which go vet's driver would
+	// skip, were its import's facts not passed on).
+	"regional/regional.go:14:23: error: token requested from api.mypurecloud.ie [token-host]",
+	"remote/remote.go:16:25: error: token requested from api.mypurecloud.com [token-host]",
 	"sdk/sdk.go:17:46: error: GET /api/v2/users/me needs a user [user-scoped-api]",
 	"sdk/sdk.go:22:78: error: Genesys Cloud issues tokens at /oauth/token [token-path]",
 }
