@@ -4,8 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"regexp"
-	"strings"
 
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -165,42 +163,18 @@ func (b *builder) mapFields(e ast.Expr, enc rules.Encoding, via string) []rules.
 	return out
 }
 
-// textBody classifies a body written as text: JSON when it starts with
-// { or [, a hand-built form when it has a literal "=", else raw bytes.
+// textBody classifies a body written as text, as every front end does
+// (rules.ClassifyBody): the analyzer sees no Content-Type here, so the
+// text decides; a hand-built form is sent as written.
 func (b *builder) textBody(v rules.Value) *rules.Body {
-	t := strings.TrimSpace(v.Text)
-	switch {
-	case strings.HasPrefix(t, "{") || strings.HasPrefix(t, "["):
-		return &rules.Body{Kind: rules.BodyJSON, Raw: v, Fields: jsonFields(v)}
-	case literalContains(v, '='):
-		return &rules.Body{Kind: rules.BodyForm, Raw: v, Fields: rules.ParseForm(v, rules.EncodingRaw, "")}
+	body := &rules.Body{Kind: rules.ClassifyBody(v, "", false), Raw: v}
+	switch body.Kind {
+	case rules.BodyJSON:
+		body.Fields = rules.JSONMembers(v, "")
+	case rules.BodyForm:
+		body.Fields = rules.ParseForm(v, rules.EncodingRaw, "")
 	}
-	return &rules.Body{Kind: rules.BodyRaw, Raw: v}
-}
-
-func literalContains(v rules.Value, c byte) bool {
-	for i := 0; i < len(v.Text); i++ {
-		if v.Text[i] == c && !v.DynamicAt(i) {
-			return true
-		}
-	}
-	return false
-}
-
-// jsonMember is a top-level-looking "name": "value" pair of JSON text.
-var jsonMember = regexp.MustCompile(`"([A-Za-z_][A-Za-z0-9_]*)"\s*:\s*"([^"\\]*)"`)
-
-// jsonFields lists the "name": "string" members of JSON text, so a JSON
-// token request is recognised by its grant_type.
-func jsonFields(v rules.Value) []rules.Field {
-	var out []rules.Field
-	for _, m := range jsonMember.FindAllStringSubmatchIndex(v.Text, -1) {
-		if v.DynamicAt(m[2]) {
-			continue
-		}
-		out = append(out, rules.Field{Name: v.Slice(m[2], m[3]), Value: v.Slice(m[4], m[5]), Encoding: rules.EncodingFull})
-	}
-	return out
+	return body
 }
 
 // markEncoded sets Encoding full on hand-built form fields whose value

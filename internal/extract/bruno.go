@@ -370,7 +370,7 @@ func (f *bruFile) body(mode string, r *rules.Request) *rules.Body {
 		if h := r.Header("Content-Type"); h != nil {
 			ct = h.Value
 		}
-		return f.vars.markBody(textBody(f.file, f.text(b.text), ct, mode == "json", "Bruno body:"+mode))
+		return f.vars.markBody(textBody(f.text(b.text), ct, mode == "json", "Bruno body:"+mode))
 	}
 	return nil
 }

@@ -119,15 +119,15 @@ func (s *shellScript) wget(words []*syntax.Word) {
 	}
 	if b := r.Body; b != nil && b.Kind == rules.BodyForm {
 		if ct := r.Header("Content-Type"); ct != nil && ct.Value.Known() {
-			b.Kind = bodyKind(mediaType(ct.Value.Text), true, strings.TrimSpace(b.Raw.Text))
-		} else if looksLikeJSONObject(b.Raw.Text) && !b.Raw.DynamicAt(0) {
+			b.Kind = rules.ClassifyBody(b.Raw.TrimSpace(), mediaType(ct.Value.Text), true)
+		} else if rules.OpensJSONObject(b.Raw) {
 			b.Kind = rules.BodyJSON
 		}
 		switch b.Kind {
 		case rules.BodyForm:
 			b.Fields = rules.ParseForm(b.Raw, rules.EncodingRaw, "wget --post-data")
 		case rules.BodyJSON:
-			b.Fields = jsonMembers(s.file, b.Raw)
+			b.Fields = rules.JSONMembers(b.Raw, "wget --post-data")
 		}
 	}
 	if r.Auth = httpAuthOf(s.file, r); r.Auth.Kind == rules.AuthNone && !user.IsZero() {

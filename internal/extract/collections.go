@@ -245,11 +245,11 @@ func unstatedGrant(file string, sp rules.Span) rules.Value {
 // textBody classifies a body written as text: by its content type (ct,
 // zero when unknown) or language hint, else by its text. A form text is
 // sent as written (EncodingRaw): no tool encodes a raw body.
-func textBody(file string, raw rules.Value, ct rules.Value, jsonHint bool, via string) *rules.Body {
+func textBody(raw rules.Value, ct rules.Value, jsonHint bool, via string) *rules.Body {
 	if strings.TrimSpace(raw.Text) == "" {
 		return nil
 	}
-	kind := bodyKind(mediaType(ct.Text), ct.Known(), raw.Text)
+	kind := rules.ClassifyBody(raw, mediaType(ct.Text), ct.Known())
 	if jsonHint && kind != rules.BodyForm {
 		kind = rules.BodyJSON
 	}
@@ -258,10 +258,7 @@ func textBody(file string, raw rules.Value, ct rules.Value, jsonHint bool, via s
 	case rules.BodyForm:
 		b.Fields = rules.ParseForm(raw, rules.EncodingRaw, via)
 	case rules.BodyJSON:
-		b.Fields = jsonMembers(file, raw)
-		for i := range b.Fields {
-			b.Fields[i].Via = via
-		}
+		b.Fields = rules.JSONMembers(raw, via)
 	}
 	return b
 }

@@ -699,15 +699,13 @@ func (c *curlCommand) body(r *rules.Request) *rules.Body {
 		})
 		ct = &r.Headers[len(r.Headers)-1]
 	}
-	text := strings.TrimSpace(raw.Text)
-	jsonText := len(text) > 0 && (text[0] == '{' || text[0] == '[') && !raw.TrimSpace().DynamicAt(0)
 	switch {
 	case ct != nil && ct.Value.Known():
 		// An explicit type decides; a form written under a JSON type is
 		// still a form (the header is the mistake, and the fields keep
 		// their own encoding problems).
-		b.Kind = bodyKind(mediaType(ct.Value.Text), true, text)
-	case jsonText:
+		b.Kind = rules.ClassifyBody(raw.TrimSpace(), mediaType(ct.Value.Text), true)
+	case rules.OpensJSON(raw):
 		b.Kind = rules.BodyJSON
 	default:
 		// curl's default type for data is application/x-www-form-urlencoded.
@@ -717,10 +715,7 @@ func (c *curlCommand) body(r *rules.Request) *rules.Body {
 	case rules.BodyForm:
 		b.Fields = c.formFields()
 	case rules.BodyJSON:
-		b.Fields = jsonMembers(c.s.file, raw)
-		for i := range b.Fields {
-			b.Fields[i].Via = rules.ViaCurl
-		}
+		b.Fields = rules.JSONMembers(raw, rules.ViaCurl)
 	}
 	return b
 }

@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"encoding/base64"
-	"encoding/json"
 	"strings"
 
 	"github.com/tokenlint/tokenlint/rules"
@@ -160,7 +159,7 @@ func (p *httpParser) block(lines []srcLine) error {
 			continue
 		}
 		colon := strings.IndexByte(l.text, ':')
-		if colon < 0 || looksLikeForm(t) && strings.IndexByte(t, '=') < colon {
+		if colon < 0 || rules.LooksLikeForm(rules.Lit(p.file, t, 0)) && strings.IndexByte(t, '=') < colon {
 			if notHeader == nil {
 				notHeader = &lines[j]
 			}
@@ -360,36 +359,37 @@ func (p *httpParser) body(r *rules.Request, lines []srcLine) (int, error) {
 		// run), every line of them.
 		start := first.start + indent(first.text)
 		raw := rules.Dyn(p.file, p.src[start:end], start, end)
-		r.Body = &rules.Body{Kind: bodyKind(ct, ctKnown, ""), Raw: raw, Via: "< file"}
+		r.Body = &rules.Body{Kind: rules.ClassifyBody(rules.Value{}, ct, ctKnown), Raw: raw, Via: "< file"}
 		return end, nil
 	}
 	if end-first.start > maxFormBody {
 		// A large body is a payload, not a token request: keep it as
 		// written in one piece rather than a value per line.
 		raw := templatedLine(p.file, p.src[first.start:end], first.start, Mustache)
-		r.Body = &rules.Body{Raw: raw, Kind: bodyKind(ct, ctKnown, raw.Text)}
+		r.Body = &rules.Body{Raw: raw, Kind: rules.ClassifyBody(raw, ct, ctKnown)}
 		if r.Body.Kind == rules.BodyJSON {
-			r.Body.Fields = jsonMembers(p.file, raw)
+			r.Body.Fields = rules.JSONMembers(raw, rules.ViaHTTPFile)
 		}
 		return end, nil
 	}
-	form := bodyKind(ct, ctKnown, strings.TrimSpace(first.text)) == rules.BodyForm
-	var parts, lineVals []rules.Value
+	lineVals := make([]rules.Value, len(kept))
+	for k, l := range kept {
+		lineVals[k] = p.text(strings.TrimSpace(l.text), l.start+indent(l.text))
+	}
+	form := rules.ClassifyBody(lineVals[0], ct, ctKnown) == rules.BodyForm
+	var parts []rules.Value
 	prevEnd := -1
-	for _, l := range kept {
-		t := strings.TrimSpace(l.text)
+	for k, l := range kept {
 		// REST Client joins form lines that start with & without a line
 		// break (httpRequestParser.ts); every other line keeps its break.
-		if prevEnd >= 0 && !(form && strings.HasPrefix(t, "&")) {
+		if prevEnd >= 0 && !(form && strings.HasPrefix(strings.TrimSpace(l.text), "&")) {
 			parts = append(parts, rules.Decoded(p.file, "\n", prevEnd, l.start))
 		}
-		v := p.text(t, l.start+indent(l.text))
-		parts = append(parts, v)
-		lineVals = append(lineVals, v)
+		parts = append(parts, lineVals[k])
 		prevEnd = l.end()
 	}
 	raw := rules.Concat(parts...)
-	b := &rules.Body{Raw: raw, Kind: bodyKind(ct, ctKnown, raw.Text)}
+	b := &rules.Body{Raw: raw, Kind: rules.ClassifyBody(raw, ct, ctKnown)}
 	switch b.Kind {
 	case rules.BodyForm:
 		// REST Client sends a body with no Content-Type unless the file
@@ -403,7 +403,7 @@ func (p *httpParser) body(r *rules.Request, lines []srcLine) (int, error) {
 			b.Fields[i].Value = p.env.markFormSafe(b.Fields[i].Value)
 		}
 	case rules.BodyJSON:
-		b.Fields = jsonMembers(p.file, raw)
+		b.Fields = rules.JSONMembers(raw, rules.ViaHTTPFile)
 	}
 	r.Body = b
 	return end, nil
@@ -501,64 +501,10 @@ func closes(lines []srcLine) bool {
 	return false
 }
 
-// bodyKind is the body's kind from its content type, or from its text when
-// the type is not stated or not literal.
-func bodyKind(ct string, ctKnown bool, text string) rules.BodyKind {
-	switch {
-	case ct == "application/x-www-form-urlencoded":
-		if looksLikeJSONObject(text) {
-			// A JSON text under a form type: the server reads it as a form
-			// and finds no field in it; the body is the mistake.
-			return rules.BodyJSON
-		}
-		return rules.BodyForm
-	case ct == "application/json" || strings.HasSuffix(ct, "+json"):
-		// A form text under a JSON content type is still written as a
-		// form: the header is the mistake, the text keeps its own.
-		if looksLikeForm(text) {
-			return rules.BodyForm
-		}
-		return rules.BodyJSON
-	case ctKnown:
-		return rules.BodyRaw
-	case strings.HasPrefix(strings.TrimSpace(text), "{"):
-		return rules.BodyJSON
-	case looksLikeForm(text):
-		return rules.BodyForm
-	}
-	return rules.BodyRaw
-}
-
 // startsJSON reports whether a line opens a JSON object or array ("{",
 // "{\"a\": 1", "[") rather than a {{template}}.
 func startsJSON(t string) bool {
 	return strings.HasPrefix(t, "[") || strings.HasPrefix(t, "{") && !strings.HasPrefix(t, "{{")
-}
-
-// looksLikeJSONObject reports whether text starts a JSON object: "{"
-// followed by a member name or the end, not a {{placeholder}}.
-func looksLikeJSONObject(text string) bool {
-	t := strings.TrimSpace(text)
-	if !strings.HasPrefix(t, "{") {
-		return false
-	}
-	rest := strings.TrimLeft(t[1:], " \t\r\n")
-	return rest == "" || rest[0] == '"' || rest[0] == '}'
-}
-
-// looksLikeForm reports whether a body without a content type starts like a
-// form: name=value with a plain field name.
-func looksLikeForm(text string) bool {
-	name, _, ok := strings.Cut(text, "=")
-	if !ok || name == "" {
-		return false
-	}
-	for i := 0; i < len(name); i++ {
-		if c := name[i]; !isNameChar(c) && c != '-' && c != '.' {
-			return false
-		}
-	}
-	return true
 }
 
 // percentEncodedVar reports whether v is one {{%name}} placeholder, which
@@ -598,118 +544,4 @@ func httpAuth(file string, v rules.Value) rules.Auth {
 		return a
 	}
 	return rules.Auth{}
-}
-
-// jsonMembers lists the top-level members of a JSON object body, so the
-// engine sees grant_type and credentials sent as JSON. It stops quietly at
-// the first thing that is not JSON (an unquoted {{placeholder}}).
-func jsonMembers(file string, v rules.Value) []rules.Field {
-	s := v.Text
-	i := skipJSONSpace(s, 0)
-	if i >= len(s) || s[i] != '{' {
-		return nil
-	}
-	var out []rules.Field
-	for i = skipJSONSpace(s, i+1); i < len(s) && s[i] == '"'; i = skipJSONSpace(s, i+1) {
-		nameStart, nameEnd := i, jsonStringEnd(s, i)
-		if nameEnd < 0 {
-			return out
-		}
-		i = skipJSONSpace(s, nameEnd)
-		if i >= len(s) || s[i] != ':' {
-			return out
-		}
-		i = skipJSONSpace(s, i+1)
-		valEnd := jsonValueEnd(s, i)
-		if valEnd <= i {
-			return out
-		}
-		out = append(out, rules.Field{
-			Name:     jsonText(file, v, nameStart, nameEnd),
-			Value:    jsonText(file, v, i, valEnd),
-			Encoding: rules.EncodingFull,
-			Via:      rules.ViaHTTPFile,
-		})
-		i = skipJSONSpace(s, valEnd)
-		if i >= len(s) || s[i] != ',' {
-			return out
-		}
-	}
-	return out
-}
-
-func skipJSONSpace(s string, i int) int {
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
-		i++
-	}
-	return i
-}
-
-// jsonStringEnd is the offset just past the string starting at s[i] == '"',
-// or -1 when it does not end.
-func jsonStringEnd(s string, i int) int {
-	for k := i + 1; k < len(s); k++ {
-		switch s[k] {
-		case '\\':
-			k++
-		case '"':
-			return k + 1
-		}
-	}
-	return -1
-}
-
-// jsonValueEnd is the offset just past the value starting at s[i]: a
-// string, or anything up to the comma or brace that ends it at depth 0.
-func jsonValueEnd(s string, i int) int {
-	if i < len(s) && s[i] == '"' {
-		return jsonStringEnd(s, i)
-	}
-	depth := 0
-	for k := i; k < len(s); k++ {
-		switch s[k] {
-		case '"':
-			if k = jsonStringEnd(s, k) - 1; k < 0 {
-				return -1
-			}
-		case '{', '[':
-			depth++
-		case '}', ']':
-			if depth == 0 {
-				return trimJSONSpaceEnd(s, i, k)
-			}
-			depth--
-		case ',':
-			if depth == 0 {
-				return trimJSONSpaceEnd(s, i, k)
-			}
-		}
-	}
-	return trimJSONSpaceEnd(s, i, len(s))
-}
-
-func trimJSONSpaceEnd(s string, i, k int) int {
-	for k > i && strings.ContainsRune(" \t\r\n", rune(s[k-1])) {
-		k--
-	}
-	return k
-}
-
-// jsonText is the value of the JSON token v.Text[i:j]: a string's content
-// (decoded when it has escapes), or the token as written.
-func jsonText(file string, v rules.Value, i, j int) rules.Value {
-	tok := v.Text[i:j]
-	if len(tok) < 2 || tok[0] != '"' {
-		return v.Slice(i, j)
-	}
-	inner := v.Slice(i+1, j-1)
-	if !strings.Contains(inner.Text, "\\") || inner.HasDynamic() {
-		return inner
-	}
-	var dec string
-	if err := json.Unmarshal([]byte(tok), &dec); err != nil {
-		return inner
-	}
-	sp := inner.Span()
-	return rules.Decoded(file, dec, sp.Start, sp.End)
 }

@@ -290,7 +290,7 @@ func (f *insomniaFile) body(n *yaml.Node, r *rules.Request) *rules.Body {
 	} else if _, mt := mapValue(n, "mimeType"); mt != nil {
 		ct = f.text(mt)
 	}
-	return f.vars.markBody(textBody(f.y.file, f.text(text), ct, mime == "application/json" || strings.HasSuffix(mime, "+json"), "Insomnia body"))
+	return f.vars.markBody(textBody(f.text(text), ct, mime == "application/json" || strings.HasSuffix(mime, "+json"), "Insomnia body"))
 }
 
 // auth is what an authentication block puts on a request; an OAuth 2.0

@@ -400,7 +400,7 @@ func (p *postmanCollection) body(n *yaml.Node, r *rules.Request) *rules.Body {
 		if h := r.Header("Content-Type"); h != nil {
 			ct = h.Value
 		}
-		return p.vars.markBody(textBody(p.y.file, p.text(raw), ct, lang == "json", "Postman raw body"))
+		return p.vars.markBody(textBody(p.text(raw), ct, lang == "json", "Postman raw body"))
 	}
 	return nil
 }
