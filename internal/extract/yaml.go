@@ -122,8 +122,10 @@ func yamlError(file string, src []byte, err error) *Error {
 type yamlWalk struct {
 	y *yamlSource
 	u *rules.Unit
-	// said holds the scalars that gave a request or setting, so an alias
-	// of one does not say it twice.
+	// said holds the anchored scalars that gave a request or setting, so
+	// an alias of one does not say it twice. Only an anchored node can be
+	// aliased, so no other is held: a large stream's documents are
+	// released one by one (yaml.v3 keeps the anchors of every document).
 	said map[*yaml.Node]bool
 }
 
@@ -154,7 +156,7 @@ func (w *yamlWalk) node(n *yaml.Node, path []string, key rules.Value) error {
 		}
 		before := len(w.u.Requests) + len(w.u.Settings)
 		addKeyValue(w.u, configPath(path), key, w.value(n))
-		if len(w.u.Requests)+len(w.u.Settings) > before {
+		if n.Anchor != "" && len(w.u.Requests)+len(w.u.Settings) > before {
 			w.said[n] = true
 		}
 	}

@@ -35,6 +35,7 @@ func TestYAMLFindings(t *testing.T) {
 		{"entra", "token_url: https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token\n", nil},
 		{"scalar alias read under its key", "urls:\n  login: &u https://api.mypurecloud.com/oauth/token\ntoken_url: *u\n", []string{"token-host", "api."}},
 		{"scalar alias said once", "a:\n  token_url: &u https://api.mypurecloud.com/oauth/token\nb:\n  token_url: *u\n", []string{"token-host", "api."}},
+		{"scalar alias in a later document", "a:\n  login: &u https://api.mypurecloud.com/oauth/token\n---\ntoken_url: *u\n", []string{"token-host", "api."}},
 		{"mapping alias not followed", "d: &d\n  x: https://api.mypurecloud.com/oauth/token\ne:\n  token_url: *d\n", nil},
 		{"block scalar", "token_url: >-\n  https://api.mypurecloud.com/oauth/token\n", []string{"token-host", "api."}},
 		{"CRLF", "auth:\r\n  token_url: https://api.mypurecloud.com/oauth/token\r\n", []string{"token-host", "api."}},
