@@ -82,21 +82,30 @@ row "one small file, wall s" "$t_small" rg "$(wall rg -i -e "$pattern" "$small")
 row "one small file, wall s" "$t_small" actionlint "$(wall actionlint "$out/wf/.github/workflows/ci.yml")" -
 
 # 4. Peak memory on one 20 MB file of each of the heaviest formats, against
-#    the file's own size (goal: at most 4x the file plus 40 MiB).
-big() { # big FILE UNIT: repeat UNIT until FILE is 20 MiB
-  python3 - "$1" "$2" <<'PY'
+#    the file's own size (goal: at most 4x the file plus 40 MiB). The units
+#    are internal/lint/memory_test.go's, which bounds the same costs per byte.
+big() { # big FILE UNIT [HEAD SEP TAIL]: repeat UNIT until FILE is 20 MiB
+  python3 - "$@" <<'PY'
 import sys
-unit = sys.argv[2].encode().decode("unicode_escape").encode()
+unit, head, sep, tail = (a.encode().decode("unicode_escape").encode() for a in (sys.argv[2:] + ["", "", ""])[:4])
 with open(sys.argv[1], "wb") as f:
-    n = 0
+    f.write(head); n = len(head)
     while n < 20 << 20:
+        if n > len(head):
+            f.write(sep); n += len(sep)
         f.write(unit); n += len(unit)
+    f.write(tail)
 PY
 }
 big "$out/big.yaml" 'spring:\n  security:\n    oauth2:\n      client:\n        provider:\n          genesys:\n            token-uri: https://login.mypurecloud.com/oauth/token\n        registration:\n          genesys:\n            client-id: ${ID}\n            client-secret: ${SECRET}\n---\n'
 big "$out/big.sh" 'curl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials\n'
+big "$out/big.http" 'POST https://login.mypurecloud.com/oauth/token\nAuthorization: Basic {{credentials}}\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=client_credentials\n\n###\n'
+big "$out/big.postman_collection.json" '{"name":"token","request":{"method":"POST","url":"https://login.mypurecloud.com/oauth/token","header":[{"key":"Content-Type","value":"application/x-www-form-urlencoded"}],"body":{"mode":"urlencoded","urlencoded":[{"key":"grant_type","value":"client_credentials"}]},"auth":{"type":"basic","basic":[{"key":"username","value":"{{id}}"},{"key":"password","value":"{{secret}}"}]}}}' \
+  '{"info":{"name":"big","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[\n' ',\n' '\n]}\n'
+big "$out/big.md" 'Get a token:\n\n```sh\ncurl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials\n```\n\n'
+big "$out/big.env" 'GENESYS_CLOUD_REGION=us-east-1\nGENESYS_CLOUD_ENVIRONMENT=mypurecloud.com\nGENESYS_CLIENT_ID=${CLIENT_ID}\nGENESYS_TOKEN_URL=https://login.mypurecloud.com/oauth/token\n'
 printf 'max_file_size = "64MB"\n' >"$out/big.toml"
-for f in big.yaml big.sh; do
+for f in big.yaml big.sh big.http big.postman_collection.json big.md big.env; do
   size=$(stat -c %s "$out/$f")
   peak=$( { /usr/bin/time -f '%M' "$tl" -config "$out/big.toml" -format json "$out/$f" >/dev/null || true; } 2>&1 | tail -1)
   row "20 MB ${f#big.}, peak MiB" "$((peak / 1024))" "file size" "$((size >> 20))" "4x+40"
