@@ -507,8 +507,12 @@ func (s *shellScript) declare(name *syntax.Lit, value *syntax.Word) {
 		return
 	}
 	var tmp rules.Unit
-	key := rules.Lit(s.file, name.Value, int(name.Pos().Offset()))
-	addKeyValue(&tmp, name.Value, key, v)
+	// The parser read a copy with placeholders masked ({{x}}NAME=v reads
+	// as ____NAME): the key is the file's own text at the name.
+	at := int(name.Pos().Offset())
+	text := string(s.src[at:min(len(s.src), at+len(name.Value))])
+	key := rules.Lit(s.file, text, at)
+	addKeyValue(&tmp, text, key, v)
 	s.unit.Settings = append(s.unit.Settings, tmp.Settings...)
 	s.unit.Secrets = append(s.unit.Secrets, tmp.Secrets...)
 	for _, r := range tmp.Requests {

@@ -591,3 +591,22 @@ func testStreamedStatements(t *testing.T, src string) {
 		}
 	}
 }
+
+// TestShellPlaceholderBeforeAssignment: a placeholder the parser reads
+// masked ({{x}}, <ID>) glued to NAME=value gives a key of the file's own
+// text, not the masked copy's (FuzzFrontEnds 0ca78d9b54f355bf), and a
+// secret there is still one.
+func TestShellPlaceholderBeforeAssignment(t *testing.T) {
+	for src, secret := range map[string]bool{"{{}}grAnttYpe=00\n": false, "<ID>client_secret=Kx7Qw9Zp3Lm2Rt\n": true} {
+		u, err := ByName("shell").Extract("token.sh", []byte(src))
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		if bad := verbatimMismatch(src, u); bad != "" {
+			t.Errorf("%q: %s", src, bad)
+		}
+		if got := len(rules.SecretSpans(u, nil)) > 0; got != secret {
+			t.Errorf("%q: secret %v, want %v", src, got, secret)
+		}
+	}
+}
