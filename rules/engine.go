@@ -208,6 +208,7 @@ func Run(u *Unit, opts *Options) []Diagnostic {
 		}
 		r.Check(p)
 	}
+	nameOrigins(u, out)
 	guardSharedFixes(u, out)
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i], out[j]
@@ -220,6 +221,24 @@ func Run(u *Unit, opts *Options) []Diagnostic {
 		return a.Rule < b.Rule
 	})
 	return dedupe(out)
+}
+
+// nameOrigins adds to each finding that covers a use of a variable whose
+// value another file writes (Unit.Origins) that place as Related, so the
+// user sees where api.mypurecloud.ie in {{authHost}} comes from.
+func nameOrigins(u *Unit, out []Diagnostic) {
+	for i := range out {
+		f := &out[i]
+		for _, o := range u.Origins {
+			if o.At.File != f.Span.File || o.At.Start >= max(f.Span.End, f.Span.Start+1) || f.Span.Start >= max(o.At.End, o.At.Start+1) {
+				continue
+			}
+			rel := Related{Span: o.Value, Message: fmt.Sprintf("%s is set here", o.Name)}
+			if !slices.ContainsFunc(f.Related, func(r Related) bool { return r.Span == rel.Span }) {
+				f.Related = append(f.Related, rel)
+			}
+		}
+	}
 }
 
 // withoutCommented is u without its commented-out requests and

@@ -91,3 +91,21 @@ func TestInferDomains(t *testing.T) {
 		})
 	}
 }
+
+// A finding at a use of a variable whose value another file writes (a
+// collection's environment) names that place.
+func TestFindingNamesTheValueBeside(t *testing.T) {
+	s := newSrc("c.json")
+	r := s.post("https://api.mypurecloud.ie/oauth/token", s.form("grant_type=client_credentials"))
+	env := Span{File: "prod.postman_environment.json", Start: 40, End: 58}
+	u := &Unit{Requests: []*Request{r}, Origins: []Origin{{At: ParseURL(r.URL).Host.Span(), Name: "authHost", Value: env}}}
+	found := false
+	for _, d := range Run(u, &Options{Rules: []*Rule{TokenHost}}) {
+		for _, rel := range d.Related {
+			found = found || rel.Span == env && strings.Contains(rel.Message, "authHost")
+		}
+	}
+	if !found {
+		t.Error("the token-host finding does not name where authHost is set")
+	}
+}

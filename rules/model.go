@@ -229,9 +229,21 @@ type Unit struct {
 	// host holds reads them, no rule judges them, and their spans point
 	// into those files, so a finding they decide names them as Related.
 	Beside []Setting
+	// Origins are the uses of a variable whose value is written in another
+	// file (a collection's environment): a finding at such a use names
+	// the place of the value as Related.
+	Origins []Origin
 	// Secrets are spans of credential values that no output may show,
 	// beyond those Run derives from the requests and settings.
 	Secrets []Span
+}
+
+// An Origin is one use of a variable, At in the unit's file, whose value
+// the front end took from Value, a span of another file.
+type Origin struct {
+	At    Span
+	Name  string
+	Value Span
 }
 
 // Severity ranks findings.

@@ -264,7 +264,8 @@ func extractBrunoIn(file string, src []byte, x *expansion) (*rules.Unit, error) 
 	if err != nil {
 		return nil, err
 	}
-	f := &bruFile{file: file, u: &rules.Unit{Name: file}, vars: &varScope{x: x}, blocks: blocks}
+	u := &rules.Unit{Name: file}
+	f := &bruFile{file: file, u: u, vars: &varScope{x: x, u: u}, blocks: blocks}
 	local := f.vars.layer()
 	for _, name := range []string{"vars:pre-request", "vars"} {
 		if b := f.block(name); b != nil {
@@ -474,13 +475,13 @@ func loadBrunoEnvironments(file string, layer map[string]varDef) {
 			continue
 		}
 		read++
-		blocks, err := parseBru(e.Name(), src)
+		blocks, err := parseBru(filepath.ToSlash(filepath.Join(envDir, e.Name())), src)
 		if err != nil {
 			continue
 		}
 		env := &bruFile{blocks: blocks}
 		for _, p := range env.block("vars").pairsEnabled() {
-			define(layer, p.key.Text, p.value.Text)
+			defineAt(layer, p.key.Text, p.value.Text, p.value.Span())
 		}
 	}
 }

@@ -27,6 +27,9 @@ import (
 type varScope struct {
 	layers []map[string]varDef
 	x      *expansion // the file's budget, shared by every scope of the file
+	// u, when set, receives an Origin for each use of a value written in
+	// another file (an environment beside the collection).
+	u *rules.Unit
 }
 
 // A varDef is a variable's value, or ambiguous when its sources disagree;
@@ -35,6 +38,9 @@ type varDef struct {
 	text      string
 	ambiguous bool
 	all       []string
+	// at is where text is written when that is another file (an
+	// environment file beside the collection); zero otherwise.
+	at rules.Span
 }
 
 // layer adds a new, lowest-precedence layer and returns it.
@@ -47,7 +53,10 @@ func (s *varScope) layer() map[string]varDef {
 // define records one source's value for name in layer m. Empty values are
 // not definitions: exports keep initial values, and a blank one is filled
 // in locally.
-func define(m map[string]varDef, name, text string) {
+func define(m map[string]varDef, name, text string) { defineAt(m, name, text, rules.Span{}) }
+
+// defineAt is define for a value written at span at of another file.
+func defineAt(m map[string]varDef, name, text string, at rules.Span) {
 	name = strings.TrimSpace(name)
 	if name == "" || strings.TrimSpace(text) == "" {
 		return
@@ -57,7 +66,10 @@ func define(m map[string]varDef, name, text string) {
 		m[name] = varDef{ambiguous: true, all: append(old.all, text)}
 		return
 	}
-	m[name] = varDef{text: text, all: append(old.all, text)}
+	if ok && old.at.File != "" {
+		at = old.at // the same value in two files: the first names it
+	}
+	m[name] = varDef{text: text, all: append(old.all, text), at: at}
 }
 
 // values lists every value any layer gives name, in every source.
@@ -85,13 +97,13 @@ func (s *varScope) markBody(b *rules.Body) *rules.Body {
 }
 
 // lookup finds name in the first layer that defines it.
-func (s *varScope) lookup(name string) (string, bool) {
+func (s *varScope) lookup(name string) (varDef, bool) {
 	for _, m := range s.layers {
 		if d, ok := m[name]; ok {
-			return d.text, !d.ambiguous
+			return d, !d.ambiguous
 		}
 	}
-	return "", false
+	return varDef{}, false
 }
 
 // maxVarDepth bounds the resolution of variables whose values use other
@@ -122,11 +134,15 @@ func (s *varScope) resolveDepth(v rules.Value, syn Syntax, depth int) rules.Valu
 		}
 		part := v.Slice(seg.Off, end)
 		if seg.Dynamic {
-			if text, ok := s.lookup(placeholderName(part.Text)); ok {
+			name := placeholderName(part.Text)
+			if d, ok := s.lookup(name); ok {
 				sp := part.Span()
-				if sub := TemplatedDecoded(v.File, text, sp.Start, sp.End, syn); s.x.spendValue(sub) {
+				if sub := TemplatedDecoded(v.File, d.text, sp.Start, sp.End, syn); s.x.spendValue(sub) {
 					part = s.resolveDepth(sub, syn, depth+1)
 					changed = true
+					if d.at.File != "" && s.u != nil {
+						s.u.Origins = append(s.u.Origins, rules.Origin{At: sp, Name: name, Value: d.at})
+					}
 				}
 			}
 		}
@@ -428,7 +444,7 @@ type collectionDoc struct {
 }
 
 func newCollectionDoc(y *yamlSource, u *rules.Unit, syn Syntax, x *expansion) collectionDoc {
-	return collectionDoc{y: y, u: u, vars: &varScope{x: x}, syn: syn, helpers: map[*yaml.Node]bool{}}
+	return collectionDoc{y: y, u: u, vars: &varScope{x: x, u: u}, syn: syn, helpers: map[*yaml.Node]bool{}}
 }
 
 // text is a scalar node's Value with its variables resolved.

@@ -79,6 +79,7 @@ func extractHTTPIn(file string, src []byte, x *expansion) (*rules.Unit, error) {
 	}
 	p := &httpParser{file: file, src: string(src), unit: &rules.Unit{Name: file}, vars: map[string]rules.Value{}, x: x}
 	p.env = loadHTTPEnv(file, p.src, x)
+	p.env.scope.u = p.unit
 	lines := splitText(p.src)
 	if len(lines) > 0 && strings.HasPrefix(lines[0].text, string(utf8BOM)) {
 		lines[0].start += len(utf8BOM)

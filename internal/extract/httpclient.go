@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/tokenlint/tokenlint/rules"
+	"go.yaml.in/yaml/v3"
 )
 
 // Which client sends an .http file, and what the repository writes down
@@ -58,7 +59,7 @@ func loadHTTPEnv(file string, src string, x *expansion) *httpEnv {
 		for _, name := range jetBrainsEnvFiles {
 			if data := readBeside(filepath.Join(dir, name)); data != nil {
 				jetBrains = true
-				env.addJetBrains(layer, data)
+				env.addJetBrains(layer, filepath.ToSlash(filepath.Join(dir, name)), data)
 			}
 		}
 		if settings := findVSCodeSettings(dir); settings != nil {
@@ -101,16 +102,37 @@ func findVSCodeSettings(dir string) []byte {
 // addJetBrains records the variables of an http-client(.private).env.json
 // file: {"env": {"name": "value", ...}, ...}. Objects (the Security block)
 // and arrays are not variables of a request.
-func (env *httpEnv) addJetBrains(layer map[string]varDef, data []byte) {
+func (env *httpEnv) addJetBrains(layer map[string]varDef, file string, data []byte) {
 	var envs map[string]map[string]any
 	if json.Unmarshal(data, &envs) != nil {
 		return
 	}
-	for _, vars := range envs {
+	at := jetBrainsSpans(file, data)
+	for e, vars := range envs {
 		for name, v := range vars {
-			env.define(layer, name, v)
+			env.defineAt(layer, name, v, at[[2]string{e, name}])
 		}
 	}
+}
+
+// jetBrainsSpans are the places of an environment file's string values,
+// by environment and name, for the findings they decide to name.
+func jetBrainsSpans(file string, data []byte) map[[2]string]rules.Span {
+	out := map[[2]string]rules.Span{}
+	y, remap, err := parseJSONObject(file, data, "an HTTP client environment")
+	if err != nil || y.Root == nil || remap != nil {
+		return out
+	}
+	for i := 0; i+1 < len(y.Root.Content); i += 2 {
+		e, vars := y.Root.Content[i], y.Root.Content[i+1]
+		for k := 0; vars.Kind == yaml.MappingNode && k+1 < len(vars.Content); k += 2 {
+			if vn := vars.Content[k+1]; vn.Kind == yaml.ScalarNode && vn.Tag == "!!str" {
+				v, _ := y.Scalar(vn, 0)
+				out[[2]string{e.Value, vars.Content[k].Value}] = v.Span()
+			}
+		}
+	}
+	return out
 }
 
 // addVSCode reads the rest-client settings of a VS Code settings.json
@@ -161,13 +183,18 @@ func (env *httpEnv) addVSCode(layer map[string]varDef, data []byte) bool {
 
 // define records one environment's value of a variable.
 func (env *httpEnv) define(layer map[string]varDef, name string, v any) {
+	env.defineAt(layer, name, v, rules.Span{})
+}
+
+// defineAt is define for a value written at span at of the file beside.
+func (env *httpEnv) defineAt(layer map[string]varDef, name string, v any, at rules.Span) {
 	text := scalarText(v)
 	if text == "" {
 		return
 	}
 	env.values[name] = append(env.values[name], text)
 	if !credentialName(name) {
-		define(layer, name, text)
+		defineAt(layer, name, text, at)
 	}
 }
 

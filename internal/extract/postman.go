@@ -440,14 +440,37 @@ func loadPostmanEnvironments(file string) (envs, globals map[string]varDef) {
 		if strings.HasSuffix(name, ".postman_globals.json") || env.Scope == "globals" {
 			layer = globals
 		}
-		for _, v := range env.Values {
+		spans := postmanEnvSpans(filepath.ToSlash(filepath.Join(dir, e.Name())), data, len(env.Values))
+		for i, v := range env.Values {
 			if v.Enabled != nil && !*v.Enabled {
 				continue
 			}
-			define(layer, v.Key, scalarText(v.Value))
+			defineAt(layer, v.Key, scalarText(v.Value), spans[i])
 		}
 	}
 	return envs, globals
+}
+
+// postmanEnvSpans are the places of an environment file's n values, in
+// order, for the findings their values decide to name; a zero span where
+// it cannot be told (an escape the parser rewrote, a value not a string).
+func postmanEnvSpans(file string, data []byte, n int) []rules.Span {
+	spans := make([]rules.Span, n)
+	y, remap, err := parseJSONObject(file, data, "a Postman environment")
+	if err != nil || y.Root == nil || remap != nil {
+		return spans
+	}
+	_, values := mapValue(y.Root, "values")
+	for i, v := range seqItems(values) {
+		if i >= n {
+			break
+		}
+		if _, vn := mapValue(v, "value"); vn != nil && vn.Kind == yaml.ScalarNode && vn.Tag == "!!str" {
+			val, _ := y.Scalar(vn, 0)
+			spans[i] = val.Span()
+		}
+	}
+	return spans
 }
 
 // postmanEnvFile is an environment or globals export (formats.md §3.4).

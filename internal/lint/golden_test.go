@@ -31,7 +31,7 @@ func supportFile(name string) bool {
 		name == "README" || name == "NOTES" ||
 		// what a fixture's front end reads beside it: a script's .env, a
 		// Terraform module's variable values and declarations
-		name == ".env" || strings.HasSuffix(name, ".tfvars") || name == "variables.tf"
+		name == ".env" || strings.HasSuffix(name, ".tfvars") || name == "variables.tf" || name == "bruno.json"
 }
 
 func ruleFixtures(t *testing.T) []fixture {
@@ -39,8 +39,8 @@ func ruleFixtures(t *testing.T) []fixture {
 	var out []fixture
 	root := filepath.Join("testdata", "rules")
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || supportFile(d.Name()) {
-			return err
+		if err != nil || d.IsDir() || supportFile(d.Name()) || filepath.Base(filepath.Dir(p)) == "environments" {
+			return err // a Bruno collection's environments are read beside it
 		}
 		rel, _ := filepath.Rel(root, p)
 		parts := strings.Split(filepath.ToSlash(rel), "/")
