@@ -150,16 +150,13 @@ func Parse(path string, src []byte) (*Config, error) {
 	if err := checkIDs("disable", f.Rules.Disable); err != nil {
 		return nil, err
 	}
-	off := map[string]bool{}
-	for _, id := range f.Rules.Disable {
-		off[id] = true
-	}
+	disabled := slices.Clone(f.Rules.Disable)
 	for id, level := range f.Rules.Severity {
 		if rules.Lookup(id) == nil {
 			return nil, fail(ruleLine("severity", id), "unknown rule %q in rules.severity (see tokenlint rules)", id)
 		}
 		if strings.EqualFold(level, "off") {
-			off[id] = true
+			disabled = append(disabled, id)
 			continue
 		}
 		s, ok := rules.ParseSeverity(level)
@@ -171,14 +168,15 @@ func Parse(path string, src []byte) (*Config, error) {
 		}
 		cfg.Rules.Severity[id] = s
 	}
-	for _, r := range rules.All() {
-		if (len(f.Rules.Enable) == 0 || slices.Contains(f.Rules.Enable, r.ID)) && !off[r.ID] {
-			cfg.Rules.Rules = append(cfg.Rules.Rules, r)
-		}
+	// The file's lists read as -enable and -disable do (rules.Select);
+	// their IDs were checked above, where a line can be named. Select
+	// returns an empty, non-nil list when every rule is off: run none,
+	// not all.
+	list, err := rules.Select(rules.All(), f.Rules.Enable, disabled)
+	if err != nil {
+		return nil, err
 	}
-	if cfg.Rules.Rules == nil {
-		cfg.Rules.Rules = []*rules.Rule{} // every rule disabled: run none, not all
-	}
+	cfg.Rules.Rules = list
 
 	// Providers and user-only endpoints extend the catalog.
 	extra := &rules.Catalog{}

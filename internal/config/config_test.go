@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -142,6 +143,43 @@ func TestApplyFlags(t *testing.T) {
 	if err := cfg.ApplyFlags("nope", ""); err == nil {
 		t.Error("unknown rule accepted")
 	}
+}
+
+// TestFileListsReadAsFlags: the file's enable and disable lists (with a
+// severity of "off") select the rules as the same lists given as -enable
+// and -disable do, one reading (rules.Select) for the file, the flags, the
+// analyzer and the golangci plugin.
+func TestFileListsReadAsFlags(t *testing.T) {
+	for _, tc := range []struct {
+		file            string
+		enable, disable []string
+	}{
+		{"[rules]\n", nil, nil},
+		{"[rules]\ndisable = [\"token-path\"]\n", nil, []string{"token-path"}},
+		{"[rules]\nenable = [\"token-path\", \"grant-type\", \"token-host\"]\ndisable = [\"token-host\"]\n", []string{"token-path", "grant-type", "token-host"}, []string{"token-host"}},
+		{"[rules]\nenable = [\"token-path\", \"grant-type\"]\nseverity = { grant-type = \"off\" }\n", []string{"token-path", "grant-type"}, []string{"grant-type"}},
+		{"[rules]\nenable = [\"token-path\"]\ndisable = [\"token-path\"]\n", []string{"token-path"}, []string{"token-path"}},
+	} {
+		cfg, err := Parse("c.toml", []byte(tc.file))
+		if err != nil {
+			t.Fatalf("%q: %v", tc.file, err)
+		}
+		want, err := rules.Select(rules.All(), tc.enable, tc.disable)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := cfg.Rules.Rules; !slices.Equal(got, want) || got == nil {
+			t.Errorf("%q: rules %v, want %v (never nil: nil means every rule)", tc.file, ids(got), ids(want))
+		}
+	}
+}
+
+func ids(list []*rules.Rule) []string {
+	var out []string
+	for _, r := range list {
+		out = append(out, r.ID)
+	}
+	return out
 }
 
 func TestExcludeMatch(t *testing.T) {
