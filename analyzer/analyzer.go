@@ -43,7 +43,7 @@ func newAnalyzer(options func() (*rules.Options, error)) *analysis.Analyzer {
 		Name:       "tokenlint",
 		Doc:        "report OAuth token-request mistakes: wrong token host or path, JSON token bodies, unencoded secrets, user-only APIs called with client credentials",
 		URL:        "https://github.com/tokenlint/tokenlint",
-		ResultType: reflect.TypeOf((*Result)(nil)),
+		ResultType: reflect.TypeFor[*Result](),
 		FactTypes:  []analysis.Fact{new(valueFact)},
 		// A package that does not fully type-check is analysed as far as
 		// it does: a missing SDK version must not hide the rest.

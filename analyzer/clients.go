@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -467,8 +468,7 @@ func lowerFirst(s string) string {
 // for github.com/go-resty/resty/v2.
 func lastElem(path string) string {
 	parts := strings.Split(path, "/")
-	for i := len(parts) - 1; i >= 0; i-- {
-		p := parts[i]
+	for _, p := range slices.Backward(parts) {
 		if len(p) > 1 && p[0] == 'v' && strings.Trim(p[1:], "0123456789") == "" {
 			continue
 		}

@@ -91,8 +91,8 @@ func (b *builder) exportedFields() []*types.Var {
 		if !ok {
 			continue
 		}
-		for i := 0; i < st.NumFields(); i++ {
-			if f := st.Field(i); f.Exported() && isString(f.Type()) {
+		for f := range st.Fields() {
+			if f.Exported() && isString(f.Type()) {
 				out = append(out, f)
 			}
 		}

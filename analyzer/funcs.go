@@ -3,6 +3,7 @@ package analyzer
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -145,8 +146,8 @@ func (b *builder) paramValue(id *ast.Ident, v *types.Var, depth int, eval func(a
 	if !ok || p.fn.Type().(*types.Signature).Variadic() && p.index == p.fn.Type().(*types.Signature).Params().Len()-1 {
 		return rules.Value{}, false
 	}
-	for i := len(b.frames) - 1; i >= 0; i-- {
-		if f := b.frames[i]; f.fn == p.fn {
+	for i, f := range slices.Backward(b.frames) {
+		if f.fn == p.fn {
 			if p.index >= len(f.args) {
 				return rules.Value{}, false
 			}

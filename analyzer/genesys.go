@@ -38,7 +38,7 @@ func lookupSDKOperation(api, method string) (sdkOperation, bool) {
 	sdkOpsOnce.Do(func() {
 		sdkOps = make(map[string]sdkOperation, sdkOperationCount)
 		api := ""
-		for _, line := range strings.Split(sdkOperationTable, "\n") {
+		for line := range strings.SplitSeq(sdkOperationTable, "\n") {
 			if line == "" {
 				continue
 			}

@@ -3,6 +3,7 @@ package rules
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -550,12 +551,7 @@ func underFamily(fam, host string) bool {
 }
 
 func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(list, s)
 }
 
 // LookupRegion finds a region by any alias: AWS code with - or _, SDK key,
@@ -650,12 +646,7 @@ func containsFold(list []string, s string) bool {
 
 // IsClientGrant reports whether grant gives a token with no user.
 func (c *Catalog) IsClientGrant(grant string) bool {
-	for _, g := range c.ClientGrants {
-		if g == grant {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(c.ClientGrants, grant)
 }
 
 // MatchEndpoint returns the first endpoint in list that method and path

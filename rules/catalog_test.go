@@ -234,8 +234,8 @@ func TestFactsCitedInsideTheRepository(t *testing.T) {
 			return nil // a binary left by a build
 		}
 		for _, s := range outside {
-			if i := bytes.Index(data, []byte(s)); i >= 0 {
-				t.Errorf("%s:%d names %q, which a clone does not have: cite docs/facts/ instead", path, 1+bytes.Count(data[:i], []byte("\n")), s)
+			if before, _, ok := bytes.Cut(data, []byte(s)); ok {
+				t.Errorf("%s:%d names %q, which a clone does not have: cite docs/facts/ instead", path, 1+bytes.Count(before, []byte("\n")), s)
 			}
 		}
 		return nil

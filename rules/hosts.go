@@ -76,7 +76,7 @@ var testDataDirs = []string{
 // test-data directory.
 func isTestDataPath(file string) bool {
 	dir := path.Dir(strings.ReplaceAll(file, "\\", "/"))
-	for _, seg := range strings.Split(dir, "/") {
+	for seg := range strings.SplitSeq(dir, "/") {
 		for _, d := range testDataDirs {
 			if strings.EqualFold(seg, d) {
 				return true

@@ -62,7 +62,7 @@ func Select(base []*Rule, enable, disable []string) ([]*Rule, error) {
 // SplitList splits a comma-separated flag value, dropping blanks.
 func SplitList(s string) []string {
 	var out []string
-	for _, f := range strings.Split(s, ",") {
+	for f := range strings.SplitSeq(s, ",") {
 		if f = strings.TrimSpace(f); f != "" {
 			out = append(out, f)
 		}

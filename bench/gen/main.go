@@ -90,7 +90,7 @@ func (g *gen) file(i int, large bool, largeMB int) (string, []byte) {
 
 func (g *gen) lines(n int, f func(i int) string) string {
 	var b strings.Builder
-	for i := 0; i < n; i++ {
+	for i := range n {
 		b.WriteString(f(i))
 		b.WriteByte('\n')
 	}
@@ -116,7 +116,7 @@ func (g *gen) json(hot bool) []byte {
 	var b strings.Builder
 	b.WriteString("{\n")
 	n := 200 + g.rng.IntN(400)
-	for i := 0; i < n; i++ {
+	for i := range n {
 		fmt.Fprintf(&b, "  %q: %q,\n", fmt.Sprintf("%s_%d", g.word(), i), g.word())
 	}
 	if hot {
@@ -189,7 +189,7 @@ func (g *gen) postman(hot bool) []byte {
 	var b strings.Builder
 	b.WriteString(`{"info":{"name":"c","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[`)
 	n := 40 + g.rng.IntN(80)
-	for i := 0; i < n; i++ {
+	for i := range n {
 		if i > 0 {
 			b.WriteByte(',')
 		}

@@ -79,7 +79,7 @@ func wantTrouble(t *testing.T, code int, out, stderr, file, what string) {
 func oneLine(t *testing.T, stderr, file, what string) {
 	t.Helper()
 	var hits []string
-	for _, l := range strings.Split(strings.TrimRight(stderr, "\n"), "\n") {
+	for l := range strings.SplitSeq(strings.TrimRight(stderr, "\n"), "\n") {
 		if strings.Contains(l, what) {
 			hits = append(hits, l)
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"maps"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -38,7 +39,7 @@ func needGo(t *testing.T) {
 // findingFiles lists the files of a text run's findings, in order.
 func findingFiles(out string) string {
 	var files []string
-	for _, line := range strings.Split(out, "\n") {
+	for line := range strings.SplitSeq(out, "\n") {
 		if i := strings.Index(line, ": error: "); i > 0 && !strings.HasPrefix(line, " ") {
 			files = append(files, line[:strings.Index(line, ":")])
 		}
@@ -98,9 +99,7 @@ func TestBinModuleLayouts(t *testing.T) {
 	})
 	t.Run("go.work", func(t *testing.T) {
 		files := map[string]string{"go.work": "go 1.22\n\nuse (\n\t./svc/api\n\t./svc/web\n)\n"}
-		for k, v := range mono {
-			files[k] = v
-		}
+		maps.Copy(files, mono)
 		root := gitRepo(t, files)
 		r := runBin(t, root, goEnv, "", "-color", "never", "./...")
 		if r.code != exitFindings || findingFiles(r.stdout) != all || withoutSummary(r.stderr) != "" {

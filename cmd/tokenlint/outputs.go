@@ -28,7 +28,7 @@ func parseOutputs(spec string) ([]output, error) {
 	var outs []output
 	stdout := ""
 	paths := map[string]bool{}
-	for _, item := range strings.Split(spec, ",") {
+	for item := range strings.SplitSeq(spec, ",") {
 		name, path, hasPath := strings.Cut(strings.TrimSpace(item), "=")
 		name = strings.TrimSpace(name)
 		w := report.Lookup(name)

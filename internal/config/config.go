@@ -112,8 +112,7 @@ func Parse(path string, src []byte) (*Config, error) {
 		return &Error{File: path, Line: line, Msg: fmt.Sprintf(format, args...)}
 	}
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
+		if pe, ok := errors.AsType[toml.ParseError](err); ok {
 			line := pe.Position.Line
 			if line == 0 && pe.LastKey != "" {
 				line = lineOf(lines, strings.Split(pe.LastKey, ".")...)

@@ -314,7 +314,7 @@ func TestInit(t *testing.T) {
 	}
 	setting := regexp.MustCompile(`^#\s*(\[|[a-z_-]+ = )`)
 	var out []string
-	for _, l := range strings.Split(buf.String(), "\n") {
+	for l := range strings.SplitSeq(buf.String(), "\n") {
 		if setting.MatchString(l) {
 			l = strings.TrimSpace(strings.TrimPrefix(l, "#"))
 		}

@@ -57,14 +57,14 @@ func keyLines(src string) map[string]int {
 			plainTable = plain
 			continue
 		}
-		eq := strings.IndexByte(t, '=')
-		if eq < 0 {
+		before, after, ok := strings.Cut(t, "=")
+		if !ok {
 			continue
 		}
-		k := splitKey(t[:eq])
+		k := splitKey(before)
 		setLine(out, strings.Join(append(append([]string{}, plainTable...), k...), "."), n)
 		setLine(out, strings.Join(append(append([]string{}, table...), k...), "."), n)
-		rest := strings.TrimSpace(t[eq+1:])
+		rest := strings.TrimSpace(after)
 		for _, q := range []string{`"""`, `'''`} {
 			if strings.HasPrefix(rest, q) && !strings.Contains(rest[3:], q) {
 				inMulti = q
@@ -83,7 +83,7 @@ func setLine(m map[string]int, key string, line int) {
 // splitKey splits a dotted key, unquoting quoted parts.
 func splitKey(s string) []string {
 	var parts []string
-	for _, p := range strings.Split(strings.TrimSpace(s), ".") {
+	for p := range strings.SplitSeq(strings.TrimSpace(s), ".") {
 		p = strings.TrimSpace(p)
 		p = strings.Trim(p, `"'`)
 		parts = append(parts, p)
@@ -92,8 +92,8 @@ func splitKey(s string) []string {
 }
 
 func stripComment(s string) string {
-	if i := strings.IndexByte(s, '#'); i >= 0 {
-		return s[:i]
+	if before, _, ok := strings.Cut(s, "#"); ok {
+		return before
 	}
 	return s
 }

@@ -43,8 +43,8 @@ func ParseSize(text string) (int64, error) {
 	t := strings.ToLower(strings.TrimSpace(text))
 	factor := int64(1)
 	for _, u := range sizeUnits {
-		if strings.HasSuffix(t, u.suffix) {
-			t, factor = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.factor
+		if before, ok := strings.CutSuffix(t, u.suffix); ok {
+			t, factor = strings.TrimSpace(before), u.factor
 			break
 		}
 	}

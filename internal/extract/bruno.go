@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/tokenlint/tokenlint/rules"
@@ -54,9 +55,9 @@ func (b *bruBlock) get(key string) rules.Value {
 	if b == nil {
 		return rules.Value{}
 	}
-	for i := len(b.pairs) - 1; i >= 0; i-- {
-		if !b.pairs[i].disabled && b.pairs[i].key.Text == key {
-			return b.pairs[i].value
+	for _, v := range slices.Backward(b.pairs) {
+		if !v.disabled && v.key.Text == key {
+			return v.value
 		}
 	}
 	return rules.Value{}
@@ -242,9 +243,9 @@ type bruFile struct {
 
 // block is the last block named name, or nil.
 func (f *bruFile) block(name string) *bruBlock {
-	for i := len(f.blocks) - 1; i >= 0; i-- {
-		if f.blocks[i].name == name {
-			return f.blocks[i]
+	for _, v := range slices.Backward(f.blocks) {
+		if v.name == name {
+			return v
 		}
 	}
 	return nil

@@ -55,7 +55,7 @@ var curlShort = map[byte]string{
 
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
+	for w := range strings.FieldsSeq(words) {
 		m[w] = true
 	}
 	return m

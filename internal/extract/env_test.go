@@ -210,7 +210,7 @@ func TestGarbage(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	alphabet := []byte("###@{}%$\"'`=&?:/\\ \t\r\n#>< abcAPI_URL{{%}}${}x=+\xff\xfe")
 	inputs := []string{"", "\n", "\"", "'", "@", "@=", "{{", "}}", "###", "> {%", "=", "A=\"\\", "A=\"${", "POST", "POST \n\n{\"a\":", "{\"a\"", strings.Repeat("{", 10000)}
-	for n := 0; n < 2000; n++ {
+	for range 2000 {
 		b := make([]byte, rng.Intn(200))
 		for i := range b {
 			if rng.Intn(8) == 0 {

@@ -124,7 +124,7 @@ func TestExpansionBudgetResolvesLargeRealFiles(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("@host = api.mypurecloud.com\n\n")
 	const n = 20000
-	for i := 0; i < n; i++ {
+	for i := range n {
 		fmt.Fprintf(&b, "###\nPOST https://{{host}}/oauth/token\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=client_credentials&n=%d\n\n", i)
 	}
 	u, err := extractHTTP("big.http", []byte(b.String()))

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"unicode/utf16"
 
@@ -166,9 +167,8 @@ func (w *jsonWalk) token() (json.Token, int, error) {
 		return nil, start, Errorf(w.file, lineOf(w.src, len(w.src)), "invalid JSON: unexpected end of input")
 	}
 	if err != nil && !errors.Is(err, io.EOF) {
-		var se *json.SyntaxError
 		line := lineOf(w.src, len(w.src))
-		if errors.As(err, &se) {
+		if se, ok := errors.AsType[*json.SyntaxError](err); ok {
 			line = lineOf(w.src, int(se.Offset))
 		}
 		return nil, start, Errorf(w.file, line, "invalid JSON: %v", err)
@@ -224,12 +224,12 @@ func (w *jsonWalk) object(path []string) error {
 		}
 		member, _ := tok.(string)
 		line := w.lineAt(start)
-		if first, dup := seen[member]; dup && readKey(configPath(append(path[:len(path):len(path)], member))) {
+		if first, dup := seen[member]; dup && readKey(configPath(append(slices.Clip(path), member))) {
 			return Errorf(w.file, line, "invalid JSON: duplicate key %q (first at line %d)", member, first)
 		}
 		seen[member] = line
 		key := w.str(start)
-		v, err := w.value(append(path[:len(path):len(path)], member), key)
+		v, err := w.value(append(slices.Clip(path), member), key)
 		if err != nil {
 			return err
 		}

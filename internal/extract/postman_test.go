@@ -125,8 +125,7 @@ func TestPostmanMalformed(t *testing.T) {
 		strings.Repeat("[", 20000),
 	} {
 		_, err := extractPostman("c.json", []byte(src))
-		var xe *Error
-		if !errors.As(err, &xe) {
+		if _, ok := errors.AsType[*Error](err); !ok {
 			t.Errorf("%.30q: got %v, want *Error", src, err)
 		}
 	}

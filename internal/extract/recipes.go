@@ -487,11 +487,11 @@ func dockerShell(src []byte) derivation {
 
 // heredocDelimiter is the word a RUN's here-document ends with, or "".
 func heredocDelimiter(args []byte) string {
-	i := bytes.Index(args, []byte("<<"))
-	if i < 0 {
+	_, after, ok := bytes.Cut(args, []byte("<<"))
+	if !ok {
 		return ""
 	}
-	w := strings.TrimLeft(string(args[i+2:]), "-~")
+	w := strings.TrimLeft(string(after), "-~")
 	w, _, _ = strings.Cut(w, " ")
 	return strings.Trim(w, `"'`)
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"errors"
+	"slices"
 
 	"github.com/BurntSushi/toml"
 	"github.com/pelletier/go-toml/v2/unstable"
@@ -48,8 +49,7 @@ func extractTOML(file string, src []byte) (*rules.Unit, error) {
 	}
 	var doc map[string]any
 	if _, err := toml.Decode(string(src), &doc); err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
+		if pe, ok := errors.AsType[toml.ParseError](err); ok {
 			return nil, Errorf(file, pe.Position.Line, "invalid TOML: %s", pe.Message)
 		}
 		return nil, Errorf(file, 0, "invalid TOML: %v", err)
@@ -92,7 +92,7 @@ type tomlWalk struct {
 // keyValue reads key = value under the table path prefix; a dotted key
 // extends the path (a.b.token_url = ...).
 func (w *tomlWalk) keyValue(e *unstable.Node, prefix []string) {
-	path := prefix[:len(prefix):len(prefix)]
+	path := slices.Clip(prefix)
 	var last *unstable.Node
 	for it := e.Key(); it.Next(); {
 		last = it.Node()

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -60,7 +61,7 @@ func splitWords(line string) ([]string, []int) {
 
 func useFakeShell(t *testing.T) {
 	oldFormats, oldScript := formats, scriptFormat
-	formats = append(formats[:len(formats):len(formats)], fakeShell)
+	formats = append(slices.Clip(formats), fakeShell)
 	scriptFormat = "fake-shell"
 	t.Cleanup(func() { formats, scriptFormat = oldFormats, oldScript })
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -180,7 +181,7 @@ func (w *yamlWalk) mapping(n *yaml.Node, path []string) error {
 			}
 			continue
 		}
-		keyPath := append(path[:len(path):len(path)], k.Value)
+		keyPath := append(slices.Clip(path), k.Value)
 		if line, dup := seen[k.Value]; dup && readKey(configPath(keyPath)) {
 			return Errorf(w.y.file, k.Line, "invalid YAML: mapping key %q already defined at line %d", k.Value, line)
 		}

@@ -95,7 +95,7 @@ func lookupEnv(env []string, key string) string {
 // or vendor when the module vendors) reads them only.
 func withoutModMod(goflags string) string {
 	var kept []string
-	for _, f := range strings.Fields(goflags) {
+	for f := range strings.FieldsSeq(goflags) {
 		if f != "-mod=mod" && f != "--mod=mod" {
 			kept = append(kept, f)
 		}

@@ -61,7 +61,7 @@ var diagLine = regexp.MustCompile(`^(\S+\.go):(\d+):(\d+): (.*)$`)
 // relative to dir.
 func diagnostics(dir, out string) []string {
 	var got []string
-	for _, line := range strings.Split(out, "\n") {
+	for line := range strings.SplitSeq(out, "\n") {
 		m := diagLine.FindStringSubmatch(strings.TrimSpace(line))
 		if m == nil {
 			continue

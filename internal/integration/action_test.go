@@ -91,7 +91,7 @@ func TestActionSteps(t *testing.T) {
 		readOutputs := func() map[string]string {
 			out := map[string]string{}
 			lines, _ := os.ReadFile(ghOutput)
-			for _, l := range strings.Split(string(lines), "\n") {
+			for l := range strings.SplitSeq(string(lines), "\n") {
 				if k, v, ok := strings.Cut(l, "="); ok {
 					out[k] = v
 				}
@@ -148,8 +148,8 @@ func TestActionSteps(t *testing.T) {
 				"GITHUB_OUTPUT="+ghOutput, "GITHUB_PATH="+ghPath, "RUNNER_OS="+runnerOS(), "RUNNER_ARCH="+runnerArch(),
 				"PATH="+strings.Join(append(pathDirs, os.Getenv("PATH")), string(os.PathListSeparator)))
 			for k, v := range github {
-				if strings.HasPrefix(k, "env:") {
-					cmd.Env = append(cmd.Env, strings.TrimPrefix(k, "env:")+"="+v)
+				if after, ok := strings.CutPrefix(k, "env:"); ok {
+					cmd.Env = append(cmd.Env, after+"="+v)
 				}
 			}
 			for k, v := range step.Env {

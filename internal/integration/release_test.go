@@ -103,7 +103,7 @@ func TestDocsNameNoMissingTag(t *testing.T) {
 	root := repoRoot(t)
 	tags := map[string]bool{}
 	out, _ := exec.Command("git", "-C", root, "tag", "-l").Output()
-	for _, tag := range strings.Fields(string(out)) {
+	for tag := range strings.FieldsSeq(string(out)) {
 		tags[tag] = true
 	}
 	files, _ := filepath.Glob(filepath.Join(root, "docs", "*.md"))
@@ -118,7 +118,7 @@ func TestDocsNameNoMissingTag(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, line := range strings.Split(string(data), "\n") {
+		for line := range strings.SplitSeq(string(data), "\n") {
 			if !strings.Contains(line, "tokenlint") && !strings.Contains(line, "rev:") && !strings.Contains(line, "version:") {
 				continue
 			}

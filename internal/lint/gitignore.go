@@ -68,7 +68,7 @@ func outerIgnores(walkRoot string) (set ignoreSet, prefix string) {
 	prefix = filepath.ToSlash(rel)
 	set = set.withFile(root, "")
 	dir := ""
-	for _, seg := range strings.Split(prefix, "/") {
+	for seg := range strings.SplitSeq(prefix, "/") {
 		dir = path.Join(dir, seg)
 		set = set.withFile(filepath.Join(root, filepath.FromSlash(dir)), dir)
 	}
@@ -105,8 +105,8 @@ func (s ignoreSet) withPatterns(name, relDir string) ignoreSet {
 			r.negate, line = true, line[1:]
 		}
 		line = strings.TrimPrefix(line, `\`)
-		if strings.HasSuffix(line, "/") {
-			r.dirOnly, line = true, strings.TrimSuffix(line, "/")
+		if before, ok := strings.CutSuffix(line, "/"); ok {
+			r.dirOnly, line = true, before
 		}
 		if strings.Contains(line, "/") {
 			r.anchored, line = true, strings.TrimPrefix(line, "/")

@@ -393,9 +393,7 @@ func lintFiles(jobs []job, opts Options, res *Result) []GoTree {
 		wg      sync.WaitGroup
 	)
 	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for x := range next {
 				r := lintOne(x.j, opts)
 				r.file = x.j.display
@@ -406,7 +404,7 @@ func lintFiles(jobs []job, opts Options, res *Result) []GoTree {
 				results[x.i] = r
 				mu.Unlock()
 			}
-		}()
+		})
 	}
 	n := 0
 	emit := func(j job) {
@@ -503,8 +501,7 @@ func lintOne(j job, opts Options) (out fileResult) {
 	unit, err := f.Extract(j.display, data)
 	if err != nil {
 		fe := FileError{File: j.display, Message: err.Error()}
-		var xe *extract.Error
-		if errors.As(err, &xe) {
+		if xe, ok := errors.AsType[*extract.Error](err); ok {
 			fe.Line, fe.Message = xe.Line, xe.Msg
 		}
 		// The file failed to parse, so no front end has said where its
@@ -699,8 +696,7 @@ func readFile(name string, links safefile.Links, limit int64) ([]byte, error) {
 			return data, nil
 		}
 	}
-	var tooBig *safefile.TooBigError
-	if errors.As(err, &tooBig) {
+	if _, ok := errors.AsType[*safefile.TooBigError](err); ok {
 		return nil, err
 	}
 	return nil, errors.New(safefile.Describe(err))

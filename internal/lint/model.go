@@ -40,8 +40,7 @@ func BuildModel(path string, opts Options) (m *Model, err error) {
 	}
 	u, err := f.Extract(path, src)
 	if err != nil {
-		var xe *extract.Error
-		if errors.As(err, &xe) {
+		if xe, ok := errors.AsType[*extract.Error](err); ok {
 			return nil, xe
 		}
 		return nil, fmt.Errorf("%s: %v", path, err)

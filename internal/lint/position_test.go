@@ -11,7 +11,7 @@ func BenchmarkPositionManySecrets(b *testing.B) {
 	var src []byte
 	var spans []rules.Span
 	var findings []rules.Diagnostic
-	for i := 0; i < 5000; i++ {
+	for i := range 5000 {
 		line := []byte("client_secret=Ab" + string(rune('a'+i%26)) + "Xy+zz9Qw0123456789\n")
 		spans = append(spans, rules.Span{Start: len(src) + 14, End: len(src) + len(line) - 1})
 		findings = append(findings, rules.Diagnostic{Rule: "r", Message: "client_secret contains +", Span: rules.Span{Start: len(src) + 14, End: len(src) + 20}})
@@ -29,7 +29,7 @@ func TestSnippetWindowOnALongLine(t *testing.T) {
 	item := `{"url":"https://api.mypurecloud.com/api/v2/oauth/token","d":"` + strings.Repeat("x", 1000) + `"},`
 	src := []byte("[" + strings.Repeat(item, 300) + "]")
 	var findings []rules.Diagnostic
-	for i := 0; i < 300; i++ {
+	for i := range 300 {
 		at := 1 + i*len(item) + len(`{"url":"https://`)
 		findings = append(findings, rules.Diagnostic{Rule: "token-host", Span: rules.Span{Start: at, End: at + len("api.mypurecloud.com")}})
 	}

@@ -23,7 +23,7 @@ var (
 )
 
 func init() {
-	for c := 0; c < 256; c++ {
+	for c := range 256 {
 		lowerByte[c] = byte(c)
 		if 'A' <= c && c <= 'Z' {
 			lowerByte[c] = byte(c + 'a' - 'A')

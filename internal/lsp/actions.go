@@ -43,7 +43,7 @@ func (s *Server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 				Title:       f.Fix.Message,
 				Kind:        &kind,
 				Diagnostics: []protocol.Diagnostic{diag},
-				IsPreferred: boolPtr(true),
+				IsPreferred: new(true),
 				Edit:        &protocol.WorkspaceEdit{Changes: map[protocol.DocumentUri][]protocol.TextEdit{uri: edits}},
 			})
 		}
@@ -52,7 +52,7 @@ func (s *Server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 				Title:       "Remove the unused " + strings.TrimPrefix(f.Key, "unused ") + " from the directive",
 				Kind:        &kind,
 				Diagnostics: []protocol.Diagnostic{diag},
-				IsPreferred: boolPtr(true),
+				IsPreferred: new(true),
 				Edit:        &protocol.WorkspaceEdit{Changes: map[protocol.DocumentUri][]protocol.TextEdit{uri: {edit}}},
 			})
 		}
@@ -153,7 +153,7 @@ func (r *lintResult) commentSyntax(n int) (open, closing string) {
 		return markers[0], ""
 	}
 	fence, lang := "", ""
-	for i := 0; i < n; i++ {
+	for i := range n {
 		t := strings.TrimLeft(r.lines.line(i), " ")
 		switch {
 		case fence == "" && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")):

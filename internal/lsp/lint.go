@@ -71,8 +71,7 @@ func (s *Server) lint(snap snapshot) (res *lintResult) {
 	if isFile && s.ws.isConfig(path) {
 		// The configuration buffer itself: its problems as the user types.
 		if _, err := config.Parse(path, []byte(snap.text)); err != nil {
-			var ce *config.Error
-			if errors.As(err, &ce) {
+			if ce, ok := errors.AsType[*config.Error](err); ok {
 				res.diagnostics = append(res.diagnostics, res.errorDiagnostic(ce.Line, ce.Msg))
 			} else {
 				res.diagnostics = append(res.diagnostics, res.errorDiagnostic(0, err.Error()))

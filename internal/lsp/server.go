@@ -230,9 +230,9 @@ func (s *Server) initialize(p *protocol.InitializeParams) (any, error) {
 	return protocol.InitializeResult{
 		Capabilities: protocol.ServerCapabilities{
 			TextDocumentSync: protocol.TextDocumentSyncOptions{
-				OpenClose: boolPtr(true),
+				OpenClose: new(true),
 				Change:    &change,
-				Save:      protocol.SaveOptions{IncludeText: boolPtr(false)},
+				Save:      protocol.SaveOptions{IncludeText: new(false)},
 			},
 			HoverProvider: true,
 			CodeActionProvider: protocol.CodeActionOptions{
@@ -240,7 +240,7 @@ func (s *Server) initialize(p *protocol.InitializeParams) (any, error) {
 			},
 			Workspace: &protocol.ServerCapabilitiesWorkspace{
 				WorkspaceFolders: &protocol.WorkspaceFoldersServerCapabilities{
-					Supported:           boolPtr(true),
+					Supported:           new(true),
 					ChangeNotifications: &protocol.BoolOrString{Value: true},
 				},
 			},
@@ -276,5 +276,3 @@ func (s *Server) notify(method string, params any) {
 		s.logger.Printf("sending %s: %v", method, err)
 	}
 }
-
-func boolPtr(b bool) *bool { return &b }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -387,10 +388,10 @@ func codeActions(t *testing.T, c *lsptest.Client, uri string, line int) []protoc
 // apply applies LSP edits to text, last first, as an editor does.
 func apply(t *testing.T, text string, edits []protocol.TextEdit) string {
 	t.Helper()
-	for i := len(edits) - 1; i >= 0; i-- {
+	for _, edit := range slices.Backward(edits) {
 		l := newLines(text)
-		start, end := l.offset(edits[i].Range.Start), l.offset(edits[i].Range.End)
-		text = text[:start] + edits[i].NewText + text[end:]
+		start, end := l.offset(edit.Range.Start), l.offset(edit.Range.End)
+		text = text[:start] + edit.NewText + text[end:]
 	}
 	return text
 }

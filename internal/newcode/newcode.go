@@ -71,7 +71,7 @@ func Since(root, rev string) (Lines, error) {
 	if err != nil {
 		return nil, fmt.Errorf("-new-from-rev: git ls-files: %v", err)
 	}
-	for _, name := range strings.Split(string(untracked), "\x00") {
+	for name := range strings.SplitSeq(string(untracked), "\x00") {
 		if name != "" {
 			lines[name] = nil
 		}

@@ -117,8 +117,7 @@ func ReadSized(f io.Reader, buf []byte, limit int64) ([]byte, error) {
 	}
 	rest, err := ReadLimited(f, limit-int64(n))
 	if err != nil {
-		var tooBig *TooBigError
-		if errors.As(err, &tooBig) {
+		if tooBig, ok := errors.AsType[*TooBigError](err); ok {
 			tooBig.Size += int64(n)
 			tooBig.Limit = limit
 		}
@@ -144,8 +143,7 @@ func ReadLimited(r io.Reader, limit int64) ([]byte, error) {
 
 // Describe words an error of Open or Read without repeating the path.
 func Describe(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
 		err = pe.Err
 	}
 	switch {

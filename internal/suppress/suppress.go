@@ -217,7 +217,7 @@ func parse(file string, src []byte, markers []string) []*directive {
 		d.span = rules.Span{File: file, Start: start, End: start + len(Directive) + len(body)}
 		ids, reason, hasReason := strings.Cut(body, "--")
 		d.reason = strings.TrimSpace(reason)
-		for _, id := range strings.Split(ids, ",") {
+		for id := range strings.SplitSeq(ids, ",") {
 			if id = strings.TrimSpace(id); id != "" {
 				d.rules = append(d.rules, id)
 			}

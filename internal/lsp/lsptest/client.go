@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"slices"
 	"sync"
 	"time"
 
@@ -89,8 +90,8 @@ func (c *Client) Requests() []string {
 // least version (any version when negative) and returns the latest such.
 func (c *Client) Diagnostics(uri string, version int) (protocol.PublishDiagnosticsParams, error) {
 	return c.wait(uri, fmt.Sprintf("at version %d", version), func(list []protocol.PublishDiagnosticsParams) (protocol.PublishDiagnosticsParams, bool) {
-		for i := len(list) - 1; i >= 0; i-- {
-			if p := list[i]; version < 0 || p.Version != nil && int(*p.Version) >= version {
+		for _, p := range slices.Backward(list) {
+			if version < 0 || p.Version != nil && int(*p.Version) >= version {
 				return p, true
 			}
 		}
