@@ -133,7 +133,8 @@ func (p *httpParser) block(lines []srcLine) error {
 		if t == "" || !(strings.HasPrefix(t, "?") || strings.HasPrefix(t, "&") || indent(lines[j].text) > 0 && strings.HasPrefix(t, "/")) {
 			break
 		}
-		urlParts = append(urlParts, p.text(t, lines[j].start+indent(lines[j].text)))
+		t, off := trimmed(lines[j].text)
+		urlParts = append(urlParts, p.text(t, lines[j].start+off))
 		reqEnd = lines[j].end()
 	}
 	if len(urlParts) > 1 {
@@ -166,12 +167,11 @@ func (p *httpParser) block(lines []srcLine) error {
 			}
 			continue
 		}
-		name := strings.TrimSpace(l.text[:colon])
-		valText := l.text[colon+1:]
-		valStart := l.start + colon + 1 + indent(valText)
+		name, nameOff := trimmed(l.text[:colon])
+		val, valOff := trimmed(l.text[colon+1:])
 		r.Headers = append(r.Headers, rules.Header{
-			Name:  rules.Lit(p.file, name, l.start+indent(l.text)),
-			Value: p.text(strings.TrimSpace(valText), valStart),
+			Name:  rules.Lit(p.file, name, l.start+nameOff),
+			Value: p.text(val, l.start+colon+1+valOff),
 		})
 	}
 	for _, h := range r.Headers {
@@ -212,9 +212,8 @@ func (p *httpParser) variable(l srcLine) {
 		return
 	}
 	eq := strings.IndexByte(l.text, '=')
-	rest := l.text[eq+1:]
-	val = strings.TrimSpace(val)
-	p.vars[name] = p.text(val, l.start+eq+1+indent(rest))
+	val, off := trimmed(l.text[eq+1:])
+	p.vars[name] = p.text(val, l.start+eq+1+off)
 }
 
 // text is literal text found verbatim at offset start, with {{...}}
@@ -375,7 +374,8 @@ func (p *httpParser) body(r *rules.Request, lines []srcLine) (int, error) {
 	}
 	lineVals := make([]rules.Value, len(kept))
 	for k, l := range kept {
-		lineVals[k] = p.text(strings.TrimSpace(l.text), l.start+indent(l.text))
+		t, off := trimmed(l.text)
+		lineVals[k] = p.text(t, l.start+off)
 	}
 	form := rules.ClassifyBody(lineVals[0], ct, ctKnown) == rules.BodyForm
 	var parts []rules.Value

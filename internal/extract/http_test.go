@@ -316,3 +316,23 @@ func TestHTTPMalformed(t *testing.T) {
 		t.Errorf("NUL byte: got %v, want *Error", err)
 	}
 }
+
+// TestHTTPValuesStartWhereTheirTextDoes: a header, variable, URL
+// continuation or body line whose blanks include CR, VT, FF or a Unicode
+// space starts its value at its text (FuzzFrontEnds 982ec2785ca3ce2c:
+// "0\n:\r0" read "0" at the CR).
+func TestHTTPValuesStartWhereTheirTextDoes(t *testing.T) {
+	for _, src := range []string{
+		"0\n:\r0",
+		"@host = \vlogin.mypurecloud.com\nPOST https://{{host}}/oauth/token\nX-A:\f\u00a0v\n\n\r grant_type=client_credentials\n",
+		"GET https://login.mypurecloud.com/oauth/token\n\u00a0?a=1\n",
+	} {
+		u, err := ByName("http").Extract("token.http", []byte(src))
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		if bad := verbatimMismatch(src, u); bad != "" {
+			t.Errorf("%q: %s", src, bad)
+		}
+	}
+}

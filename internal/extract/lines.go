@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -42,6 +43,14 @@ func splitText(src string) []srcLine {
 
 // indent is the number of leading spaces and tabs of s.
 func indent(s string) int { return len(s) - len(strings.TrimLeft(s, " \t")) }
+
+// trimmed is strings.TrimSpace(s) and the offset in s where it starts:
+// TrimSpace also trims CR, VT, FF and Unicode spaces, which indent does
+// not count, so a value's text and its start must come from the one trim.
+func trimmed(s string) (string, int) {
+	t := strings.TrimLeftFunc(s, unicode.IsSpace)
+	return strings.TrimRightFunc(t, unicode.IsSpace), len(s) - len(t)
+}
 
 // maxTemplatedLine bounds the text scanned for placeholders in one piece.
 const maxTemplatedLine = 64 << 10
