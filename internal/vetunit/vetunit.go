@@ -69,6 +69,7 @@ type config struct {
 	ImportMap   map[string]string
 	PackageFile map[string]string
 	PackageVetx map[string]string
+	Standard    map[string]bool
 	VetxOnly    bool
 	VetxOutput  string
 	Stdout      string
@@ -88,12 +89,17 @@ func prepare(cfgFile string, flags []string, matters Matters) (string, error) {
 	if err := json.Unmarshal(raw, &cfg); err != nil {
 		return "", fmt.Errorf("cannot decode JSON config file %s: %v", cfgFile, err)
 	}
-	headers, err := readHeaders(cfg.PackageVetx)
+	// The standard library's units never carry facts (nor are they ever
+	// analysed): only the other imports' files are opened to decide.
+	headers, err := readHeaders(cfg.PackageVetx, func(path string) bool { return !cfg.Standard[path] })
 	if err != nil {
 		return "", err
 	}
 	if skippable(&cfg, flags, headers, matters) {
 		return "", skip(&cfg, flags)
+	}
+	if headers, err = readHeaders(cfg.PackageVetx, func(string) bool { return true }); err != nil {
+		return "", err
 	}
 	return withTypes(cfgFile, raw, &cfg, headers)
 }
@@ -175,9 +181,14 @@ const vetxMagic = "vetx"
 
 type header struct{ types, facts uint32 }
 
-func readHeaders(vetx map[string]string) (map[string]header, error) {
+// readHeaders reads the headers of the vetx files of the imports that
+// want says to.
+func readHeaders(vetx map[string]string, want func(path string) bool) (map[string]header, error) {
 	out := make(map[string]header, len(vetx))
 	for path, file := range vetx {
+		if !want(path) {
+			continue
+		}
 		f, err := os.Open(file)
 		if err != nil {
 			return nil, err
