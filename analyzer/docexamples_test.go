@@ -19,6 +19,13 @@ import (
 // internal/lint's (TestDocExamples there).
 func TestDocExamples(t *testing.T) {
 	dir := t.TempDir()
+	// The examples may import the libraries the fixtures have stubs of
+	// (golang.org/x/oauth2, the Genesys Cloud SDK).
+	for _, lib := range []string{"golang.org", "github.com"} {
+		if err := os.CopyFS(filepath.Join(dir, "src", lib), os.DirFS(filepath.Join(analysistest.TestData(), "src", lib))); err != nil {
+			t.Fatal(err)
+		}
+	}
 	type example struct {
 		rule *rules.Rule
 		ex   rules.Example

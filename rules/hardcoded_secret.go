@@ -33,10 +33,34 @@ form or JSON body.`,
 		Bad: []Example{
 			{Format: FormatShell, Code: `curl -u "my-client:Jq8vL2x9TzR4wY7n" -d grant_type=client_credentials https://login.mypurecloud.com/oauth/token`},
 			{Format: FormatEnv, Code: `GENESYS_CLOUD_CLIENT_SECRET=Jq8vL2x9TzR4wY7nB3mK`},
+			{Format: FormatGo, Code: `package token
+
+import "golang.org/x/oauth2/clientcredentials"
+
+var config = clientcredentials.Config{
+	ClientID:     "my-client",
+	ClientSecret: "Jq8vL2x9TzR4wY7nB3mK5pQs",
+	TokenURL:     "https://login.mypurecloud.com/oauth/token",
+}
+`},
 		},
 		Good: []Example{
 			{Format: FormatShell, Code: `curl -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials https://login.mypurecloud.com/oauth/token`},
 			{Format: FormatEnv, Code: `GENESYS_CLOUD_CLIENT_SECRET=${GENESYS_CLOUD_CLIENT_SECRET}`},
+			{Format: FormatGo, Code: `package token
+
+import (
+	"os"
+
+	"golang.org/x/oauth2/clientcredentials"
+)
+
+var config = clientcredentials.Config{
+	ClientID:     os.Getenv("GENESYS_CLOUD_CLIENT_ID"),
+	ClientSecret: os.Getenv("GENESYS_CLOUD_CLIENT_SECRET"),
+	TokenURL:     "https://login.mypurecloud.com/oauth/token",
+}
+`},
 		},
 		Notes: `Not secrets, and not reported: empty values; variables and templates ($X,
 ${X}, {{x}}, %X%, ${{ secrets.X }}); secret-store references (vault://,

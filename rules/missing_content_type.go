@@ -23,15 +23,52 @@ Some senders type a form body themselves and some do not:
   written, plus rest-client.defaultHeaders from the settings, which is
   where a default Content-Type can be added), Go http.NewRequest +
   Client.Do with a strings.NewReader body.`,
-		Bad: []Example{{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/oauth/token
+		Bad: []Example{
+			{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/oauth/token
 Authorization: Basic {{credentials}}
 
-grant_type=client_credentials`}},
-		Good: []Example{{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/oauth/token
+grant_type=client_credentials`},
+			{Format: FormatGo, Code: `package token
+
+import (
+	"net/http"
+	"strings"
+)
+
+func fetch(id, secret string) (*http.Response, error) {
+	req, err := http.NewRequest("POST", "https://login.mypurecloud.com/oauth/token", strings.NewReader("grant_type=client_credentials"))
+	if err != nil {
+		return nil, err
+	}
+	req.SetBasicAuth(id, secret)
+	return http.DefaultClient.Do(req)
+}
+`},
+		},
+		Good: []Example{
+			{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/oauth/token
 Authorization: Basic {{credentials}}
 Content-Type: application/x-www-form-urlencoded
 
-grant_type=client_credentials`}},
+grant_type=client_credentials`},
+			{Format: FormatGo, Code: `package token
+
+import (
+	"net/http"
+	"strings"
+)
+
+func fetch(id, secret string) (*http.Response, error) {
+	req, err := http.NewRequest("POST", "https://login.mypurecloud.com/oauth/token", strings.NewReader("grant_type=client_credentials"))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.SetBasicAuth(id, secret)
+	return http.DefaultClient.Do(req)
+}
+`},
+		},
 		Notes: `The rule judges token requests whose front end says the sender adds no
 Content-Type (Body.Untyped); a Content-Type header of any value, even one
 from a variable, silences it (json-token-request judges a wrong one).`,

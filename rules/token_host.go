@@ -20,9 +20,31 @@ although the credentials are right.`,
 		Bad: []Example{
 			{Format: FormatShell, Code: `curl -X POST https://api.mypurecloud.com/oauth/token -d grant_type=client_credentials`},
 			{Format: FormatShell, Code: `curl -X POST https://api.us.genesys.cloud/oauth/token -d grant_type=client_credentials`},
+			{Format: FormatGo, Code: `package token
+
+import (
+	"net/http"
+	"net/url"
+)
+
+func fetch() (*http.Response, error) {
+	return http.PostForm("https://api.mypurecloud.com/oauth/token", url.Values{"grant_type": {"client_credentials"}})
+}
+`},
 		},
 		Good: []Example{
 			{Format: FormatShell, Code: `curl -X POST https://login.mypurecloud.com/oauth/token -d grant_type=client_credentials`},
+			{Format: FormatGo, Code: `package token
+
+import (
+	"net/http"
+	"net/url"
+)
+
+func fetch() (*http.Response, error) {
+	return http.PostForm("https://login.mypurecloud.com/oauth/token", url.Values{"grant_type": {"client_credentials"}})
+}
+`},
 		},
 		Notes: `Hosts of other providers (login.microsoftonline.com, api.* token hosts of
 other services) are not judged by the Genesys host table.

@@ -12,14 +12,40 @@ var TokenPath = &Rule{
 		Why: `Genesys Cloud serves tokens at exactly /oauth/token on the login host. The
 Platform API prefix does not apply: /api/v2/oauth/token does not exist and
 answers with an error, although the request is otherwise right.`,
-		Bad: []Example{{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/api/v2/oauth/token
+		Bad: []Example{
+			{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/api/v2/oauth/token
 Content-Type: application/x-www-form-urlencoded
 
-grant_type=client_credentials`}},
-		Good: []Example{{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/oauth/token
+grant_type=client_credentials`},
+			{Format: FormatGo, Code: `package token
+
+import (
+	"net/http"
+	"net/url"
+)
+
+func fetch() (*http.Response, error) {
+	return http.PostForm("https://login.mypurecloud.com/api/v2/oauth/token", url.Values{"grant_type": {"client_credentials"}})
+}
+`},
+		},
+		Good: []Example{
+			{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/oauth/token
 Content-Type: application/x-www-form-urlencoded
 
-grant_type=client_credentials`}},
+grant_type=client_credentials`},
+			{Format: FormatGo, Code: `package token
+
+import (
+	"net/http"
+	"net/url"
+)
+
+func fetch() (*http.Response, error) {
+	return http.PostForm("https://login.mypurecloud.com/oauth/token", url.Values{"grant_type": {"client_credentials"}})
+}
+`},
+		},
 		Notes: `The rule judges only hosts of a provider with a fixed token path: other
 providers serve tokens at many paths, /api/v2/oauth/token among them. A
 templated host is judged as token-host says; a relative token URL (POST

@@ -39,11 +39,42 @@ secret is right.
   break either.
 - A value with several such characters is judged by the worst:
   q/Zk+9Lm== is an error for its "+", not a warning for its "/".`,
-		Bad: []Example{{Format: FormatShell, Code: `curl https://login.mypurecloud.com/oauth/token \
-  -d "grant_type=client_credentials&client_id=abc&client_secret=abc+def"`}},
-		Good: []Example{{Format: FormatShell, Code: `curl https://login.mypurecloud.com/oauth/token \
+		Bad: []Example{
+			{Format: FormatShell, Code: `curl https://login.mypurecloud.com/oauth/token \
+  -d "grant_type=client_credentials&client_id=abc&client_secret=abc+def"`},
+			{Format: FormatGo, Code: `package token
+
+import (
+	"net/http"
+	"strings"
+)
+
+func fetch(id, secret string) (*http.Response, error) {
+	body := "grant_type=client_credentials&client_id=" + id + "&client_secret=" + secret
+	return http.Post("https://login.mypurecloud.com/oauth/token", "application/x-www-form-urlencoded", strings.NewReader(body))
+}
+`},
+		},
+		Good: []Example{
+			{Format: FormatShell, Code: `curl https://login.mypurecloud.com/oauth/token \
   -d grant_type=client_credentials \
-  --data-urlencode "client_id=$CLIENT_ID" --data-urlencode "client_secret=$CLIENT_SECRET"`}},
+  --data-urlencode "client_id=$CLIENT_ID" --data-urlencode "client_secret=$CLIENT_SECRET"`},
+			{Format: FormatGo, Code: `package token
+
+import (
+	"net/http"
+	"net/url"
+)
+
+func fetch(id, secret string) (*http.Response, error) {
+	return http.PostForm("https://login.mypurecloud.com/oauth/token", url.Values{
+		"grant_type":    {"client_credentials"},
+		"client_id":     {id},
+		"client_secret": {secret},
+	})
+}
+`},
+		},
 		Notes: `Best: send the credentials as Basic auth (curl -u, SetBasicAuth), as the
 official Genesys Cloud clients do.
 

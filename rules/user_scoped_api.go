@@ -27,7 +27,8 @@ PKCE, implicit, password, device, SAML bearer) is not judged.
   (/me paths, the logged-in user's conversations, voicemail, schedules).
 - never: /api/v2/organizations/me and /api/v2/tokens/me, which work with
   client credentials, and org-level endpoints such as /api/v2/users/{userId}.`,
-		Bad: []Example{{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/oauth/token
+		Bad: []Example{
+			{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/oauth/token
 Content-Type: application/x-www-form-urlencoded
 Authorization: Basic {{credentials}}
 
@@ -35,8 +36,27 @@ grant_type=client_credentials
 
 ###
 GET https://api.mypurecloud.com/api/v2/users/me
-Authorization: Bearer {{token}}`}},
-		Good: []Example{{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/oauth/token
+Authorization: Bearer {{token}}`},
+			{Format: FormatGo, Code: `package token
+
+import (
+	"os"
+
+	"github.com/mypurecloud/platform-client-sdk-go/v188/platformclientv2"
+)
+
+func me() error {
+	config := platformclientv2.GetDefaultConfiguration()
+	if err := config.AuthorizeClientCredentials(os.Getenv("GENESYS_CLOUD_CLIENT_ID"), os.Getenv("GENESYS_CLOUD_CLIENT_SECRET")); err != nil {
+		return err
+	}
+	_, _, err := platformclientv2.NewUsersApi().GetUsersMe(nil, "", nil)
+	return err
+}
+`},
+		},
+		Good: []Example{
+			{Format: FormatHTTP, Code: `POST https://login.mypurecloud.com/oauth/token
 Content-Type: application/x-www-form-urlencoded
 Authorization: Basic {{credentials}}
 
@@ -44,7 +64,25 @@ grant_type=client_credentials
 
 ###
 GET https://api.mypurecloud.com/api/v2/users/{{userId}}
-Authorization: Bearer {{token}}`}},
+Authorization: Bearer {{token}}`},
+			{Format: FormatGo, Code: `package token
+
+import (
+	"os"
+
+	"github.com/mypurecloud/platform-client-sdk-go/v188/platformclientv2"
+)
+
+func user(id string) error {
+	config := platformclientv2.GetDefaultConfiguration()
+	if err := config.AuthorizeClientCredentials(os.Getenv("GENESYS_CLOUD_CLIENT_ID"), os.Getenv("GENESYS_CLOUD_CLIENT_SECRET")); err != nil {
+		return err
+	}
+	_, _, err := platformclientv2.NewUsersApi().GetUser(id, nil, "", nil, "")
+	return err
+}
+`},
+		},
 		Sources: []string{
 			"https://developer.genesys.cloud/api/tutorials/oauth-client-credentials",
 			"Go SDK v188 operation docs (docs/facts/genesys.md 3, genesys-user-context-candidates.tsv)",
