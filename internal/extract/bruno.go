@@ -32,6 +32,9 @@ var brunoFormat = &Format{
 	Extract:  extractBruno,
 	extract:  extractBrunoIn,
 	Comments: nil, // .bru has no comments
+	// A request that inherits its auth from collection.bru may name no
+	// OAuth word itself.
+	Keywords: []string{"inherit"},
 }
 
 // A bruBlock is one block of a .bru file.

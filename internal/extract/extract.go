@@ -29,6 +29,10 @@ type Format struct {
 	// Comments are the line-comment markers of the format, for inline
 	// suppression ("#", "//"); Markdown uses "<!--".
 	Comments []string
+	// Keywords are words that make a file of this format worth reading
+	// beyond rules.Keywords: a syntax of its own that brings in a token
+	// request from another file (Bruno's "auth: inherit").
+	Keywords []string
 }
 
 // formats is every format, in the order Detect tries them: the ones that
@@ -69,6 +73,16 @@ func (f *Format) extractIn(file string, src []byte, x *expansion) (*rules.Unit, 
 		return f.extract(file, src, x)
 	}
 	return f.Extract(file, src)
+}
+
+// Keywords are every format's Keywords, for the prefilter: a file may
+// hold blocks of other formats (a Markdown fence).
+func Keywords() []string {
+	var out []string
+	for _, f := range formats {
+		out = append(out, f.Keywords...)
+	}
+	return out
 }
 
 // Formats lists every format, in the order Detect tries them.

@@ -47,6 +47,8 @@ type Options struct {
 	// finding with a fix, for -fix and -diff (path opens the file, display
 	// names it in findings).
 	KeepSource func(display, path string, src []byte, secrets []rules.Span)
+
+	filter *prefilter // the keywords of Rules, set by Run
 }
 
 // A GoLinter lints the Go code the user named: the packages of every
@@ -96,6 +98,7 @@ func Run(paths []string, opts Options) *Result {
 	if opts.Rules == nil {
 		opts.Rules = &rules.Options{}
 	}
+	opts.filter = prefilterFor(opts.Rules)
 	res := &Result{}
 	var jobs []job
 	var goFiles []string
@@ -472,7 +475,11 @@ func lintOne(j job, opts Options) (out fileResult) {
 	}
 	orig := data
 	data, form := readable(data)
-	if !Prefilter(data) {
+	filter := opts.filter
+	if filter == nil {
+		filter = prefilterFor(opts.Rules)
+	}
+	if !filter.match(data) {
 		if j.data == nil {
 			putBuffer(orig) // nothing kept a reference: nothing was parsed
 		}
