@@ -3,6 +3,8 @@ package extract
 import (
 	"bytes"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -57,7 +59,24 @@ func skippedConfig(name string) bool {
 
 // readKey reports whether the key table gives a key a meaning, so that
 // defining it twice makes a config ambiguous to tokenlint.
-func readKey(name string) bool { return classifyKey(name) != keyOther || rules.IsCredentialName(name) }
+func readKey(name string) bool {
+	// A JSON or YAML walk asks this of every member's whole path, and
+	// paths repeat across an array's items and a tree's files.
+	if r, ok := readKeys.Load(name); ok {
+		return r.(bool)
+	}
+	r := classifyKey(name) != keyOther || rules.IsCredentialName(name)
+	if readKeysSize.Add(1) <= maxKeyKinds {
+		readKeys.Store(name, r)
+	}
+	return r
+}
+
+// readKeys memoizes readKey, bounded as keyKinds is.
+var (
+	readKeys     sync.Map
+	readKeysSize atomic.Int64
+)
 
 // configPath joins a nested key's path for classification
 // (spring.security.oauth2.client.provider.x.token-uri).

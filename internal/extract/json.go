@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -46,6 +47,21 @@ func extractJSON(file string, src []byte) (*rules.Unit, error) {
 	if err != nil {
 		return nil, err
 	}
+	s := &jsonScan{file: file, src: buf, u: u, line: 1}
+	if err := s.doc(); !errors.Is(err, errSlowPath) {
+		if err != nil {
+			return nil, err
+		}
+		return u, nil
+	}
+	return extractJSONStream(file, buf)
+}
+
+// extractJSONStream reads prepared JSON through encoding/json's token
+// stream: the reader of what the fast path (jsonScan) leaves, and the
+// source of every JSON error message.
+func extractJSONStream(file string, buf []byte) (*rules.Unit, error) {
+	u := &rules.Unit{Name: file}
 	w := &jsonWalk{file: file, src: buf, u: u, dec: json.NewDecoder(bytes.NewReader(buf)), line: 1}
 	w.dec.UseNumber()
 	for {
@@ -211,12 +227,10 @@ func (w *jsonWalk) value(path []string, key rules.Value) (rules.Value, error) {
 	return v, nil
 }
 
-// object reads the members of an object. A {"name": X, "value": Y} entry
-// (an ECS task's or App Service's environment list item) is also the pair
-// X = Y, as .env reads X=Y.
+// object reads the members of an object, and its name-value pair.
 func (w *jsonWalk) object(path []string) error {
 	seen := map[string]int{}
-	var name, value rules.Value
+	var pair nameValue
 	for w.dec.More() {
 		tok, start, err := w.token()
 		if err != nil {
@@ -233,31 +247,56 @@ func (w *jsonWalk) object(path []string) error {
 		if err != nil {
 			return err
 		}
-		switch member {
-		case "name":
-			name = v
-		case "value":
-			value = v
-		}
+		pair.see(member, v)
 	}
-	if name.Known() && !value.IsZero() {
-		addKeyValue(w.u, name.Text, name, value)
-	}
+	pair.add(w.u)
 	_, _, err := w.token() // }
 	return err
 }
 
+// A nameValue is an object's "name" and "value" members: {"name": X,
+// "value": Y} (an ECS task's or App Service's environment list item) is
+// also the pair X = Y, as .env reads X=Y.
+type nameValue struct{ name, value rules.Value }
+
+func (p *nameValue) see(member string, v rules.Value) {
+	switch member {
+	case "name":
+		p.name = v
+	case "value":
+		p.value = v
+	}
+}
+
+func (p *nameValue) add(u *rules.Unit) {
+	if p.name.Known() && !p.value.IsZero() {
+		addKeyValue(u, p.name.Text, p.name, p.value)
+	}
+}
+
 // str is the Value of the JSON string starting at src[start] ('"').
-func (w *jsonWalk) str(start int) rules.Value {
+func (w *jsonWalk) str(start int) rules.Value { return jsonString(w.file, w.src, start) }
+
+// jsonString is the Value of the JSON string starting at src[start] ('"').
+func jsonString(file string, src []byte, start int) rules.Value {
 	end := start + 1
-	for end < len(w.src) && w.src[end] != '"' {
-		if w.src[end] == '\\' {
+	for end < len(src) && src[end] != '"' {
+		if src[end] == '\\' {
 			end++
 		}
 		end++
 	}
-	end = min(end, len(w.src))
-	return escapedValue(w.file, w.src, start+1, end, jsonEscape)
+	end = min(end, len(src))
+	return escapedValue(file, src, start+1, end, jsonEscape)
+}
+
+// jsonKey is a member name as the token stream decodes it, when that is
+// its bytes as written: no escape, valid UTF-8.
+func jsonKey(raw []byte) (string, bool) {
+	if bytes.IndexByte(raw, '\\') >= 0 || !utf8.Valid(raw) {
+		return "", false
+	}
+	return string(raw), true
 }
 
 // jsonEscape decodes the JSON escape at the start of s, joining a UTF-16

@@ -1,0 +1,289 @@
+package extract
+
+import (
+	"errors"
+
+	"github.com/tokenlint/tokenlint/rules"
+)
+
+// jsonScan is the JSON front end's fast path: a scanner over the bytes
+// that builds the same unit as jsonWalk without encoding/json's token
+// stream (an interface value and an allocation per token), and builds a
+// key's or value's Value only when the key table reads the key. It accepts
+// a subset of what the token stream accepts: objects and arrays at the top
+// level, RFC 8259 inside them. Anything else, malformed or unusual
+// (a scalar at the top level), stops it with errSlowPath, and jsonWalk
+// reads the file again from the start, with its own error messages.
+type jsonScan struct {
+	file string
+	src  []byte
+	u    *rules.Unit
+	i    int // the next byte to read
+	// line is the 1-based line of offset lineOff; offsets asked for grow.
+	line, lineOff int
+}
+
+var errSlowPath = errors.New("not for the fast path")
+
+func (s *jsonScan) ws() {
+	for s.i < len(s.src) {
+		switch s.src[s.i] {
+		case ' ', '\t', '\r', '\n':
+			s.i++
+			continue
+		}
+		return
+	}
+}
+
+// doc reads the whole text: objects and arrays with white space between.
+func (s *jsonScan) doc() error {
+	for {
+		s.ws()
+		if s.i == len(s.src) {
+			return nil
+		}
+		if c := s.src[s.i]; c != '{' && c != '[' {
+			return errSlowPath
+		}
+		if _, err := s.value("", false, 0, false); err != nil {
+			return err
+		}
+	}
+}
+
+// value reads the value at s.i, reached by the dotted key path (hasPath:
+// inside an object) whose key string starts at keyStart. It returns the
+// value's Value when it is a scalar and want is set or the key table
+// reads the path.
+func (s *jsonScan) value(path string, hasPath bool, keyStart int, want bool) (rules.Value, error) {
+	if s.i >= len(s.src) {
+		return rules.Value{}, errSlowPath
+	}
+	start := s.i
+	read := hasPath && readKey(path)
+	var v rules.Value
+	switch c := s.src[s.i]; {
+	case c == '{':
+		s.i++
+		return rules.Value{}, s.object(path, hasPath)
+	case c == '[':
+		s.i++
+		s.ws()
+		if s.i < len(s.src) && s.src[s.i] == ']' {
+			s.i++
+			return rules.Value{}, nil
+		}
+		for {
+			s.ws()
+			if _, err := s.value(path, hasPath, keyStart, false); err != nil {
+				return rules.Value{}, err
+			}
+			s.ws()
+			if s.i >= len(s.src) {
+				return rules.Value{}, errSlowPath
+			}
+			switch s.src[s.i] {
+			case ',':
+				s.i++
+				continue
+			case ']':
+				s.i++
+				return rules.Value{}, nil
+			}
+			return rules.Value{}, errSlowPath
+		}
+	case c == '"':
+		if !s.skipString() {
+			return rules.Value{}, errSlowPath
+		}
+		if !read && !want {
+			return rules.Value{}, nil
+		}
+		v = jsonString(s.file, s.src, start)
+	case c == 'n':
+		if !s.literal("null") {
+			return rules.Value{}, errSlowPath
+		}
+		return rules.Value{}, nil
+	case c == 't' || c == 'f':
+		if !s.literal("true") && !s.literal("false") {
+			return rules.Value{}, errSlowPath
+		}
+		v = rules.Lit(s.file, string(s.src[start:s.i]), start)
+	default:
+		if !s.number() {
+			return rules.Value{}, errSlowPath
+		}
+		v = rules.Lit(s.file, string(s.src[start:s.i]), start)
+	}
+	if read {
+		addKeyValue(s.u, path, jsonString(s.file, s.src, keyStart), v)
+	}
+	return v, nil
+}
+
+// object reads the members of an object after its "{", and its
+// name-value pair.
+func (s *jsonScan) object(path string, hasPath bool) error {
+	var seen map[string]int // the members the key table reads: a duplicate is an error
+	var pair nameValue
+	s.ws()
+	if s.i < len(s.src) && s.src[s.i] == '}' {
+		s.i++
+		return nil
+	}
+	for {
+		s.ws()
+		start := s.i
+		if s.i >= len(s.src) || s.src[s.i] != '"' || !s.skipString() {
+			return errSlowPath
+		}
+		member, ok := jsonKey(s.src[start+1 : s.i-1])
+		if !ok {
+			return errSlowPath
+		}
+		child := member
+		if hasPath {
+			child = path + "." + member
+		}
+		if readKey(child) {
+			line := s.lineAt(start)
+			if first, dup := seen[member]; dup {
+				return Errorf(s.file, line, "invalid JSON: duplicate key %q (first at line %d)", member, first)
+			}
+			if seen == nil {
+				seen = map[string]int{}
+			}
+			seen[member] = line
+		}
+		s.ws()
+		if s.i >= len(s.src) || s.src[s.i] != ':' {
+			return errSlowPath
+		}
+		s.i++
+		s.ws()
+		v, err := s.value(child, true, start, member == "name" || member == "value")
+		if err != nil {
+			return err
+		}
+		pair.see(member, v)
+		s.ws()
+		if s.i >= len(s.src) {
+			return errSlowPath
+		}
+		if s.src[s.i] == ',' {
+			s.i++
+			continue
+		}
+		if s.src[s.i] != '}' {
+			return errSlowPath
+		}
+		s.i++
+		break
+	}
+	pair.add(s.u)
+	return nil
+}
+
+func (s *jsonScan) lineAt(off int) int {
+	for _, c := range s.src[s.lineOff:off] {
+		if c == '\n' {
+			s.line++
+		}
+	}
+	s.lineOff = off
+	return s.line
+}
+
+// skipString moves past the string starting at s.i ('"'), reporting
+// whether it is well formed: no control character, only JSON's escapes.
+func (s *jsonScan) skipString() bool {
+	for i := s.i + 1; i < len(s.src); i++ {
+		switch c := s.src[i]; {
+		case c == '"':
+			s.i = i + 1
+			return true
+		case c < 0x20:
+			return false
+		case c == '\\':
+			i++
+			if i >= len(s.src) {
+				return false
+			}
+			switch s.src[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+4 >= len(s.src) {
+					return false
+				}
+				for _, h := range s.src[i+1 : i+5] {
+					if !isHex(h) {
+						return false
+					}
+				}
+				i += 4
+			default:
+				return false
+			}
+		}
+	}
+	return false
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func (s *jsonScan) literal(word string) bool {
+	if len(s.src)-s.i < len(word) || string(s.src[s.i:s.i+len(word)]) != word {
+		return false
+	}
+	s.i += len(word)
+	return s.i == len(s.src) || !isJSONWordByte(s.src[s.i])
+}
+
+func isJSONWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
+// number moves past an RFC 8259 number at s.i.
+func (s *jsonScan) number() bool {
+	i := s.i
+	digits := func() bool {
+		j := i
+		for i < len(s.src) && '0' <= s.src[i] && s.src[i] <= '9' {
+			i++
+		}
+		return i > j
+	}
+	if i < len(s.src) && s.src[i] == '-' {
+		i++
+	}
+	switch {
+	case i < len(s.src) && s.src[i] == '0':
+		i++
+	case !digits():
+		return false
+	}
+	if i < len(s.src) && s.src[i] == '.' {
+		i++
+		if !digits() {
+			return false
+		}
+	}
+	if i < len(s.src) && (s.src[i] == 'e' || s.src[i] == 'E') {
+		i++
+		if i < len(s.src) && (s.src[i] == '+' || s.src[i] == '-') {
+			i++
+		}
+		if !digits() {
+			return false
+		}
+	}
+	if i < len(s.src) && (isJSONWordByte(s.src[i]) || s.src[i] == '.') {
+		return false
+	}
+	s.i = i
+	return true
+}
