@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"math/rand/v2"
+	"regexp"
 	"testing"
 
 	"github.com/tokenlint/tokenlint/rules"
@@ -63,6 +65,23 @@ func TestOpenAPIMalformed(t *testing.T) {
 		_, err := extractOpenAPI("api.yaml", []byte(src))
 		if _, ok := err.(*Error); !ok {
 			t.Errorf("%q: error %v", src, err)
+		}
+	}
+}
+
+// TestOpenAPIHead: the hand matcher finds what the regular expression it
+// replaced finds.
+func TestOpenAPIHead(t *testing.T) {
+	re := regexp.MustCompile(`(?m)^(?:openapi|swagger)\s*:|"(?:openapi|swagger)"\s*:`)
+	rng := rand.New(rand.NewPCG(3, 4))
+	parts := []string{"openapi", "swagger", "\"", ":", " ", "\n", "\t", "x", "openap", "\f"}
+	for range 20000 {
+		var b []byte
+		for range rng.IntN(8) {
+			b = append(b, parts[rng.IntN(len(parts))]...)
+		}
+		if got, want := openAPIHead(b), re.Match(b); got != want {
+			t.Fatalf("openAPIHead(%q) = %v, want %v", b, got, want)
 		}
 	}
 }

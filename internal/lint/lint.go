@@ -538,9 +538,12 @@ func lintOne(j job, opts Options) (out fileResult) {
 // inline suppressions, positions and identifies every finding, and hands
 // the file's text to KeepSource when something in it can be fixed.
 func judge(display, path string, src []byte, comments []string, diags []rules.Diagnostic, secrets []rules.Span, opts Options) fileResult {
+	sup := suppress.Apply(display, src, comments, diags, opts.Rules.Rules)
+	if len(diags) == 0 && len(sup.Problems) == 0 {
+		return fileResult{} // most parsed files: nothing to position
+	}
 	repoPath := repo.Rel(display)
 	p := newPositioner(src, secrets)
-	sup := suppress.Apply(display, src, comments, diags, opts.Rules.Rules)
 	// Fingerprints count identical findings in order, so they are taken
 	// before suppression: ignoring one of two must not renumber the other.
 	var out fileResult
