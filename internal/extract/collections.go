@@ -344,9 +344,17 @@ func checkJSON(file string, src []byte) error {
 // is filled, which maps its spans back to the file where the parse
 // rewrote escapes.
 func jsonUnit(file string, src []byte, what string) (*yamlSource, *rules.Unit, func(), error) {
-	y, remap, err := parseJSONObject(file, src, what)
+	y, u, finish, _, err := jsonUnitList(file, src, what, "")
+	return y, u, finish, err
+}
+
+// jsonUnitList is jsonUnit that leaves a large document's top-level
+// member key out of the tree, to be read an element at a time (see
+// jsonList); the list is nil when the tree holds it.
+func jsonUnitList(file string, src []byte, what, key string) (*yamlSource, *rules.Unit, func(), *jsonList, error) {
+	y, remap, list, err := parseJSONObjectList(file, src, what, key)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	u := &rules.Unit{Name: file}
 	finish := func() {
@@ -354,25 +362,46 @@ func jsonUnit(file string, src []byte, what string) (*yamlSource, *rules.Unit, f
 			remapJSON(u, remap, file)
 		}
 	}
-	return y, u, finish, nil
+	return y, u, finish, list, nil
 }
 
 func parseJSONObject(file string, src []byte, what string) (*yamlSource, OffsetMap, error) {
+	y, m, _, err := parseJSONObjectList(file, src, what, "")
+	return y, m, err
+}
+
+// parseJSONObjectList is parseJSONObject that, from listFrom bytes on,
+// leaves the array of the top-level member key out of the tree and
+// returns it as a jsonList (nil when key is "" or the tree holds it).
+func parseJSONObjectList(file string, src []byte, what, key string) (*yamlSource, OffsetMap, *jsonList, error) {
 	if len(bytes.TrimSpace(src)) == 0 {
-		return &yamlSource{file: file, src: src}, nil, nil
+		return &yamlSource{file: file, src: src}, nil, nil, nil
 	}
 	if err := checkJSON(file, src); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	derived, m := jsonForYAML(src)
-	y, err := parseYAML(file, derived)
+	text := derived
+	var list *jsonList
+	if key != "" && len(derived) >= listFrom {
+		if open, end, elems, ok := splitJSONList(derived, key); ok {
+			text, list = withoutList(derived, open, end), &jsonList{elems: elems}
+		}
+	}
+	y, err := parseYAML(file, text)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if y.Root != nil && y.Root.Kind != yaml.MappingNode {
-		return nil, nil, Errorf(file, y.Root.Line, "not %s: the top level is not an object", what)
+		return nil, nil, nil, Errorf(file, y.Root.Line, "not %s: the top level is not an object", what)
 	}
-	return y, m, nil
+	if list != nil {
+		// The tree's positions are the same in the text it was parsed
+		// from and in the document; offsets are the document's.
+		y.src, y.lines = derived, lineStarts(derived, 0)
+		list.y = y
+	}
+	return y, m, list, nil
 }
 
 // jsonForYAML rewrites the escapes of valid JSON that yaml.v3 does not

@@ -36,16 +36,22 @@ func parseYAML(file string, src []byte) (*yamlSource, error) {
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		return nil, yamlError(file, src, err)
 	}
-	y := &yamlSource{file: file, src: src, lines: []int{0}}
-	for i, c := range src {
-		if c == '\n' {
-			y.lines = append(y.lines, i+1)
-		}
-	}
+	y := &yamlSource{file: file, src: src, lines: lineStarts(src, 0)}
 	if doc.Kind == yaml.DocumentNode && len(doc.Content) > 0 {
 		y.Root = doc.Content[0]
 	}
 	return y, nil
+}
+
+// lineStarts is the byte offset of each line of src, the first at first.
+func lineStarts(src []byte, first int) []int {
+	lines := []int{first}
+	for i, c := range src {
+		if c == '\n' {
+			lines = append(lines, i+1)
+		}
+	}
+	return lines
 }
 
 // offset converts a yaml.v3 position (1-based line, 1-based rune column)

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -94,7 +95,19 @@ func extractPostman(file string, src []byte) (*rules.Unit, error) {
 
 // extractPostmanIn is extractPostman drawing on the expansion budget x.
 func extractPostmanIn(file string, src []byte, x *expansion) (*rules.Unit, error) {
-	y, u, finish, err := jsonUnit(file, src, "a Postman collection")
+	budget := *x
+	u, err := readPostman(file, src, x, "item")
+	if errors.Is(err, errListElement) {
+		*x = budget
+		u, err = readPostman(file, src, x, "")
+	}
+	return u, err
+}
+
+// readPostman reads a collection; a large one's item list (key) an item
+// at a time.
+func readPostman(file string, src []byte, x *expansion, key string) (*rules.Unit, error) {
+	y, u, finish, list, err := jsonUnitList(file, src, "a Postman collection", key)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +137,14 @@ func extractPostmanIn(file string, src []byte, x *expansion) (*rules.Unit, error
 	_, auth := mapValue(y.Root, "auth")
 	inherited := p.authBlock(auth, nil)
 	_, items := mapValue(y.Root, "item")
-	if err := p.items(items, inherited, 0); err != nil {
+	if list != nil {
+		err = list.each(func(it *yaml.Node) error {
+			return p.items(&yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{it}}, inherited, 0)
+		})
+	} else {
+		err = p.items(items, inherited, 0)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return u, nil

@@ -3,8 +3,10 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -251,5 +253,52 @@ func TestPostmanStoredAccessToken(t *testing.T) {
 	}
 	if !redacted {
 		t.Error("the stored access token is not redacted")
+	}
+}
+
+// TestPostmanItemsStreamed checks that reading a collection's items one at
+// a time (a large collection) gives the unit that reading its whole tree
+// gives: on every collection fixture and on layouts that move positions
+// (one line, characters of several bytes before and after the list, CR LF
+// and lone CR line ends, escapes rewritten for yaml.v3, nested folders).
+func TestPostmanItemsStreamed(t *testing.T) {
+	srcs := map[string]string{
+		"one line": `{"info":{"name":"é"},"item":[{"name":"ü","request":{"method":"POST","url":"https://api.mypurecloud.com/oauth/token","body":{"mode":"raw","raw":"{\"grant_type\":\"client_credentials\"}"}}},{"name":"b","request":"https://api.mypurecloud.com/api/v2/users/me"}],"auth":{"type":"basic","basic":[{"key":"password","value":"s3cr€t"}]},"variable":[{"key":"x","value":"ÿ"}]}`,
+		"lines":    "{\r\n \"item\": [\r\n  {\"name\": \"a\",\r\n   \"request\": {\"method\": \"POST\", \"url\": \"https:\\/\\/api.mypurecloud.com\\/oauth\\/token\"}},\r\n  {\"item\": [ {\"request\": {\"url\": \"https://api.mypurecloud.com/oauth/token\", \"auth\": {\"type\": \"oauth2\", \"oauth2\": [{\"key\": \"accessTokenUrl\", \"value\": \"https://api.mypurecloud.com/oauth/token\"}]}}} ]}\r\n ],\r\n \"auth\": {\"type\": \"bearer\", \"bearer\": {\"token\": \"\\uD83D\\uDE00tok\"}}\r\n}\r\n",
+		"lone CR":  "{\r\"item\":\r[{\"request\":\r{\"url\":\"https://api.mypurecloud.com/oauth/token\"}}]}",
+		"empty":    `{"item": []}`,
+		"twice":    `{"item": [{"request": "https://api.mypurecloud.com/oauth/token"}], "item": [{"request": "https://login.mypurecloud.com/oauth/token"}]}`,
+		"object":   `{"item": {"request": "https://api.mypurecloud.com/oauth/token"}}`,
+		"scalars":  `{"item": [1, "x", null, [], {"request": "https://api.mypurecloud.com/oauth/token"}]}`,
+	}
+	err := filepath.WalkDir("../../testdata", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".postman_collection.json") {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			srcs[p] = string(b)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { listFrom = n }(listFrom)
+	for name, src := range srcs {
+		listFrom = 1 << 62
+		whole, werr := extractPostman("c.postman_collection.json", []byte(src))
+		listFrom = 0
+		streamed, serr := extractPostman("c.postman_collection.json", []byte(src))
+		if (werr == nil) != (serr == nil) || werr != nil && werr.Error() != serr.Error() {
+			t.Errorf("%s: errors differ: whole %v, streamed %v", name, werr, serr)
+			continue
+		}
+		if !reflect.DeepEqual(whole, streamed) {
+			t.Errorf("%s: the streamed unit differs from the whole one:\nwhole    %+v\nstreamed %+v", name, whole, streamed)
+		}
+		if werr == nil && len(whole.Requests) == 0 && !strings.Contains(name, "empty") && !strings.Contains(name, "object") {
+			t.Errorf("%s: no requests read", name)
+		}
 	}
 }

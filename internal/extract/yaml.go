@@ -88,13 +88,7 @@ func newYAMLSource(file string, src []byte) *yamlSource {
 	if bytes.HasPrefix(src, utf8BOM) {
 		first = len(utf8BOM)
 	}
-	y := &yamlSource{file: file, src: src, lines: []int{first}}
-	for i, c := range src {
-		if c == '\n' {
-			y.lines = append(y.lines, i+1)
-		}
-	}
-	return y
+	return &yamlSource{file: file, src: src, lines: lineStarts(src, first)}
 }
 
 // yamlError turns a yaml.v3 error into an *Error with the line it names.
