@@ -83,3 +83,22 @@ func TestGraphMeIsUserScoped(t *testing.T) {
 		}
 	}
 }
+
+// TestUserScopedRelatedBounded checks that a finding points at the first
+// few client-credentials token requests, not at every one: a file of n
+// token requests and n API calls must not cost n² related places.
+func TestUserScopedRelatedBounded(t *testing.T) {
+	s := newSrc("f.http")
+	var reqs []*Request
+	for range 3 * maxGrantsRelated {
+		reqs = append(reqs, s.post("https://login.mypurecloud.com/oauth/token", s.form("grant_type=client_credentials")))
+	}
+	reqs = append(reqs, &Request{Method: s.lit("GET"), URL: s.lit("https://api.mypurecloud.com/api/v2/users/me")})
+	got := runOnly(t, UserScopedAPI, &Unit{Requests: reqs}, nil)
+	if len(got) != 1 || len(got[0].Related) != maxGrantsRelated {
+		t.Fatalf("got %d findings (%v), want one pointing at %d grants", len(got), got, maxGrantsRelated)
+	}
+	if got[0].Related[0].Span != reqs[0].GrantType().Span() {
+		t.Errorf("the first related place is %v, want the first grant %v", got[0].Related[0].Span, reqs[0].GrantType().Span())
+	}
+}

@@ -115,10 +115,12 @@ func checkUserScopedAPI(p *Pass) {
 		}
 		tokenProv = prov
 	}
-	// Where the user-less tokens are requested, for the findings to point at.
+	// Where the user-less tokens are requested, for the findings to point
+	// at: the first few, so a file of many token requests and API calls
+	// costs findings times a constant, not findings times requests.
 	var grantedAt []Related
 	for _, r := range p.TokenRequests() {
-		if g := r.GrantType(); g.Known() {
+		if g := r.GrantType(); g.Known() && len(grantedAt) < maxGrantsRelated {
 			grantedAt = append(grantedAt, Related{Span: g.Span(), Message: "a token without a user is requested here (grant_type " + g.Text + ")"})
 		}
 	}
@@ -170,3 +172,7 @@ func checkUserScopedAPI(p *Pass) {
 		})
 	}
 }
+
+// maxGrantsRelated is how many token requests a user-scoped-api finding
+// points at.
+const maxGrantsRelated = 5
