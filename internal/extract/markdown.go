@@ -246,7 +246,10 @@ func scanFences(src []byte) []fence {
 			}
 			continue // or a paragraph's continuation
 		}
-		rest := body[ind:]
+		// ind counts columns (a tab reaches the next multiple of 4); the
+		// bytes to cut are those of the indentation itself.
+		lead := stripIndent(body, ind)
+		rest := body[lead:]
 		if bytes.HasPrefix(rest, []byte("<!--")) {
 			inComment = !bytes.Contains(rest[4:], []byte("-->"))
 			para = false
@@ -255,7 +258,7 @@ func scanFences(src []byte) []fence {
 		if w := listMarker(rest); w > 0 {
 			base = ind + w
 			lists = append(lists, base)
-			rest = body[min(base, len(body)):]
+			rest = body[min(lead+w, len(body)):]
 			ind = base
 		}
 		if f := openingFence(rest); f != nil {

@@ -131,3 +131,20 @@ func TestMarkdownOpenAPIBlock(t *testing.T) {
 		t.Errorf("span %q", src[sp.Start:sp.End])
 	}
 }
+
+// TestMarkdownTabIndentedFenceInList: a tab indents a fence inside a list
+// item; indentation counts columns, cutting counts bytes (FuzzFrontEnds
+// 23bcd049cf9a175c: "\t0" under "* 0" cut 4 bytes of a 2-byte line).
+func TestMarkdownTabIndentedFenceInList(t *testing.T) {
+	src := "* Get a token:\n\t```sh\n\tcurl -X POST https://api.mypurecloud.com/oauth/token -d grant_type=client_credentials\n\t```\n* 0\n\t0\n"
+	u, err := ByName("markdown").Extract("README.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u == nil || len(u.Requests) != 1 || !strings.Contains(u.Requests[0].URL.Text, "api.mypurecloud.com") {
+		t.Fatalf("want the fence's request, got %+v", u)
+	}
+	if bad := verbatimMismatch(src, u); bad != "" {
+		t.Error(bad)
+	}
+}
