@@ -479,10 +479,23 @@ func lintOne(j job, opts Options) (out fileResult) {
 	if filter == nil {
 		filter = prefilterFor(opts.Rules)
 	}
-	if !filter.match(data) {
-		if j.data == nil {
-			putBuffer(orig) // nothing kept a reference: nothing was parsed
+	if j.data == nil {
+		// Once the file is judged, its buffer serves the next file unless
+		// -fix keeps the text: front ends and findings copy what they keep.
+		kept := false
+		if keep := opts.KeepSource; keep != nil {
+			opts.KeepSource = func(display, path string, src []byte, secrets []rules.Span) {
+				kept = true
+				keep(display, path, src, secrets)
+			}
 		}
+		defer func() {
+			if !kept {
+				putBuffer(orig)
+			}
+		}()
+	}
+	if !filter.match(data) {
 		return fileResult{}
 	}
 	switch form {
