@@ -154,10 +154,6 @@ type Request struct {
 	// Via names the tool or library that sends the request ("curl",
 	// "http file", "net/http", "golang.org/x/oauth2", "Genesys Go SDK").
 	Via string
-	// Library is true when a client library builds the wire request itself
-	// (x/oauth2, an SDK, Postman's OAuth helper): it encodes the body and
-	// sets the content type, so rules about hand-built requests stay silent.
-	Library bool
 	// Pos is the span of the whole request, for findings about something
 	// missing from it.
 	Pos Span
@@ -165,8 +161,13 @@ type Request struct {
 	// certificate (curl -k/--insecure, Go tls.Config{InsecureSkipVerify:
 	// true} on the transport of the client that sends it). InsecureAt is
 	// where the source says so; an empty span means Pos.
-	Insecure   bool
 	InsecureAt Span
+	Insecure   bool
+	// Library is true when a client library builds the wire request itself
+	// (x/oauth2, an SDK, Postman's OAuth helper): it encodes the body and
+	// sets the content type, so rules about hand-built requests stay silent.
+	// (The flags sit together: a large file holds a request per line.)
+	Library bool
 	// Commented: the request is commented-out code (# curl ...). Only
 	// rules that judge committed text (Rule.Commented) see it.
 	Commented bool
