@@ -371,6 +371,9 @@ func mayBeString(t ast.Expr, strs map[string]bool) bool {
 // positional fields are tables, not token URLs (x/tools' list of the
 // standard library's symbols), and another package's type
 // (&analysis.Analyzer{URL: ...}) has no fields this package exports.
+// Nor do literals count that only decide or report: conditions and
+// comparisons (if name == "."), a return's results after the first, and
+// error and log messages.
 func hasURLishLiteral(n ast.Node) bool {
 	found := false
 	var visit func(n ast.Node, inLit bool)
@@ -395,12 +398,76 @@ func hasURLishLiteral(n ast.Node) bool {
 			case *ast.FuncLit:
 				visit(n.Body, false) // a function's own statements
 				return false
+			case *ast.IfStmt:
+				visitAll(visit, inLit, n.Init, n.Body, n.Else)
+				return false
+			case *ast.ForStmt:
+				visitAll(visit, inLit, n.Init, n.Post, n.Body)
+				return false
+			case *ast.SwitchStmt:
+				visitAll(visit, inLit, n.Init, n.Body)
+				return false
+			case *ast.CaseClause:
+				for _, st := range n.Body {
+					visit(st, inLit)
+				}
+				return false
+			case *ast.BinaryExpr:
+				return !isComparison(n.Op)
+			case *ast.ReturnStmt:
+				if len(n.Results) > 0 {
+					visit(n.Results[0], inLit)
+				}
+				return false
+			case *ast.CallExpr:
+				return !reportsOnly(n)
 			}
 			return !found
 		})
 	}
 	visit(n, false)
 	return found
+}
+
+// visitAll visits the nodes that are there.
+func visitAll(visit func(ast.Node, bool), inLit bool, nodes ...ast.Node) {
+	for _, n := range nodes {
+		if n != nil && !reflect.ValueOf(n).IsNil() {
+			visit(n, inLit)
+		}
+	}
+}
+
+func isComparison(op token.Token) bool {
+	switch op {
+	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+		return true
+	}
+	return false
+}
+
+// reportsOnly reports whether a call makes an error or a log line of its
+// arguments, never a string value: errors.New, fmt.Errorf, log's
+// functions, panic.
+func reportsOnly(c *ast.CallExpr) bool {
+	switch fn := c.Fun.(type) {
+	case *ast.Ident:
+		return fn.Name == "panic"
+	case *ast.SelectorExpr:
+		pkg, ok := fn.X.(*ast.Ident)
+		if !ok {
+			return false
+		}
+		switch pkg.Name {
+		case "errors":
+			return fn.Sel.Name == "New"
+		case "fmt":
+			return fn.Sel.Name == "Errorf"
+		case "log":
+			return true
+		}
+	}
+	return false
 }
 
 // dedupe drops repeated findings: a definition shared by two requests

@@ -46,6 +46,27 @@ var Symbols = map[string][]Symbol{"archive/tar": {{"Reader.Next", 1}}}`, false},
 		{"settings in a table", "example.com/e", nil, "e.go", `package e
 type Settings struct{ TokenURL string }
 var Regions = []Settings{{TokenURL: "https://login.mypurecloud.ie/oauth/token"}}`, true},
+		{"literals that only decide or report", "example.com/e", nil, "e.go", `package e
+func Qualify(name string) (string, error) {
+	if name == "." || strings.HasPrefix(name, "gopkg.in/") {
+		log.Printf("odd name %s.", name)
+		return "", fmt.Errorf("bad name %q.", name)
+	}
+	switch name {
+	case "a/b":
+		panic("a/b.")
+	}
+	return name, errors.New("not found.")
+}`, false},
+		{"a URL a builder writes", "example.com/e", nil, "e.go", `package e
+func TokenURL(domain string) string {
+	var b strings.Builder
+	if domain != "" {
+		b.WriteString("https://login.")
+	}
+	b.WriteString(domain)
+	return b.String()
+}`, true},
 		{"an unparsable file", "example.com/e", nil, "e.go", "package", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
