@@ -31,6 +31,19 @@ func isLocalHost(host string) bool {
 	return ip.IsLoopback() || ip.IsLinkLocalUnicast()
 }
 
+// isSingleLabelHost reports whether host (lower case, no port) is a name
+// of one label, such as a Docker Compose service ("keycloak") or an
+// intranet host: public DNS has no such names, so it resolves on a
+// container or private network only. An address is not a name.
+func isSingleLabelHost(host string) bool {
+	host = strings.TrimSuffix(host, ".")
+	if host == "" || strings.Contains(host, ".") || strings.HasPrefix(host, "[") {
+		return false
+	}
+	_, err := netip.ParseAddr(host)
+	return err != nil
+}
+
 // reservedSuffixes are the names no public server answers: the special-use
 // top-level domains (RFC 2606 section 2: .test, .example, .invalid,
 // .localhost; RFC 6762: .local for multicast DNS) and the second-level

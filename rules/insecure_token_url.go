@@ -33,11 +33,18 @@ listens and nothing leaves the machine, and link-local addresses
 (169.254.0.0/16, [fe80::/10]), which routers do not forward: the managed
 identity endpoint of a cloud VM, http://169.254.169.254/metadata/identity/
 oauth2/token, is served over plain HTTP by design. A host the linter cannot
-see ({{host}}, $HOST) is not judged.`,
+see ({{host}}, $HOST) is not judged.
+
+A host of one label (http://keycloak:8080, a Docker Compose service or an
+intranet name) is reported as a note, not an error: no public name has one
+label, so the request stays on a container network or a private one, where
+plain HTTP is common in development; the credentials still cross that
+network in clear text.`,
 		Sources: []string{
 			`RFC 6749 section 3.2 ("The authorization server MUST require the use of TLS ... when sending requests to the token endpoint") and section 2.3.1`,
 			"RFC 6761 section 6.3 for localhost names",
 			"RFC 3927 section 2.7 and RFC 4291 section 2.5.6 (link-local packets are not forwarded)",
+			"ICANN SSAC SAC053, Report on Dotless Domains (2012), and the ICANN New gTLD Program Committee resolution 2013.08.13.NG02, which prohibit dotless public names",
 		},
 		Since: FirstRelease,
 	},
@@ -69,6 +76,10 @@ func checkInsecureTokenURL(p *Pass) {
 			f.Message = fmt.Sprintf("token URL %s has no scheme, so %s sends it over http://: the credentials and the token cross the network in clear text; write https://%s",
 				host, r.Via, host)
 			f.Fix = &Fix{Message: "add https://", Edits: []TextEdit{{Span: sp, New: "https://"}}}
+		}
+		if isSingleLabelHost(host) {
+			f.Severity = Note
+			f.Message += fmt.Sprintf(" (%s is one label, a container or private network name, so this is a note)", host)
 		}
 		f.Message += p.inferred(r)
 		f.Related = append(f.Related, p.inferredAt(r)...)

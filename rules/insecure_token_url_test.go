@@ -1,23 +1,29 @@
 package rules
 
-import "testing"
+import (
+	"cmp"
+	"testing"
+)
 
 func TestInsecureTokenURL(t *testing.T) {
 	tests := []struct {
 		name string
 		url  string
 		want bool
+		sev  Severity // of the finding, when want; Error when zero
 	}{
-		{"http genesys", "http://login.mypurecloud.com/oauth/token", true},
-		{"upper-case scheme", "HTTP://auth.example.com/oauth2/token", true},
-		{"with port", "http://keycloak:8080/realms/x/protocol/openid-connect/token", true},
-		{"private address", "http://10.0.0.5/oauth/token", true},
-		{"https", "https://login.mypurecloud.com/oauth/token", false},
-		{"localhost", "http://localhost:8080/oauth/token", false},
-		{"localhost name", "http://auth.localhost/oauth/token", false},
-		{"127/8", "http://127.0.0.2:9000/oauth/token", false},
-		{"ipv6 loopback", "http://[::1]:8080/oauth/token", false},
-		{"dynamic host", "http://{{host}}/oauth/token", false},
+		{"http genesys", "http://login.mypurecloud.com/oauth/token", true, 0},
+		{"upper-case scheme", "HTTP://auth.example.com/oauth2/token", true, 0},
+		{"with port", "http://sso.acme.com:8080/realms/x/protocol/openid-connect/token", true, 0},
+		{"one-label host", "http://keycloak:8080/realms/x/protocol/openid-connect/token", true, Note},
+		{"one-label host, trailing dot", "http://auth.:8080/oauth/token", true, Note},
+		{"private address", "http://10.0.0.5/oauth/token", true, 0},
+		{"https", "https://login.mypurecloud.com/oauth/token", false, 0},
+		{"localhost", "http://localhost:8080/oauth/token", false, 0},
+		{"localhost name", "http://auth.localhost/oauth/token", false, 0},
+		{"127/8", "http://127.0.0.2:9000/oauth/token", false, 0},
+		{"ipv6 loopback", "http://[::1]:8080/oauth/token", false, 0},
+		{"dynamic host", "http://{{host}}/oauth/token", false, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -34,7 +40,7 @@ func TestInsecureTokenURL(t *testing.T) {
 				t.Fatalf("got %v, want finding %v", got, tt.want)
 			}
 			if tt.want {
-				if got[0].Severity != Error || s.spanText(got[0].Span) != tt.url[:4] {
+				if got[0].Severity != cmp.Or(tt.sev, Error) || s.spanText(got[0].Span) != tt.url[:4] {
 					t.Errorf("finding %+v points at %q", got[0], s.spanText(got[0].Span))
 				}
 				if got[0].Fix == nil || got[0].Fix.Edits[0].New != "https" {
