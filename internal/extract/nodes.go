@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -43,15 +42,39 @@ func parseYAML(file string, src []byte) (*yamlSource, error) {
 	return y, nil
 }
 
-// lineStarts is the byte offset of each line of src, the first at first.
+// lineStarts is the byte offset of each line of src as yaml.v3 numbers
+// them, the first at first: it ends a line at LF, CR, CRLF, NEL, LS and PS
+// alike, so a file with a lone CR has more lines than LFs.
 func lineStarts(src []byte, first int) []int {
 	lines := []int{first}
-	for i, c := range src {
-		if c == '\n' {
-			lines = append(lines, i+1)
+	for i := first; i < len(src); {
+		if n := yamlBreak(src, i); n > 0 {
+			i += n
+			lines = append(lines, i)
+			continue
 		}
+		i++
 	}
 	return lines
+}
+
+// yamlBreak is the length of the line break yaml.v3 reads at src[i] (LF,
+// CR, CRLF, NEL U+0085, LS U+2028, PS U+2029), or 0.
+func yamlBreak(src []byte, i int) int {
+	switch c := src[i]; {
+	case c == '\n':
+		return 1
+	case c == '\r':
+		if i+1 < len(src) && src[i+1] == '\n' {
+			return 2
+		}
+		return 1
+	case c == 0xc2 && i+1 < len(src) && src[i+1] == 0x85:
+		return 2
+	case c == 0xe2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0xa8 || src[i+2] == 0xa9):
+		return 3
+	}
+	return 0
 }
 
 // offset converts a yaml.v3 position (1-based line, 1-based rune column)
@@ -66,7 +89,7 @@ func (y *yamlSource) offset(line, col int) int {
 		k := min((col-1)/markStride, len(marks)-1)
 		off, c = marks[k], k*markStride+1
 	}
-	for ; c < col && off < len(y.src) && y.src[off] != '\n'; c++ {
+	for ; c < col && off < len(y.src) && yamlBreak(y.src, off) == 0; c++ {
 		_, size := utf8.DecodeRune(y.src[off:])
 		off += size
 	}
@@ -84,7 +107,7 @@ func (y *yamlSource) lineMarks(line int) []int {
 	}
 	off := y.lines[line-1]
 	m := []int{off}
-	for c := 1; off < len(y.src) && y.src[off] != '\n'; c++ {
+	for c := 1; off < len(y.src) && yamlBreak(y.src, off) == 0; c++ {
 		_, size := utf8.DecodeRune(y.src[off:])
 		off += size
 		if c%markStride == 0 {
@@ -97,8 +120,10 @@ func (y *yamlSource) lineMarks(line int) []int {
 
 // lineEnd is the offset of the end of the line holding off.
 func (y *yamlSource) lineEnd(off int) int {
-	if i := bytes.IndexByte(y.src[off:], '\n'); i >= 0 {
-		return off + i
+	for ; off < len(y.src); off++ {
+		if yamlBreak(y.src, off) > 0 {
+			return off
+		}
 	}
 	return len(y.src)
 }

@@ -161,3 +161,26 @@ func TestNameValueEntries(t *testing.T) {
   {"name": "TOKEN_URL", "value": "https://login.mypurecloud.com/api/v2/oauth/token"}]}]}`
 	checkFindings(t, "json", "task.json", js, []string{"token-path", "/api/v2/oauth/token"})
 }
+
+// TestYAMLOffsetsAfterEveryLineBreak: yaml.v3 ends a line at CR, NEL, LS
+// and PS as at LF, so positions after one map to the right bytes
+// (FuzzFrontEnds 64196f20d44d70e8: an Insomnia export with a lone CR put
+// clientSecret past the end of the file).
+func TestYAMLOffsetsAfterEveryLineBreak(t *testing.T) {
+	for _, br := range []string{"\n", "\r", "\r\n", "\u0085", "\u2028", "\u2029"} {
+		src := "collection:" + br + "  - url: https://api.mypurecloud.com/oauth/token" + br +
+			"    authentication:" + br + "      type: oauth2" + br + "      grantType: client_credentials" + br +
+			"      accessTokenUrl: https://api.mypurecloud.com/oauth/token" + br + "      clientSecret: Kx7Qw9Zp3Lm2Rt" + br
+		u, err := ByName("insomnia").Extract("insomnia.yaml", []byte(src))
+		if err != nil {
+			t.Fatalf("%q: %v", br, err)
+		}
+		if bad := verbatimMismatch(src, u); bad != "" {
+			t.Errorf("break %q: %s", br, bad)
+		}
+		spans := rules.SecretSpans(u, nil)
+		if len(spans) == 0 || src[spans[0].Start:spans[0].End] != "Kx7Qw9Zp3Lm2Rt" {
+			t.Errorf("break %q: secret spans %v, want the clientSecret's", br, spans)
+		}
+	}
+}
