@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/tokenlint/tokenlint/internal/keyword"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -27,12 +28,30 @@ var configKeyWords = []string{
 	"url", "uri", "endpoint", "host", "base", "region", "env", "client", "secret", "grant", "token",
 }
 
+var configKeys = keyword.New(configKeyWords)
+
 // mentionsConfigKey reports whether src contains one of configKeyWords,
-// ignoring case.
+// ignoring case: ASCII case in one pass without a copy, and Unicode's
+// (a Kelvin sign folds to k) in text that is not all ASCII.
 func mentionsConfigKey(src []byte) bool {
+	if configKeys.In(src) {
+		return true
+	}
+	if !hasNonASCII(src) {
+		return false
+	}
 	lower := bytes.ToLower(src)
 	for _, w := range configKeyWords {
 		if bytes.Contains(lower, []byte(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasNonASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
 			return true
 		}
 	}

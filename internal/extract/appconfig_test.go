@@ -86,6 +86,11 @@ func TestMentionsConfigKey(t *testing.T) {
 	if !mentionsConfigKey([]byte(`{"TOKEN_URL": 1}`)) {
 		t.Error("TOKEN_URL not seen")
 	}
+	// Text that is not all ASCII is folded as Unicode folds it: a Kelvin
+	// sign is a k.
+	if !mentionsConfigKey([]byte("to\u212Aen: x")) || mentionsConfigKey([]byte("caf\u00e9: x")) {
+		t.Error("Unicode case folding differs")
+	}
 }
 
 // Columns are bytes: a value after non-ASCII text on its line starts at

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/tokenlint/tokenlint/internal/extract"
+	"github.com/tokenlint/tokenlint/internal/keyword"
 	"github.com/tokenlint/tokenlint/internal/redact"
 	"github.com/tokenlint/tokenlint/internal/repo"
 	"github.com/tokenlint/tokenlint/internal/safefile"
@@ -48,7 +49,7 @@ type Options struct {
 	// names it in findings).
 	KeepSource func(display, path string, src []byte, secrets []rules.Span)
 
-	filter *prefilter // the keywords of Rules, set by Run
+	filter *keyword.Set // the prefilter of Rules, set by Run
 }
 
 // A GoLinter lints the Go code the user named: the packages of every
@@ -495,7 +496,7 @@ func lintOne(j job, opts Options) (out fileResult) {
 			}
 		}()
 	}
-	if !filter.match(data) {
+	if !filter.In(data) {
 		return fileResult{}
 	}
 	switch form {

@@ -1,0 +1,56 @@
+package keyword
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestIn: the set finds what a plain search for each word finds, at every
+// position, in either case, at the ends.
+func TestIn(t *testing.T) {
+	words := []string{"token", "oauth", "pure.cloud", "ab", "Grant", "x"}
+	s := New(words)
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := "tokenauthpure.clodgrabX TOKENGRANT\n\xc3"
+	for range 20000 {
+		b := make([]byte, rng.IntN(24))
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		want := slices.ContainsFunc(words, func(w string) bool {
+			return strings.Contains(asciiLower(string(b)), strings.ToLower(w))
+		})
+		if got := s.In(b); got != want {
+			t.Fatalf("In(%q) = %v, want %v", b, got, want)
+		}
+	}
+	if New(nil).In([]byte("token")) || New([]string{""}).In([]byte("token")) {
+		t.Error("no words matched something")
+	}
+}
+
+func asciiLower(s string) string {
+	return strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
+}
+
+func BenchmarkInMiss(b *testing.B) {
+	s := New([]string{"token", "oauth", "grant", "secret", "passw", "assertion", "genesys", "purecloud", "pure.cloud"})
+	line := []byte("replicas: 3 image: nginx-alpine selector: app=web port: 8080 timeout: 30s\n")
+	var src []byte
+	for len(src) < 1<<20 {
+		src = append(src, line...)
+	}
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if s.In(src) {
+			b.Fatal("no word in this text")
+		}
+	}
+}
