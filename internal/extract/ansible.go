@@ -85,7 +85,7 @@ func (w *yamlWalk) ansibleBody(format string, body *yaml.Node) *rules.Body {
 	case format == "form-urlencoded" && body.Kind == yaml.MappingNode:
 		b.Kind = rules.BodyForm
 		b.Fields = w.structFields(body, rules.EncodingFull, via)
-	case (format == "form-urlencoded" || format == "raw") && body.Kind == yaml.ScalarNode && strings.Contains(b.Raw.Text, "="):
+	case (format == "form-urlencoded" || format == "raw") && body.Kind == yaml.ScalarNode && rules.LooksLikeForm(b.Raw.TrimSpace()):
 		// A string is sent as written; Python's HTTP client labels a body
 		// without a Content-Type as a form.
 		b.Kind = rules.BodyForm

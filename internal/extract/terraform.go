@@ -238,8 +238,9 @@ func (t *tfFile) headers(e hclsyntax.Expression) []rules.Header {
 }
 
 // body reads request_body: jsonencode({...}) is a JSON body; a string is
-// JSON when it looks like JSON or the Content-Type says so, else a form
-// written by hand (Terraform encodes nothing but urlencode() results).
+// classified as every front end classifies a text body
+// (rules.ClassifyBody), a form in it written by hand (Terraform encodes
+// nothing but urlencode() results).
 func (t *tfFile) body(e hclsyntax.Expression, r *rules.Request) *rules.Body {
 	if call, ok := e.(*hclsyntax.FunctionCallExpr); ok && call.Name == "jsonencode" && len(call.Args) == 1 {
 		b := &rules.Body{Kind: rules.BodyJSON, Raw: rules.Decoded(t.file, t.text(call.Range()), call.Range().Start.Byte, call.Range().End.Byte), Via: "jsonencode"}
@@ -256,13 +257,14 @@ func (t *tfFile) body(e hclsyntax.Expression, r *rules.Request) *rules.Body {
 	if v.IsZero() {
 		return nil
 	}
-	trimmed := strings.TrimSpace(v.Text)
-	ct := r.Header("Content-Type")
-	jsonType := ct != nil && strings.Contains(strings.ToLower(ct.Value.Text), "json")
-	switch {
-	case jsonType || strings.HasPrefix(trimmed, "{") && !v.DynamicAt(strings.Index(v.Text, "{")):
-		return &rules.Body{Kind: rules.BodyJSON, Raw: v}
-	case strings.Contains(v.Text, "="):
+	ct, typed := "", false
+	if h := r.Header("Content-Type"); h != nil && h.Value.Known() {
+		ct, typed = mediaType(h.Value.Text), true
+	}
+	switch rules.ClassifyBody(v.TrimSpace(), ct, typed) {
+	case rules.BodyJSON:
+		return &rules.Body{Kind: rules.BodyJSON, Raw: v, Fields: rules.JSONMembers(v, "request_body")}
+	case rules.BodyForm:
 		fields := rules.ParseForm(v.TrimSpace(), rules.EncodingRaw, "request_body")
 		for i := range fields {
 			if encodedOnly(fields[i].Value, encoded) {

@@ -58,6 +58,39 @@ func TestTerraformRequest(t *testing.T) {
 	}
 }
 
+// TestTerraformStringBodies: a string request_body reads as every text
+// body does (rules.ClassifyBody): JSON text carries its members, a stated
+// type that is neither form nor JSON leaves the text raw, and a template
+// alone is unknown.
+func TestTerraformStringBodies(t *testing.T) {
+	for _, tc := range []struct {
+		name, headers, body string
+		kind                rules.BodyKind
+		grant               string
+	}{
+		{"JSON text", "", `"{\"grant_type\": \"client_credentials\"}"`, rules.BodyJSON, "client_credentials"},
+		{"JSON under a form type", `"Content-Type" = "application/x-www-form-urlencoded"`, `"{\"grant_type\": \"password\"}"`, rules.BodyJSON, "password"},
+		{"form under a JSON type", `"Content-Type" = "application/json; charset=utf-8"`, `"grant_type=client_credentials"`, rules.BodyForm, "client_credentials"},
+		{"form", "", `"grant_type=client_credentials"`, rules.BodyForm, "client_credentials"},
+		{"text type", `"Content-Type" = "text/plain"`, `"grant_type=client_credentials"`, rules.BodyRaw, ""},
+		{"a template alone", "", `"${var.body}"`, rules.BodyRaw, ""},
+	} {
+		src := "data \"http\" \"t\" {\n  url = \"https://login.mypurecloud.com/oauth/token\"\n  request_headers = {\n    " + tc.headers + "\n  }\n  request_body = " + tc.body + "\n}\n"
+		u, err := extractTerraform("main.tf", []byte(src))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		b := u.Requests[0].Body
+		if b == nil || b.Kind != tc.kind {
+			t.Errorf("%s: body %+v, want kind %v", tc.name, b, tc.kind)
+			continue
+		}
+		if g := u.Requests[0].GrantType(); g.Text != tc.grant {
+			t.Errorf("%s: grant %q, want %q", tc.name, g.Text, tc.grant)
+		}
+	}
+}
+
 func TestTerraformMalformed(t *testing.T) {
 	for _, src := range []string{"data \"http\" \"x\" {\n  url = \n}\n", "provider {\n", "\x00\xff"} {
 		_, err := extractTerraform("main.tf", []byte(src))
