@@ -393,7 +393,7 @@ func parseJSONObjectList(file string, src []byte, what, key string) (*yamlSource
 		return nil, nil, nil, err
 	}
 	if y.Root != nil && y.Root.Kind != yaml.MappingNode {
-		return nil, nil, nil, Errorf(file, y.Root.Line, "not %s: the top level is not an object", what)
+		return nil, nil, nil, Errorf(file, y.fileLine(y.Root.Line), "not %s: the top level is not an object", what)
 	}
 	if list != nil {
 		// The tree's positions are the same in the text it was parsed

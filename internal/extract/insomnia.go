@@ -83,7 +83,7 @@ func extractInsomniaIn(file string, src []byte, x *expansion) (*rules.Unit, erro
 		return u, nil
 	}
 	if y.Root.Kind != yaml.MappingNode {
-		return nil, Errorf(file, y.Root.Line, "not an Insomnia export: the top level is not a mapping")
+		return nil, Errorf(file, y.fileLine(y.Root.Line), "not an Insomnia export: the top level is not a mapping")
 	}
 	if remap != nil {
 		defer remapJSON(u, remap, file)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -56,6 +57,17 @@ func lineStarts(src []byte, first int) []int {
 		i++
 	}
 	return lines
+}
+
+// fileLine is the line of the file (as tokenlint numbers them, at LF)
+// that holds the start of yaml.v3's line: errors name the file's lines.
+func (y *yamlSource) fileLine(line int) int { return fileLineOf(y.src, y.lines, line) }
+
+func fileLineOf(src []byte, starts []int, line int) int {
+	if line < 1 || line > len(starts) {
+		return line
+	}
+	return 1 + bytes.Count(src[:starts[line-1]], []byte("\n"))
 }
 
 // yamlBreak is the length of the line break yaml.v3 reads at src[i] (LF,

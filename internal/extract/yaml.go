@@ -105,6 +105,7 @@ func yamlError(file string, src []byte, err error) *Error {
 			line++
 		}
 	}
+	line = fileLineOf(src, lineStarts(src, 0), line)
 	// At the end of the file yaml.v3 can name the line after the last.
 	last := bytes.Count(src, []byte("\n"))
 	if !bytes.HasSuffix(src, []byte("\n")) {
@@ -177,7 +178,7 @@ func (w *yamlWalk) mapping(n *yaml.Node, path []string) error {
 		}
 		keyPath := append(slices.Clip(path), k.Value)
 		if line, dup := seen[k.Value]; dup && readKey(configPath(keyPath)) {
-			return Errorf(w.y.file, k.Line, "invalid YAML: mapping key %q already defined at line %d", k.Value, line)
+			return Errorf(w.y.file, w.y.fileLine(k.Line), "invalid YAML: mapping key %q already defined at line %d", k.Value, w.y.fileLine(line))
 		}
 		seen[k.Value] = k.Line
 		kv, _ := w.y.Scalar(k, 0)

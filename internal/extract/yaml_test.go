@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -181,6 +182,32 @@ func TestYAMLOffsetsAfterEveryLineBreak(t *testing.T) {
 		spans := rules.SecretSpans(u, nil)
 		if len(spans) == 0 || src[spans[0].Start:spans[0].End] != "Kx7Qw9Zp3Lm2Rt" {
 			t.Errorf("break %q: secret spans %v, want the clientSecret's", br, spans)
+		}
+	}
+}
+
+// TestYAMLErrorLinesAreFileLines: an error names the file's line (counted
+// at LF), not yaml.v3's, which also counts CR, NEL, LS and PS
+// (FuzzFrontEnds 564fa940db83859a: "\r0" as an Insomnia export was an
+// error at line 2 of a 1-line file).
+func TestYAMLErrorLinesAreFileLines(t *testing.T) {
+	for _, c := range []struct {
+		format, name, src string
+		line              int
+	}{
+		{"insomnia", "insomnia.yaml", "\r0", 1},
+		{"insomnia", "insomnia.yaml", "a: 1\rb: 2\rc: [\n", 1},
+		{"insomnia", "insomnia.yaml", "a: 1\u2028b: 2\nc: [\n", 2},
+		{"yaml", "config.yaml", "x: 1\na: 1\r\nb: 2\rtoken_url: x\rtoken_url: y\n", 3},
+	} {
+		_, err := ByName(c.format).Extract(c.name, []byte(c.src))
+		var e *Error
+		if !errors.As(err, &e) {
+			t.Errorf("%q: error %v, want an *Error", c.src, err)
+			continue
+		}
+		if e.Line != c.line {
+			t.Errorf("%q: %v: line %d, want %d", c.src, err, e.Line, c.line)
 		}
 	}
 }
