@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -98,6 +99,7 @@ type send struct {
 type assignment struct {
 	expr  ast.Expr
 	index int
+	test  bool // written in a _test.go file
 }
 
 func newBuilder(pass *analysis.Pass, opts *rules.Options) *builder {
@@ -207,6 +209,10 @@ func (b *builder) build() *rules.Unit {
 // scanAssignments records every assignment to a variable and every
 // constant's expression.
 func (b *builder) scanAssignments(ins *inspector.Inspector) {
+	add := func(obj types.Object, a assignment, at ast.Node) {
+		a.test = b.inTestFile(at)
+		b.assigns[obj] = append(b.assigns[obj], a)
+	}
 	record := func(lhs []ast.Expr, rhs []ast.Expr, tok token.Token) {
 		for i, l := range lhs {
 			obj := b.objectOf(l)
@@ -215,12 +221,12 @@ func (b *builder) scanAssignments(ins *inspector.Inspector) {
 			}
 			switch {
 			case tok != token.ASSIGN && tok != token.DEFINE:
-				b.assigns[obj] = append(b.assigns[obj], assignment{})
+				add(obj, assignment{}, l)
 			case len(rhs) == len(lhs):
-				b.assigns[obj] = append(b.assigns[obj], assignment{expr: rhs[i], index: -1})
+				add(obj, assignment{expr: rhs[i], index: -1}, l)
 				b.bind(rhs[i], obj)
 			case len(rhs) == 1:
-				b.assigns[obj] = append(b.assigns[obj], assignment{expr: rhs[0], index: i})
+				add(obj, assignment{expr: rhs[0], index: i}, l)
 				if i == 0 {
 					b.bind(rhs[0], obj)
 				}
@@ -238,7 +244,7 @@ func (b *builder) scanAssignments(ins *inspector.Inspector) {
 				if kv, ok := elt.(*ast.KeyValueExpr); ok {
 					if id, ok := kv.Key.(*ast.Ident); ok {
 						if f, ok := b.info.Uses[id].(*types.Var); ok && f.IsField() {
-							b.assigns[f] = append(b.assigns[f], assignment{expr: kv.Value, index: -1})
+							add(f, assignment{expr: kv.Value, index: -1}, kv)
 						}
 					}
 				}
@@ -260,17 +266,32 @@ func (b *builder) scanAssignments(ins *inspector.Inspector) {
 		case *ast.RangeStmt:
 			for _, e := range []ast.Expr{n.Key, n.Value} {
 				if obj := b.objectOf(e); obj != nil {
-					b.assigns[obj] = append(b.assigns[obj], assignment{})
+					add(obj, assignment{}, n)
 				}
 			}
 		case *ast.UnaryExpr:
 			// A variable whose address is taken may change anywhere, except
 			// a buffer that json.NewEncoder writes into (noteValueCall).
 			if obj := b.objectOf(n.X); obj != nil && n.Op == token.AND && !isBytesBuffer(obj.Type()) {
-				b.assigns[obj] = append(b.assigns[obj], assignment{})
+				add(obj, assignment{}, n)
 			}
 		}
 	})
+	// A test that points a field or variable elsewhere (tokenURL: srv.URL)
+	// does not change what the package ships: where the package's own
+	// files write it, the tests' writes are not counted. go vet analyses
+	// the package with its tests; tokenlint ./... judges the same values.
+	for obj, list := range b.assigns {
+		kept := list[:0]
+		for _, a := range list {
+			if !a.test {
+				kept = append(kept, a)
+			}
+		}
+		if len(kept) > 0 {
+			b.assigns[obj] = kept
+		}
+	}
 }
 
 // useCount is how many identifiers use obj, counted on first need (a
@@ -307,6 +328,11 @@ func (b *builder) objectOf(e ast.Expr) types.Object {
 		return b.info.Uses[e.Sel]
 	}
 	return nil
+}
+
+// inTestFile reports whether n is in a _test.go file.
+func (b *builder) inTestFile(n ast.Node) bool {
+	return strings.HasSuffix(b.pass.Fset.File(n.Pos()).Name(), "_test.go")
 }
 
 // single is the one expression assigned to obj, if there is exactly one
