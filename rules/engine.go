@@ -61,8 +61,20 @@ func (p *Pass) Report(f Diagnostic) {
 			}
 		}
 	}
+	// A message quotes the file (a method, a grant, a header name), whose
+	// text may hold line breaks; every output wants one line.
+	f.Message = oneLine.Replace(f.Message)
+	if f.Fix != nil {
+		f.Fix.Message = oneLine.Replace(f.Fix.Message)
+	}
+	for i := range f.Related {
+		f.Related[i].Message = oneLine.Replace(f.Related[i].Message)
+	}
 	*p.out = append(*p.out, f)
 }
+
+// oneLine shows line breaks as the escapes that write them.
+var oneLine = strings.NewReplacer("\r\n", `\r\n`, "\n", `\n`, "\r", `\r`)
 
 // TokenRequests are the unit's requests classified as token requests.
 func (p *Pass) TokenRequests() []*Request { return p.facts.token }

@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestTokenMethod(t *testing.T) {
 	tests := []struct {
@@ -56,5 +59,17 @@ func TestTokenMethod(t *testing.T) {
 				t.Errorf("finding at %q, fix %+v", s.spanText(got[0].Span), got[0].Fix)
 			}
 		})
+	}
+}
+
+// TestMessagesAreOneLine: a message that quotes the file's text (a method
+// with a line break in it) is one line, as every output wants
+// (FuzzPipeline 471c0e4f68eff63a: curl --request '0<LF>0').
+func TestMessagesAreOneLine(t *testing.T) {
+	s := newSrc("t.sh")
+	r := &Request{URL: s.lit("https://login.mypurecloud.com/oauth/token"), Method: s.lit("0\n0\r"), Grant: s.lit("client_credentials")}
+	got := runOnly(t, TokenMethod, &Unit{Name: "t.sh", Requests: []*Request{r}}, nil)
+	if len(got) != 1 || strings.ContainsAny(got[0].Message, "\r\n") || !strings.Contains(got[0].Message, `0\n0`) {
+		t.Fatalf("findings %+v: want one, its message one line with the method's breaks escaped", got)
 	}
 }
