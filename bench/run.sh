@@ -102,10 +102,11 @@ big "$out/big.sh" 'curl -X POST https://login.mypurecloud.com/oauth/token -u "$I
 big "$out/big.http" 'POST https://login.mypurecloud.com/oauth/token\nAuthorization: Basic {{credentials}}\nContent-Type: application/x-www-form-urlencoded\n\ngrant_type=client_credentials\n\n###\n'
 big "$out/big.postman_collection.json" '{"name":"token","request":{"method":"POST","url":"https://login.mypurecloud.com/oauth/token","header":[{"key":"Content-Type","value":"application/x-www-form-urlencoded"}],"body":{"mode":"urlencoded","urlencoded":[{"key":"grant_type","value":"client_credentials"}]},"auth":{"type":"basic","basic":[{"key":"username","value":"{{id}}"},{"key":"password","value":"{{secret}}"}]}}}' \
   '{"info":{"name":"big","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[\n' ',\n' '\n]}\n'
+big "$out/big.json" '{"auth":{"token_url":"https://login.mypurecloud.com/oauth/token","client_id":"${ID}","region":"us-east-1"}}' '{"services":[\n' ',\n' '\n]}\n'
 big "$out/big.md" 'Get a token:\n\n```sh\ncurl -X POST https://login.mypurecloud.com/oauth/token -u "$ID:$SECRET" -d grant_type=client_credentials\n```\n\n'
 big "$out/big.env" 'GENESYS_CLOUD_REGION=us-east-1\nGENESYS_CLOUD_ENVIRONMENT=mypurecloud.com\nGENESYS_CLIENT_ID=${CLIENT_ID}\nGENESYS_TOKEN_URL=https://login.mypurecloud.com/oauth/token\n'
 printf 'max_file_size = "64MB"\n' >"$out/big.toml"
-for f in big.yaml big.sh big.http big.postman_collection.json big.md big.env; do
+for f in big.yaml big.sh big.http big.postman_collection.json big.json big.md big.env; do
   size=$(stat -c %s "$out/$f")
   peak=$( { /usr/bin/time -f '%M' "$tl" -config "$out/big.toml" -format json "$out/$f" >/dev/null || true; } 2>&1 | tail -1)
   row "20 MB ${f#big.}, peak MiB" "$((peak / 1024))" "file size" "$((size >> 20))" "4x+40"

@@ -32,6 +32,13 @@ var largeFiles = []struct {
 		sep:  ",\n", tail: "\n]}\n",
 		held: 4.3, alloc: 50,
 	},
+	{
+		name: "big.json",
+		head: `{"services":[` + "\n",
+		unit: `{"auth":{"token_url":"https://login.mypurecloud.com/oauth/token","client_id":"${ID}","region":"us-east-1"}}`,
+		sep:  ",\n", tail: "\n]}\n",
+		held: 8.6, alloc: 58,
+	},
 	{name: "big.md", held: 10.7, alloc: 140, unit: "Get a token:\n\n```sh\ncurl -X POST https://login.mypurecloud.com/oauth/token -u \"$ID:$SECRET\" -d grant_type=client_credentials\n```\n\n"},
 	{name: "big.env", held: 9.7, alloc: 50, unit: "GENESYS_CLOUD_REGION=us-east-1\nGENESYS_CLOUD_ENVIRONMENT=mypurecloud.com\nGENESYS_CLIENT_ID=${CLIENT_ID}\nGENESYS_TOKEN_URL=https://login.mypurecloud.com/oauth/token\n"},
 }
