@@ -15,8 +15,17 @@ import "strings"
 // g, s or p).
 type Set struct {
 	first  [1 << 16]uint16 // by folded byte pair: index into starts, 0 for none
-	starts [][]string      // words by their first two bytes
+	starts []start         // words by their first two bytes
 	short  []string        // words of one byte
+}
+
+// A start is the words that begin with one byte pair, and the bytes that
+// follow the pair in them (folded), so that a pair of ordinary text ("in",
+// "te") is dismissed on its third byte before any word is compared.
+type start struct {
+	words []string
+	third [256]bool // a word goes on with this byte
+	two   bool      // a word is just the pair
 }
 
 var lowerByte = func() (t [256]byte) {
@@ -31,7 +40,7 @@ var lowerByte = func() (t [256]byte) {
 
 // New returns the set of words, matched ignoring ASCII case.
 func New(words []string) *Set {
-	s := &Set{starts: [][]string{nil}}
+	s := &Set{starts: []start{{}}}
 	for _, w := range words {
 		w = strings.ToLower(w)
 		switch len(w) {
@@ -44,9 +53,15 @@ func New(words []string) *Set {
 		p := uint16(w[0])<<8 | uint16(w[1])
 		if s.first[p] == 0 {
 			s.first[p] = uint16(len(s.starts))
-			s.starts = append(s.starts, nil)
+			s.starts = append(s.starts, start{})
 		}
-		s.starts[s.first[p]] = append(s.starts[s.first[p]], w)
+		st := &s.starts[s.first[p]]
+		st.words = append(st.words, w)
+		if len(w) == 2 {
+			st.two = true
+		} else {
+			st.third[w[2]] = true
+		}
 	}
 	return s
 }
@@ -71,7 +86,14 @@ func (s *Set) In(text []byte) bool {
 		if g == 0 {
 			continue
 		}
-		for _, w := range s.starts[g] {
+		st := &s.starts[g]
+		if st.two {
+			return true
+		}
+		if i+2 >= len(text) || !st.third[lowerByte[text[i+2]]] {
+			continue
+		}
+		for _, w := range st.words {
 			if hasPrefixFold(text[i:], w) {
 				return true
 			}
