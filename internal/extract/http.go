@@ -206,7 +206,7 @@ func (p *httpParser) block(lines []srcLine) error {
 // variable records a file variable line "@name = value".
 func (p *httpParser) variable(l srcLine) {
 	t := strings.TrimSpace(l.text)
-	name, val, ok := strings.Cut(t[1:], "=")
+	name, _, ok := strings.Cut(t[1:], "=")
 	name = strings.TrimSpace(name)
 	if !ok || name == "" || strings.ContainsAny(name, " \t") {
 		return
