@@ -84,6 +84,19 @@ func TestGraphMeIsUserScoped(t *testing.T) {
 	}
 }
 
+// TestUserScopedRelatedOnce checks that token requests sharing one grant
+// (a credential behind several Graph clients) are pointed at once.
+func TestUserScopedRelatedOnce(t *testing.T) {
+	s := newSrc("f.http")
+	tok := s.post("https://login.mypurecloud.com/oauth/token", s.form("grant_type=client_credentials"))
+	again := *tok
+	api := &Request{Method: s.lit("GET"), URL: s.lit("https://api.mypurecloud.com/api/v2/users/me")}
+	got := runOnly(t, UserScopedAPI, &Unit{Requests: []*Request{tok, &again, api}}, nil)
+	if len(got) != 1 || len(got[0].Related) != 1 {
+		t.Fatalf("got %v, want one finding pointing at the shared grant once", got)
+	}
+}
+
 // TestUserScopedRelatedBounded checks that a finding points at the first
 // few client-credentials token requests, not at every one: a file of n
 // token requests and n API calls must not cost n² related places.

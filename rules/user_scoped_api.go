@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -118,11 +119,15 @@ func checkUserScopedAPI(p *Pass) {
 	// Where the user-less tokens are requested, for the findings to point
 	// at: the first few, so a file of many token requests and API calls
 	// costs findings times a constant, not findings times requests.
+	// A grant several requests share (one credential behind two Graph
+	// clients) is one place.
 	var grantedAt []Related
 	for _, r := range p.TokenRequests() {
-		if g := r.GrantType(); g.Known() && len(grantedAt) < maxGrantsRelated {
-			grantedAt = append(grantedAt, Related{Span: g.Span(), Message: "a token without a user is requested here (grant_type " + g.Text + ")"})
+		g := r.GrantType()
+		if !g.Known() || len(grantedAt) == maxGrantsRelated || slices.ContainsFunc(grantedAt, func(rel Related) bool { return rel.Span == g.Span() }) {
+			continue
 		}
+		grantedAt = append(grantedAt, Related{Span: g.Span(), Message: "a token without a user is requested here (grant_type " + g.Text + ")"})
 	}
 	for _, r := range p.APICalls() {
 		u := ParseURL(r.URL)
