@@ -83,7 +83,9 @@
 // ./go/... that is 21 of 483 units.
 //
 // Under `tokenlint ./...` (internal/golint) facts flow between the
-// packages being linted; dependencies are loaded from export data
+// packages being linted and the packages of their own modules that they
+// import, which are analysed for their facts alone when the patterns do
+// not name them; other modules' packages are loaded from export data
 // without syntax and give none. A package that does not fully
 // type-check (an SDK version missing from the module cache) is analysed
 // as far as it does (RunDespiteErrors); the driver names what failed.

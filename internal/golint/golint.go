@@ -11,6 +11,7 @@ import (
 	"go/build"
 	"go/parser"
 	"go/token"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -137,10 +138,32 @@ func run(t Target, opts *rules.Options, s Settings) ([]File, []Error, []Error) {
 	if err != nil {
 		return nil, []Error{m.at("", dir, dir, err.Error())}, nil
 	}
-	pkgs = vetVariants(pkgs)
+	// Facts come only from packages being analysed. When the patterns
+	// name part of a module, the module's packages they import are loaded
+	// too, for their facts alone, as go vet analyses every dependency.
+	var deps map[string]bool
+	if more := moduleImports(pkgs); len(more) > 0 {
+		if deps = moduleDeps(cfg, patterns, pkgs); len(deps) > 0 {
+			all := append(slices.Clone(patterns), slices.Sorted(maps.Keys(deps))...)
+			if again, err := packages.Load(cfg, all...); err == nil {
+				pkgs = again
+			} else {
+				deps = nil
+			}
+		}
+	}
+	pkgs = vetVariants(pkgs, deps)
 	var errs []Error
 	var ok []*packages.Package
 	for _, p := range pkgs {
+		if len(p.Errors) > 0 && deps[p.PkgPath] {
+			// A dependency's errors are its own; the package that imports
+			// it reports what reaches it.
+			if partlyTyped(p) {
+				ok = append(ok, p)
+			}
+			continue
+		}
 		if len(p.Errors) > 0 {
 			pe := m.loadErrors(p)
 			if !partlyTyped(p) {
@@ -168,6 +191,9 @@ func run(t Target, opts *rules.Options, s Settings) ([]File, []Error, []Error) {
 	seen := map[string]bool{}
 	var secrets []rules.Span
 	for _, act := range graph.Roots {
+		if deps[act.Package.PkgPath] {
+			continue // analysed for its facts only
+		}
 		if act.Err != nil {
 			errs = append(errs, m.at("", act.Package.Dir, cmp.Or(act.Package.Dir, act.Package.PkgPath), act.Err.Error()))
 			continue
@@ -222,8 +248,9 @@ func partlyTyped(p *packages.Package) bool {
 }
 
 // onlyRoots cuts each package's imports down to the packages being
-// linted. The analyzer's facts (helpers' results across packages) then
-// flow between these packages only, and the checker does not run it on
+// analysed (those linted and their modules' packages loaded for facts).
+// The analyzer's facts (helpers' results across packages) then flow
+// between these packages only, and the checker does not run it on other
 // dependencies, which are loaded from export data without syntax.
 func onlyRoots(pkgs []*packages.Package) {
 	root := map[*packages.Package]bool{}
@@ -241,10 +268,69 @@ func onlyRoots(pkgs []*packages.Package) {
 	}
 }
 
+// moduleImports are the import paths of packages of the roots' own
+// modules that the roots import but that were not loaded with syntax.
+func moduleImports(pkgs []*packages.Package) map[string]bool {
+	loaded := map[string]bool{}
+	for _, p := range pkgs {
+		loaded[p.PkgPath] = true
+	}
+	more := map[string]bool{}
+	for _, p := range pkgs {
+		if p.Module == nil {
+			continue
+		}
+		for path := range p.Imports {
+			if !loaded[path] && inModule(path, p.Module.Path) {
+				more[path] = true
+			}
+		}
+	}
+	return more
+}
+
+// moduleDeps are the packages of the roots' modules that the roots import,
+// directly or not, and that the patterns do not name: one go list of the
+// import graph, without syntax or types.
+func moduleDeps(cfg *packages.Config, patterns []string, roots []*packages.Package) map[string]bool {
+	graph := *cfg
+	graph.Mode = packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedModule
+	pkgs, err := packages.Load(&graph, patterns...)
+	if err != nil {
+		return nil
+	}
+	named := map[string]bool{}
+	mods := map[string]bool{}
+	for _, p := range roots {
+		named[p.PkgPath] = true
+		if p.Module != nil {
+			mods[p.Module.Path] = true
+		}
+	}
+	deps := map[string]bool{}
+	packages.Visit(pkgs, func(p *packages.Package) bool {
+		if p.Module == nil || !mods[p.Module.Path] {
+			return false // another module's packages give no facts here
+		}
+		if !named[p.PkgPath] && p.ForTest == "" && !strings.HasSuffix(p.PkgPath, ".test") {
+			deps[p.PkgPath] = true
+		}
+		return true
+	}, nil)
+	return deps
+}
+
+// inModule reports whether the import path is a package of module mod.
+func inModule(path, mod string) bool {
+	return path == mod || strings.HasPrefix(path, mod+"/")
+}
+
 // vetVariants keeps the packages go vet would check: a package with
 // tests as its test variant (its files plus the _test.go files), the
-// external test package, never the generated test main.
-func vetVariants(pkgs []*packages.Package) []*packages.Package {
+// external test package, never the generated test main. A dependency
+// loaded for its facts (deps) is kept as the roots import it, without
+// its tests.
+func vetVariants(pkgs []*packages.Package, deps map[string]bool) []*packages.Package {
 	hasTestVariant := map[string]bool{}
 	for _, p := range pkgs {
 		if p.ForTest != "" && p.PkgPath == p.ForTest {
@@ -256,7 +342,9 @@ func vetVariants(pkgs []*packages.Package) []*packages.Package {
 		switch {
 		case p.Name == "main" && strings.HasSuffix(p.PkgPath, ".test") && p.ForTest == "":
 			continue // the generated test main
-		case p.ForTest == "" && hasTestVariant[p.PkgPath]:
+		case deps[p.PkgPath] && p.ForTest != "", deps[strings.TrimSuffix(p.PkgPath, "_test")] && p.ForTest != "":
+			continue // a dependency's tests
+		case p.ForTest == "" && hasTestVariant[p.PkgPath] && !deps[p.PkgPath]:
 			continue // checked as its test variant
 		}
 		out = append(out, p)

@@ -64,6 +64,33 @@ func TestRun(t *testing.T) {
 	compareWith(t, "golint.Run", got, append([]string{suppressed}, want...))
 }
 
+// TestRunOnePackage: linting one package of a module still uses what
+// the module's other packages say (facts), as go vet does, and reports
+// only on the package named.
+func TestRunOnePackage(t *testing.T) {
+	offlineGo(t)
+	dir, _ := filepath.Abs(vetmod)
+	for pattern, wantHere := range map[string]string{
+		"./remote":   "remote/remote.go:16:25: error: token requested from api.mypurecloud.com [token-host]",
+		"./regional": "regional/regional.go:14:23: error: token requested from api.mypurecloud.ie [token-host]",
+	} {
+		res := golint.Run(dir, []string{pattern}, nil, golint.Settings{})
+		if len(res.Errors) > 0 {
+			t.Fatalf("%s: errors: %v", pattern, res.Errors)
+		}
+		var got []string
+		for _, f := range res.Files {
+			li := rules.NewLineIndex(f.Src)
+			rel, _ := filepath.Rel(dir, f.Path)
+			for _, fd := range f.Diagnostics {
+				line, col := li.Position(fd.Span.Start)
+				got = append(got, shorten(filepath.ToSlash(rel)+":"+strconv.Itoa(line)+":"+strconv.Itoa(col)+": "+fd.Severity.String()+": "+fd.Message+" ["+fd.Rule+"]"))
+			}
+		}
+		compareWith(t, "golint.Run "+pattern, got, []string{wantHere})
+	}
+}
+
 // shorten keeps a diagnostic's position, severity, the message's first
 // words (as in want) and the rule.
 func shorten(d string) string {
