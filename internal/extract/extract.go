@@ -98,6 +98,9 @@ func ByName(name string) *Format {
 	return nil
 }
 
+// DetectHead is how much of the start of a file Detect is given.
+const DetectHead = 4096
+
 // Detect returns the format of a file, or nil when tokenlint does not read
 // it. name is a slash path; head is the start of the content.
 func Detect(name string, head []byte) *Format {

@@ -37,6 +37,9 @@ var jsonFormat = &Format{
 
 func extractJSON(file string, src []byte) (*rules.Unit, error) {
 	u := &rules.Unit{Name: file}
+	if u, ok, err := asOpenAPI(file, src, true); ok {
+		return u, err
+	}
 	if !mentionsConfigKey(src) {
 		return u, nil
 	}

@@ -29,8 +29,8 @@ func jsonBothWays(src []byte) (fast, slow *rules.Unit, fastErr, slowErr error, f
 
 func sameJSON(t *testing.T, name string, src []byte) (fell bool) {
 	t.Helper()
-	if !mentionsConfigKey(src) || binaryConfig(src) {
-		return false
+	if !mentionsConfigKey(src) || binaryConfig(src) || openAPIBeyondHead(src, true) {
+		return false // not read by either path (an OpenAPI document goes to its reader)
 	}
 	fast, slow, fastErr, slowErr, fell := jsonBothWays(src)
 	if (fastErr == nil) != (slowErr == nil) || fastErr != nil && fastErr.Error() != slowErr.Error() {

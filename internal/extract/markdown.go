@@ -61,7 +61,7 @@ func extractMarkdownIn(file string, src []byte, x *expansion) (*rules.Unit, erro
 			// A YAML or JSON block may be an OpenAPI document or a Postman
 			// collection: let the formats that claim content decide.
 			text, _ := f.join(allLines)
-			if d := Detect("block."+name, text[:min(len(text), 4096)]); d != nil {
+			if d := Detect("block."+name, text[:min(len(text), DetectHead)]); d != nil {
 				format = d
 			}
 		}

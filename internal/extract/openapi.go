@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"net/url"
 	"strings"
 
@@ -29,43 +28,6 @@ func matchOpenAPI(name string, head []byte) bool {
 		return false
 	}
 	return head == nil || openAPIHead(head)
-}
-
-// openAPIHead finds a top-level openapi or swagger key: at the start of a
-// YAML line, or as a JSON member name, then white space and a colon
-// (every YAML and JSON file's head is asked, so no regular expression).
-func openAPIHead(head []byte) bool {
-	for _, word := range []string{"openapi", "swagger"} {
-		for i := 0; ; {
-			k := bytes.Index(head[i:], []byte(word))
-			if k < 0 {
-				break
-			}
-			k += i
-			end := k + len(word)
-			switch {
-			case k == 0 || head[k-1] == '\n':
-			case head[k-1] == '"' && end < len(head) && head[end] == '"':
-				end++
-			default:
-				i = k + 1
-				continue
-			}
-			for end < len(head) && isRESpace(head[end]) {
-				end++
-			}
-			if end < len(head) && head[end] == ':' {
-				return true
-			}
-			i = k + 1
-		}
-	}
-	return false
-}
-
-// isRESpace is \s of Go's regular expressions.
-func isRESpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }
 
 // oauthGrants maps OAuth flow names (3.x flows keys, 2.0 flow values) to

@@ -3,6 +3,7 @@ package extract
 import (
 	"math/rand/v2"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/tokenlint/tokenlint/rules"
@@ -82,6 +83,29 @@ func TestOpenAPIHead(t *testing.T) {
 		}
 		if got, want := openAPIHead(b), re.Match(b); got != want {
 			t.Fatalf("openAPIHead(%q) = %v, want %v", b, got, want)
+		}
+	}
+}
+
+func TestOpenAPIBeyondHead(t *testing.T) {
+	pad := `"components": {"schemas": {"a": {"description": "` + strings.Repeat("x", DetectHead) + `"}}}`
+	for _, c := range []struct {
+		doc    string
+		isJSON bool
+		want   bool
+	}{
+		{`{` + pad + `, "openapi": "3.0.3", "paths": {}}`, true, true},
+		{`{` + pad + `, "swagger" : "2.0"}`, true, true},
+		// A member named openapi below the top level, or inside a string,
+		// is not the document's version key.
+		{`{` + pad + `, "x": {"openapi": "3.0.3"}}`, true, false},
+		{`{` + pad + `, "note": "\"openapi\": 3"}`, true, false},
+		{`{"openapi": "3.0.3"}`, true, false}, // within the head: Detect's case
+		{"components:\n  x: \"" + strings.Repeat("y", DetectHead) + "\"\nopenapi: 3.0.3\n", false, true},
+		{"components:\n  x: \"" + strings.Repeat("y", DetectHead) + "\"\n  openapi: 3.0.3\n", false, false},
+	} {
+		if got := openAPIBeyondHead([]byte(c.doc), c.isJSON); got != c.want {
+			t.Errorf("openAPIBeyondHead(%.60q…, %v) = %v, want %v", c.doc, c.isJSON, got, c.want)
 		}
 	}
 }

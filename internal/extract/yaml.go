@@ -42,6 +42,9 @@ var yamlFormat = &Format{
 }
 
 func extractYAML(file string, src []byte) (*rules.Unit, error) {
+	if u, ok, err := asOpenAPI(file, src, false); ok {
+		return u, err
+	}
 	u, err := extractYAMLText(file, src)
 	if err == nil {
 		addCommented(u, file, src, yamlCommented, extractYAMLText)

@@ -509,7 +509,7 @@ func lintOne(j job, opts Options) (out fileResult) {
 	case decodedUTF16:
 		opts.KeepSource = nil
 	}
-	head := data[:min(len(data), 4096)]
+	head := data[:min(len(data), extract.DetectHead)]
 	f := extract.Detect(j.display, head)
 	if f == nil && j.explicit && path.Ext(j.display) == "" {
 		// A script named on the command line without extension or

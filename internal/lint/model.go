@@ -34,7 +34,7 @@ func BuildModel(path string, opts Options) (m *Model, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
-	f := extract.Detect(path, src[:min(len(src), 4096)])
+	f := extract.Detect(path, src[:min(len(src), extract.DetectHead)])
 	if f == nil {
 		return nil, fmt.Errorf("%s: no front end reads this file", path)
 	}

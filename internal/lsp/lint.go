@@ -87,7 +87,7 @@ func (s *Server) lint(snap snapshot) (res *lintResult) {
 			return res
 		}
 	}
-	res.format = extract.Detect(filepath.ToSlash(name), []byte(snap.text[:min(len(snap.text), 4096)]))
+	res.format = extract.Detect(filepath.ToSlash(name), []byte(snap.text[:min(len(snap.text), extract.DetectHead)]))
 	out := lint.Run([]string{"-"}, lint.Options{
 		Rules:         cfg.Rules,
 		MaxFileSize:   cfg.MaxFileSize,
