@@ -64,10 +64,20 @@ func lineStarts(src []byte, first int) []int {
 func (y *yamlSource) fileLine(line int) int { return fileLineOf(y.src, y.lines, line) }
 
 func fileLineOf(src []byte, starts []int, line int) int {
-	if line < 1 || line > len(starts) {
+	if line < 1 {
 		return line
 	}
-	return 1 + bytes.Count(src[:starts[line-1]], []byte("\n"))
+	// yaml.v3 can name the line after the last (an empty document's root,
+	// an error at the end): that is the file's last line.
+	at := len(src)
+	if line <= len(starts) {
+		at = starts[line-1]
+	}
+	n := 1 + bytes.Count(src[:at], []byte("\n"))
+	if at == len(src) && at > 0 && src[at-1] == '\n' {
+		n-- // the file's last line ends at its last LF
+	}
+	return max(n, 1)
 }
 
 // yamlBreak is the length of the line break yaml.v3 reads at src[i] (LF,

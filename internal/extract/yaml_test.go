@@ -196,6 +196,8 @@ func TestYAMLErrorLinesAreFileLines(t *testing.T) {
 		line              int
 	}{
 		{"insomnia", "insomnia.yaml", "\r0", 1},
+		{"insomnia", "insomnia.yaml", "{\"0\"#000Client", 1}, // FuzzFrontEnds 6fd196c32e83bb94
+		{"insomnia", "insomnia.yaml", "a\n", 1},
 		{"insomnia", "insomnia.yaml", "a: 1\rb: 2\rc: [\n", 1},
 		{"insomnia", "insomnia.yaml", "a: 1\u2028b: 2\nc: [\n", 2},
 		{"yaml", "config.yaml", "x: 1\na: 1\r\nb: 2\rtoken_url: x\rtoken_url: y\n", 3},
