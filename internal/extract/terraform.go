@@ -414,9 +414,12 @@ func (t *tfFile) call(x *hclsyntax.FunctionCallExpr) (rules.Value, map[int]bool,
 	}
 	switch x.Name {
 	case "join":
+		if len(x.Args) != 2 {
+			return rules.Value{}, nil, false
+		}
 		sep, _ := arg(0)
-		list, ok := x.Args[min(1, len(x.Args)-1)].(*hclsyntax.TupleConsExpr)
-		if len(x.Args) != 2 || !sep.Known() || !ok {
+		list, ok := x.Args[1].(*hclsyntax.TupleConsExpr)
+		if !sep.Known() || !ok {
 			return rules.Value{}, nil, false
 		}
 		var parts []rules.Value

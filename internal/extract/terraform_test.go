@@ -99,3 +99,19 @@ func TestTerraformMalformed(t *testing.T) {
 		}
 	}
 }
+
+// TestTerraformCallArity: a string function called with the wrong number
+// of arguments is not evaluated, and reading it does not panic
+// (FuzzFrontEnds 51035804fbc87e1b: join() with none indexed Args[-1]).
+func TestTerraformCallArity(t *testing.T) {
+	for _, call := range []string{`join()`, `join(",")`, `join(",", ["a"], ["b"])`, `format()`, `replace()`} {
+		src := "data \"http\" \"t\" {\n  url = \"https://login.mypurecloud.com/oauth/token\"\n  request_body = " + call + "\n}\n"
+		u, err := extractTerraform("main.tf", []byte(src))
+		if err != nil {
+			t.Fatalf("%s: %v", call, err)
+		}
+		if b := u.Requests[0].Body; b != nil && b.Kind != rules.BodyRaw {
+			t.Errorf("%s: body %+v, want none or raw", call, b)
+		}
+	}
+}
