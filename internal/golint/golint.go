@@ -142,7 +142,7 @@ func run(t Target, opts *rules.Options, s Settings) ([]File, []Error, []Error) {
 	// name part of a module, the module's packages they import are loaded
 	// too, for their facts alone, as go vet analyses every dependency.
 	var deps map[string]bool
-	if more := moduleImports(pkgs); len(more) > 0 {
+	if importsUnloadedModulePackage(pkgs) {
 		if deps = moduleDeps(cfg, patterns, pkgs); len(deps) > 0 {
 			all := append(slices.Clone(patterns), slices.Sorted(maps.Keys(deps))...)
 			if again, err := packages.Load(cfg, all...); err == nil {
@@ -268,25 +268,24 @@ func onlyRoots(pkgs []*packages.Package) {
 	}
 }
 
-// moduleImports are the import paths of packages of the roots' own
-// modules that the roots import but that were not loaded with syntax.
-func moduleImports(pkgs []*packages.Package) map[string]bool {
+// importsUnloadedModulePackage reports whether a root imports a package
+// of its own module that was not loaded with syntax, so gives no facts.
+func importsUnloadedModulePackage(pkgs []*packages.Package) bool {
 	loaded := map[string]bool{}
 	for _, p := range pkgs {
 		loaded[p.PkgPath] = true
 	}
-	more := map[string]bool{}
 	for _, p := range pkgs {
 		if p.Module == nil {
 			continue
 		}
 		for path := range p.Imports {
 			if !loaded[path] && inModule(path, p.Module.Path) {
-				more[path] = true
+				return true
 			}
 		}
 	}
-	return more
+	return false
 }
 
 // moduleDeps are the packages of the roots' modules that the roots import,
