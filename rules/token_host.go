@@ -80,13 +80,13 @@ func checkTokenHost(p *Pass) {
 			region = p.InferRegion(prov)
 		}
 		right := fmt.Sprintf("%s issues tokens at https://%s<region domain>%s", prov.Name, prov.TokenHostPrefix, prov.TokenPath)
-		if !u.Host.Known() {
-			// The region domain is a variable: keep it, change the prefix.
-			right = fmt.Sprintf("%s issues tokens at https://%s<region domain>%s", prov.Name, prov.TokenHostPrefix, prov.TokenPath)
-		} else if region != nil {
-			right = fmt.Sprintf("use %s (%s)", prov.TokenURL(region), region.Name())
-		} else if d := prov.DefaultRegion(); d != nil {
-			right += fmt.Sprintf(", e.g. %s for %s", prov.TokenURL(d), d.Name())
+		// A region domain from a variable keeps the general advice.
+		if u.Host.Known() {
+			if region != nil {
+				right = fmt.Sprintf("use %s (%s)", prov.TokenURL(region), region.Name())
+			} else if d := prov.DefaultRegion(); d != nil {
+				right += fmt.Sprintf(", e.g. %s for %s", prov.TokenURL(d), d.Name())
+			}
 		}
 		f := Diagnostic{Span: u.Host.Span(), Key: host}
 		switch info.Kind {

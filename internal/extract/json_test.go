@@ -58,6 +58,7 @@ func TestJSONErrors(t *testing.T) {
 		{"unterminated", "{\n  \"token_url\": [\"x\",\n", 3},
 		{"duplicate key", "{\n  \"token_url\": \"a\",\n  \"token_url\": \"b\"\n}\n", 3},
 		{"unterminated comment", "{\"token\": 1 /* x\n}", 1},
+		{"two words run together", "{\"token_url\": [truefalse]}", 1},
 		{"million brackets", "{\"token\":\n" + strings.Repeat("[", 1000000), 2},
 		{"million braces", "{\"token\":" + strings.Repeat("{\"a\":", 1000000), 1},
 	}

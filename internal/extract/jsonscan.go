@@ -107,7 +107,13 @@ func (s *jsonScan) value(path string, hasPath bool, keyStart int, want bool) (ru
 		}
 		return rules.Value{}, nil
 	case c == 't' || c == 'f':
-		if !s.literal("true") && !s.literal("false") {
+		// One word by its first byte: trying both would read "truefalse"
+		// as true then false.
+		word := "true"
+		if c == 'f' {
+			word = "false"
+		}
+		if !s.literal(word) {
 			return rules.Value{}, errSlowPath
 		}
 		v = rules.Lit(s.file, string(s.src[start:s.i]), start)

@@ -115,7 +115,7 @@ func extractTerraformIn(file string, src []byte, x *expansion) (*rules.Unit, err
 			t.provider(b)
 		case b.Type == "variable" && len(b.Labels) == 1:
 			if a := b.Body.Attributes["default"]; a != nil {
-				t.keyValue(b.Labels[0], unquoted(b.LabelRanges[0]), a.Expr)
+				t.keyValue(b.Labels[0], t.unquoted(b.LabelRanges[0]), a.Expr)
 			}
 		case b.Type == "locals":
 			for _, a := range b.Body.Attributes {
@@ -164,10 +164,11 @@ func (t *tfFile) provider(b *hclsyntax.Block) {
 	}
 }
 
-// unquoted is a quoted block label's range without its quotes, so the
-// key is the variable's name as tfvars and references write it.
-func unquoted(r hcl.Range) hcl.Range {
-	if r.End.Byte-r.Start.Byte >= 2 {
+// unquoted is a block label's range without its quotes, so the key is
+// the variable's name as tfvars and references write it; HCL also takes
+// a bare label (variable api_host {...}), which keeps its range.
+func (t *tfFile) unquoted(r hcl.Range) hcl.Range {
+	if r.End.Byte-r.Start.Byte >= 2 && t.src[r.Start.Byte] == '"' {
 		r.Start.Byte++
 		r.End.Byte--
 	}

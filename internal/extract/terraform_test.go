@@ -115,3 +115,19 @@ func TestTerraformCallArity(t *testing.T) {
 		}
 	}
 }
+
+// TestTerraformVariableKey: a variable's key is its name, written as a
+// quoted label or a bare one (variable api_host {...}), as tfvars and
+// var.NAME write it.
+func TestTerraformVariableKey(t *testing.T) {
+	for _, label := range []string{`"api_host"`, `api_host`} {
+		src := "variable " + label + " {\n  default = \"mypurecloud.ie\"\n}\n"
+		u, err := extractTerraform("variables.tf", []byte(src))
+		if err != nil {
+			t.Fatalf("%s: %v", label, err)
+		}
+		if len(u.Settings) != 1 || u.Settings[0].Key.Text != "api_host" {
+			t.Errorf("%s: settings %+v, want one keyed api_host", label, u.Settings)
+		}
+	}
+}

@@ -107,7 +107,10 @@ func credentialBefore[T ~string | ~[]byte](s T, i int) bool {
 	case key == "":
 		return false
 	case assigned:
-		return rules.DefaultCatalog().IsCredentialHeader(key)
+		// A form field the catalog names (code, assertion) carries a
+		// credential as a header does.
+		cat := rules.DefaultCatalog()
+		return cat.IsCredentialHeader(key) || cat.IsCredentialField(key)
 	case strings.HasPrefix(key, "-"):
 		return rules.IsCredentialName(key)
 	case authScheme(key):

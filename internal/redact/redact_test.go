@@ -103,6 +103,7 @@ func TestPlainCopiesInCredentialPositions(t *testing.T) {
 		{line, `curl -u id:hu**** -d x -H "X-Note: password=hu****" # secret: Ab**`},
 		{"id:hunter\n" + `{"api_key": "hunter", "db.password":'Ab3d'}`, "id:hu****\n" + `{"api_key": "hu****", "db.password":'Ab**'}`},
 		{"id:hunter\n--token hunter --client-secret=Ab3d", "id:hu****\n--token hu**** --client-secret=Ab**"},
+		{"id:hunter\ngrant_type=authorization_code&code=hunter\n# assertion=Ab3d", "id:hu****\ngrant_type=authorization_code&code=hu****\n# assertion=Ab**"},
 		{"id:hunter\nAuthorization: Basic hunter\nProxy-Authorization: bearer Ab3d", "id:hu****\nAuthorization: Basic hu****\nProxy-Authorization: bearer Ab**"},
 		// Ordinary text keeps the secrets' words: not a value, not after a
 		// credential key, or only part of a longer value.
