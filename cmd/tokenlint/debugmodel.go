@@ -25,7 +25,7 @@ func cmdDebugModel(files []string, configFile string, stdout, stderr io.Writer) 
 	for _, f := range files {
 		m, err := lint.BuildModel(f, lint.Options{Rules: cfg.Rules, MaxFileSize: cfg.MaxFileSize})
 		if err == nil {
-			err = modeldump.Write(stdout, m.Format, m.Unit, m.Src, m.Secrets)
+			err = modeldump.Write(stdout, m.Format, m.Unit, m.Src, m.Secrets, cfg.Rules.Catalog)
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "tokenlint: %v\n", err)

@@ -16,10 +16,12 @@ import (
 )
 
 // sourceSet keeps the text of files with fixable findings, as linted, so
-// -fix edits exactly the bytes that were judged.
+// -fix edits exactly the bytes that were judged, and the catalog they were
+// judged with, whose credential names -diff masks by.
 type sourceSet struct {
-	mu    sync.Mutex
-	files map[string]keptSource
+	catalog *rules.Catalog
+	mu      sync.Mutex
+	files   map[string]keptSource
 }
 
 type keptSource struct {
@@ -28,7 +30,9 @@ type keptSource struct {
 	secrets []rules.Span
 }
 
-func newSourceSet() *sourceSet { return &sourceSet{files: map[string]keptSource{}} }
+func newSourceSet(cat *rules.Catalog) *sourceSet {
+	return &sourceSet{catalog: cat, files: map[string]keptSource{}}
+}
 
 // keep is called by the driver's workers.
 func (s *sourceSet) keep(display, path string, src []byte, secrets []rules.Span) {
@@ -52,7 +56,7 @@ func (s *sourceSet) lookup(display string) (string, []byte, []rules.Span) {
 // never a file to write: -fix prints it, fixed or as it was (stdinText),
 // on stdout, as formatters do.
 func applyFixes(diffOnly bool, res *lint.Result, sources *sourceSet, stdinText *bytes.Buffer, stdout, stderr io.Writer, failOn rules.Severity) int {
-	files := fix.Collect(res.Findings, sources.lookup)
+	files := fix.Collect(res.Findings, sources.catalog, sources.lookup)
 	applied := map[*rules.Fix]bool{}
 	stdinDone := false
 	for _, f := range files {

@@ -216,7 +216,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return exitTrouble
 		}
 	}
-	sources := newSourceSet()
+	sources := newSourceSet(cfg.Rules.Catalog)
 	var stdinText *bytes.Buffer
 	if o.fix && slices.Contains(paths, "-") {
 		// -fix - prints standard input fixed, or as it was.

@@ -46,6 +46,11 @@ type fileSchema struct {
 	Providers   []*rules.Provider `toml:"provider"`
 	UserOnly    []userOnly        `toml:"user_only"`
 	MaxFileSize ByteSize          `toml:"max_file_size"`
+	// CredentialFields and CredentialHeaders extend the catalog's lists:
+	// a provider's own names for a credential (pin=, X-Acme-Signature:),
+	// masked in every output; unencoded-secret checks the fields' encoding.
+	CredentialFields  []string `toml:"credential_fields"`
+	CredentialHeaders []string `toml:"credential_headers"`
 }
 
 // userOnly is an endpoint that needs a user's token, added to a provider
@@ -177,8 +182,14 @@ func Parse(path string, src []byte) (*Config, error) {
 	}
 	cfg.Rules.Rules = list
 
-	// Providers and user-only endpoints extend the catalog.
-	extra := &rules.Catalog{}
+	// Providers, user-only endpoints and credential names extend the
+	// catalog.
+	extra := &rules.Catalog{CredentialFields: f.CredentialFields, CredentialHeaders: f.CredentialHeaders}
+	for key, names := range map[string][]string{"credential_fields": f.CredentialFields, "credential_headers": f.CredentialHeaders} {
+		if slices.ContainsFunc(names, func(n string) bool { return strings.TrimSpace(n) == "" }) {
+			return nil, fail(lineOf(lines, key), "%s: an empty name would match nothing", key)
+		}
+	}
 	for i, p := range f.Providers {
 		at := func(key ...string) int {
 			return lineOf(lines, append([]string{fmt.Sprintf("provider[%d]", i)}, key...)...)
@@ -225,7 +236,7 @@ func Parse(path string, src []byte) (*Config, error) {
 		extra.Providers = append(extra.Providers, &rules.Provider{ID: id, UserOnly: []*rules.Endpoint{e}})
 	}
 	cat := base
-	if len(extra.Providers) > 0 {
+	if len(extra.Providers) > 0 || len(extra.CredentialFields) > 0 || len(extra.CredentialHeaders) > 0 {
 		cat = base.Merge(extra)
 		cfg.Rules.Catalog = cat
 	}

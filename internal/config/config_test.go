@@ -16,6 +16,8 @@ func TestParseFull(t *testing.T) {
 	src := `
 exclude = ["testdata/**", "*.generated.yaml"]
 max_file_size = "2MB"
+credential_fields = ["acct_pin"]
+credential_headers = ["X-Acme-Sig"]
 
 [rules]
 disable = ["json-token-request"]
@@ -79,6 +81,12 @@ level = "warning"
 	if e := rules.MatchEndpoint(cat.Provider("genesys").UserOnly, "GET", "/api/v2/analytics/reporting/me"); e == nil || e.Level != "warning" {
 		t.Errorf("extra Genesys user-only endpoint: %+v", e)
 	}
+	if !cat.IsCredentialField("ACCT_PIN") || !cat.IsCredentialHeader("x-acme-sig") || !cat.IsCredentialField("client_secret") {
+		t.Error("the configured credential names do not extend the catalog's")
+	}
+	if rules.DefaultCatalog().IsCredentialField("acct_pin") {
+		t.Error("merge changed the default catalog's credential fields")
+	}
 	if rules.DefaultCatalog().Provider("genesys") == cat.Provider("genesys") {
 		t.Error("merge changed the default catalog's provider in place")
 	}
@@ -109,6 +117,7 @@ func TestParseErrors(t *testing.T) {
 		{"provider without id", "[[provider]]\ntoken_path = \"/t\"\n", 1, "needs an id"},
 		{"relative token path", "[[provider]]\nid = \"x\"\ntoken_path = \"oauth/token\"\n", 3, "must start with /"},
 		{"user_only bad level", "[[user_only]]\nmethod = \"GET\"\npath = \"/api/v2/x\"\nlevel = \"maybe\"\n", 1, `level "maybe"`},
+		{"empty credential field", "exclude = []\ncredential_fields = [\"pin\", \" \"]\n", 2, "credential_fields: an empty name"},
 		{"user_only unknown provider", "[[user_only]]\nprovider = \"nobody\"\nmethod = \"GET\"\npath = \"/x\"\n", 1, `unknown provider "nobody"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -23,6 +23,11 @@ const defaultTemplate = `# tokenlint configuration. tokenlint reads the .tokenli
 # Files larger than this are skipped with a notice (default 10MB).
 # max_file_size = "10MB"
 
+# Form fields and request headers of your own whose value is a credential:
+# masked in every output, as client_secret and Authorization are.
+# credential_fields = ["pin"]
+# credential_headers = ["X-Acme-Signature"]
+
 [rules]
 # Run only these rules (default: all of them; see tokenlint rules).
 # enable = [%s]

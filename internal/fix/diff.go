@@ -29,9 +29,9 @@ func Diff(w io.Writer, f *File) error {
 	// The old side masks the credentials and every copy of their text;
 	// the new side the same, carried through the edits, and its own
 	// copies; Scrub then catches any secret text an edit moved.
-	red := redact.New(f.Src, f.Secrets)
+	red := redact.New(f.Src, f.Secrets, f.Catalog)
 	oldMasked := []byte(red.Window(0, len(f.Src)))
-	newMasked := redact.Masked(fixed, newSecrets(red.Spans(), edits))
+	newMasked := red.Masked(fixed, newSecrets(red.Spans(), edits))
 	scrub := red.Scrub
 	oldIdx, newIdx := rules.NewLineIndex(f.Src), rules.NewLineIndex(fixed)
 

@@ -39,6 +39,9 @@ type File struct {
 	Fixes []*rules.Fix
 	// Secrets are spans of Src that -diff must not show.
 	Secrets []rules.Span
+	// Catalog is the run's (nil: the default one): its credential names
+	// say where -diff masks a short secret's copies.
+	Catalog *rules.Catalog
 }
 
 // edits picks the edits to apply: whole fixes, in order, skipping a fix
@@ -201,7 +204,7 @@ func writeInPlace(file *os.File, data []byte) error {
 
 // Collect groups the fixes of findings by file, for findings of files
 // whose text src returns (nil: the file is not fixable, like stdin).
-func Collect(findings []lint.Finding, src func(file string) (path string, text []byte, secrets []rules.Span)) []*File {
+func Collect(findings []lint.Finding, cat *rules.Catalog, src func(file string) (path string, text []byte, secrets []rules.Span)) []*File {
 	var out []*File
 	byName := map[string]*File{}
 	for _, fd := range findings {
@@ -214,7 +217,7 @@ func Collect(findings []lint.Finding, src func(file string) (path string, text [
 			if text == nil {
 				continue
 			}
-			f = &File{Path: path, Name: fd.Span.File, Src: text, Secrets: secrets}
+			f = &File{Path: path, Name: fd.Span.File, Src: text, Secrets: secrets, Catalog: cat}
 			byName[fd.Span.File] = f
 			out = append(out, f)
 		}

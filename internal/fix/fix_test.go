@@ -230,7 +230,7 @@ func TestCollect(t *testing.T) {
 		{Diagnostic: rules.Diagnostic{Span: rules.Span{File: "<stdin>"}, Fix: b}},
 		{Diagnostic: rules.Diagnostic{Span: rules.Span{File: "a.http"}, Fix: b}},
 	}
-	files := Collect(findings, func(name string) (string, []byte, []rules.Span) {
+	files := Collect(findings, nil, func(name string) (string, []byte, []rules.Span) {
 		if name == "<stdin>" {
 			return "", nil, nil
 		}

@@ -28,7 +28,7 @@ func TestSecretPositions(t *testing.T) {
 		t.Fatalf("errors %v, files %d", res.Errors, len(res.Files))
 	}
 	f := res.Files[0]
-	masked := redact.New(f.Src, f.Secrets).Window(0, len(f.Src))
+	masked := redact.New(f.Src, f.Secrets, nil).Window(0, len(f.Src))
 	canaries := regexp.MustCompile(`CANARY\w+`)
 	if n := len(canaries.FindAllString(string(f.Src), -1)); n != 7 {
 		t.Fatalf("%d canaries in the source, want 7", n)

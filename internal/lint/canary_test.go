@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tokenlint/tokenlint/internal/config"
 )
 
 // canaryTail is the part of every canary secret in testdata/canary that
@@ -88,5 +90,44 @@ func TestPlainSecretCopiesNeverPrinted(t *testing.T) {
 	}
 	if !strings.Contains(outputs["fix diff"].String(), "the hunter") {
 		t.Errorf("the word stayed masked outside a credential position:\n%s", outputs["fix diff"])
+	}
+}
+
+// TestConfiguredCredentialCopiesNeverPrinted: a credential field and
+// header a configuration adds are credential positions for a plain
+// secret's copies too, in every output: the run's catalog reaches the
+// masking, not only the rules.
+func TestConfiguredCredentialCopiesNeverPrinted(t *testing.T) {
+	dir := t.TempDir()
+	cfg, err := config.Parse(filepath.Join(dir, ".tokenlint.toml"), []byte("credential_fields = [\"acct_pin\"]\ncredential_headers = [\"X-Acme-Sig\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "pin.sh")
+	// The first request's line holds the copies (text, -diff); the
+	// suppression's reason, which SARIF prints, holds one more.
+	src := "curl -X POST https://api.mypurecloud.com/oauth/token -H \"X-Acme-Sig: qwer\" -d \"grant_type=client_credentials&acct_pin=abc12\" -H \"X-Note: acct_pin=abc12, X-Acme-Sig: qwer\"\n" +
+		"# tokenlint:ignore token-host -- a stub server answers here; acct_pin=abc12 is its test pin\n" +
+		"curl -X POST https://api.mypurecloud.com/oauth/token -d \"grant_type=client_credentials&acct_pin=abc12\"\n"
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, outputs, files := lintEveryOutputWith(t, []string{p}, cfg.Rules)
+	if len(res.Findings) == 0 || files == 0 {
+		t.Fatalf("%d findings, %d fixable files: the outputs show no line", len(res.Findings), files)
+	}
+	// JSON and GitHub annotations print no file text; they are checked
+	// for leaks below with every other output.
+	for _, name := range []string{"-format text", "-format sarif", "fix diff"} {
+		if !strings.Contains(outputs[name].String(), "acct_pin=ab***") {
+			t.Errorf("%s shows no masked pin: the line is not checked:\n%s", name, outputs[name])
+		}
+	}
+	for name, buf := range outputs {
+		for _, leak := range []string{"=abc12", ": qwer"} {
+			if strings.Contains(buf.String(), leak) {
+				t.Errorf("%s printed the secret %q: %s", name, leak, buf)
+			}
+		}
 	}
 }

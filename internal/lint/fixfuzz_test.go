@@ -54,7 +54,7 @@ func fixOnce(t *testing.T, file string, src []byte) []rules.TextEdit {
 	keep, lookup := keptSources()
 	res := lint.Run([]string{file}, lint.Options{KeepSource: keep})
 	var edits []rules.TextEdit
-	for _, f := range fix.Collect(res.Findings, lookup) {
+	for _, f := range fix.Collect(res.Findings, nil, lookup) {
 		if !bytes.Equal(f.Src, src) {
 			t.Fatalf("kept text is not the file's")
 		}

@@ -557,7 +557,7 @@ func judge(display, path string, src []byte, comments []string, diags []rules.Di
 		return fileResult{} // most parsed files: nothing to position
 	}
 	repoPath := repo.Rel(display)
-	p := newPositioner(src, secrets)
+	p := newPositioner(src, secrets, opts.Rules.Catalog)
 	// Fingerprints count identical findings in order, so they are taken
 	// before suppression: ignoring one of two must not renumber the other.
 	var out fileResult
@@ -602,8 +602,8 @@ type positioner struct {
 	beside map[string]*positioner
 }
 
-func newPositioner(src []byte, secrets []rules.Span) *positioner {
-	return &positioner{src: src, li: rules.NewLineIndex(src), red: redact.New(src, secrets)}
+func newPositioner(src []byte, secrets []rules.Span, cat *rules.Catalog) *positioner {
+	return &positioner{src: src, li: rules.NewLineIndex(src), red: redact.New(src, secrets, cat)}
 }
 
 // place is the position of span s in the file, clamped to its text, and

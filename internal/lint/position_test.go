@@ -18,7 +18,7 @@ func BenchmarkPositionManySecrets(b *testing.B) {
 		src = append(src, line...)
 	}
 	for b.Loop() {
-		newPositioner(src, spans).position(findings, "")
+		newPositioner(src, spans, nil).position(findings, "")
 	}
 }
 
@@ -34,7 +34,7 @@ func TestSnippetWindowOnALongLine(t *testing.T) {
 		findings = append(findings, rules.Diagnostic{Rule: "token-host", Span: rules.Span{Start: at, End: at + len("api.mypurecloud.com")}})
 	}
 	total := 0
-	for _, f := range newPositioner(src, nil).position(findings, "") {
+	for _, f := range newPositioner(src, nil, nil).position(findings, "") {
 		total += len(f.SourceLine)
 		if len(f.SourceLine) > snippetBefore+snippetAfter {
 			t.Fatalf("source window of %d bytes", len(f.SourceLine))
@@ -57,7 +57,7 @@ func TestSnippetWindowOnALongLine(t *testing.T) {
 func TestSnippetWindowCharacterBoundaries(t *testing.T) {
 	src := []byte(strings.Repeat("é", 200) + "api.mypurecloud.com" + strings.Repeat("ü", 200))
 	at := 400
-	f := newPositioner(src, nil).position([]rules.Diagnostic{{Rule: "r", Span: rules.Span{Start: at, End: at + 3}}}, "")[0]
+	f := newPositioner(src, nil, nil).position([]rules.Diagnostic{{Rule: "r", Span: rules.Span{Start: at, End: at + 3}}}, "")[0]
 	if !utf8Valid(f.SourceLine) {
 		t.Errorf("window %q cuts a character", f.SourceLine)
 	}
@@ -94,7 +94,7 @@ func TestRelatedPositionedAndScrubbed(t *testing.T) {
 			{Span: rules.Span{File: "other.go", Start: 5, End: 9}, Message: "used here"},
 		},
 	}
-	f := newPositioner(src, []rules.Span{secret}).position([]rules.Diagnostic{d}, "")[0]
+	f := newPositioner(src, []rules.Span{secret}, nil).position([]rules.Diagnostic{d}, "")[0]
 	if f.Diagnostic.Related != nil || len(f.Related) != 2 {
 		t.Fatalf("rule's related %v, finding's %v", f.Diagnostic.Related, f.Related)
 	}

@@ -140,10 +140,16 @@ func TestCanaryFixturesNeverPrinted(t *testing.T) {
 // lintEveryOutput lints paths keeping their sources for the diff, and
 // renders the result in every way tokenlint prints one (everyOutput).
 func lintEveryOutput(t *testing.T, paths []string) (*lint.Result, map[string]*bytes.Buffer, int) {
+	return lintEveryOutputWith(t, paths, &rules.Options{})
+}
+
+// lintEveryOutputWith is lintEveryOutput with the rule options of a
+// configuration (its catalog reaches -diff as it does in tokenlint -diff).
+func lintEveryOutputWith(t *testing.T, paths []string, opts *rules.Options) (*lint.Result, map[string]*bytes.Buffer, int) {
 	t.Helper()
 	keep, fixable := keptSources()
-	res := lint.Run(paths, lint.Options{KeepSource: keep})
-	outputs, files := everyOutput(t, res, fixable)
+	res := lint.Run(paths, lint.Options{Rules: opts, KeepSource: keep})
+	outputs, files := everyOutput(t, res, opts.Catalog, fixable)
 	return res, outputs, files
 }
 
@@ -175,7 +181,7 @@ func keptSources() (keep func(display, path string, src []byte, secrets []rules.
 // -format, the error and notice lines, a written baseline and the -diff of
 // its fixes. It returns the outputs by name and how many files the diff
 // covers.
-func everyOutput(t *testing.T, res *lint.Result, sources func(string) (string, []byte, []rules.Span)) (map[string]*bytes.Buffer, int) {
+func everyOutput(t *testing.T, res *lint.Result, cat *rules.Catalog, sources func(string) (string, []byte, []rules.Span)) (map[string]*bytes.Buffer, int) {
 	t.Helper()
 	outputs := map[string]*bytes.Buffer{}
 	for _, name := range report.Names() {
@@ -194,7 +200,7 @@ func everyOutput(t *testing.T, res *lint.Result, sources func(string) (string, [
 		t.Fatal(err)
 	}
 	diff := &bytes.Buffer{}
-	files := fix.Collect(res.Findings, sources)
+	files := fix.Collect(res.Findings, cat, sources)
 	for _, f := range files {
 		if err := fix.Diff(diff, f); err != nil {
 			t.Fatal(err)

@@ -21,9 +21,10 @@ import (
 )
 
 // Write prints u, built by the front end named format from src, to w.
-// secrets are the spans no output may show (rules.SecretSpans).
-func Write(w io.Writer, format string, u *rules.Unit, src []byte, secrets []rules.Span) error {
-	d := dumper{src: src, file: u.Name, red: redact.New(src, secrets)}
+// secrets are the spans no output may show (rules.SecretSpans), cat the
+// run's catalog (nil: the default one).
+func Write(w io.Writer, format string, u *rules.Unit, src []byte, secrets []rules.Span, cat *rules.Catalog) error {
+	d := dumper{src: src, file: u.Name, red: redact.New(src, secrets, cat)}
 	b := &strings.Builder{}
 	fmt.Fprintf(b, "%s: format %s, %d request(s), %d setting(s)\n", u.Name, format, len(u.Requests), len(u.Settings))
 	for i, r := range u.Requests {

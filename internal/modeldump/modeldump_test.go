@@ -74,7 +74,7 @@ func dump(t *testing.T, file string) []byte {
 		t.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := modeldump.Write(&b, m.Format, m.Unit, m.Src, m.Secrets); err != nil {
+	if err := modeldump.Write(&b, m.Format, m.Unit, m.Src, m.Secrets, nil); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()

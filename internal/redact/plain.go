@@ -17,6 +17,9 @@ import (
 // a copy that no front end classified, such as a commented-out line or a
 // header of another tool's syntax.
 type plainSecrets struct {
+	// cat names the credential fields and headers: the run's catalog,
+	// with the names a configuration adds.
+	cat   *rules.Catalog
 	texts map[string]bool
 	// heads has bit c set when some text starts with byte c.
 	heads [256 / 64]uint64
@@ -62,7 +65,7 @@ func find[T ~string | ~[]byte](p *plainSecrets, s T, hit func(start, end int)) {
 		if run > end && p.texts[string(s[i:run])] {
 			end = run
 		}
-		if end > 0 && credentialBefore(s, i) {
+		if end > 0 && credentialBefore(p.cat, s, i) {
 			hit(i, end)
 			i = end - 1
 		}
@@ -101,7 +104,7 @@ func keyByte(c byte) bool {
 // written after a credential key: KEY=, KEY:, "KEY": (any quotes and
 // blanks around), a flag --KEY followed by a blank, or a credential
 // header and an authentication scheme (Authorization: Basic).
-func credentialBefore[T ~string | ~[]byte](s T, i int) bool {
+func credentialBefore[T ~string | ~[]byte](cat *rules.Catalog, s T, i int) bool {
 	key, assigned, start := keyBefore(s, i)
 	switch {
 	case key == "":
@@ -109,13 +112,12 @@ func credentialBefore[T ~string | ~[]byte](s T, i int) bool {
 	case assigned:
 		// A form field the catalog names (code, assertion) carries a
 		// credential as a header does.
-		cat := rules.DefaultCatalog()
 		return cat.IsCredentialHeader(key) || cat.IsCredentialField(key)
 	case strings.HasPrefix(key, "-"):
 		return rules.IsCredentialName(key)
 	case authScheme(key):
 		header, assigned, _ := keyBefore(s, start)
-		return assigned && rules.DefaultCatalog().IsCredentialHeader(header)
+		return assigned && cat.IsCredentialHeader(header)
 	}
 	return false
 }

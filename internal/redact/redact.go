@@ -48,9 +48,15 @@ type Redactor struct {
 	plain plainSecrets
 }
 
-// New returns the redactor of src, whose credentials are spans.
-func New(src []byte, spans []rules.Span) *Redactor {
-	r := &Redactor{src: src, secrets: map[string][]string{}}
+// New returns the redactor of src, whose credentials are spans. cat is
+// the run's catalog (nil: the default one): its credential fields and
+// headers, a configuration's included, are the keys after which a plain
+// secret's copy is masked.
+func New(src []byte, spans []rules.Span, cat *rules.Catalog) *Redactor {
+	if cat == nil {
+		cat = rules.DefaultCatalog()
+	}
+	r := &Redactor{src: src, secrets: map[string][]string{}, plain: plainSecrets{cat: cat}}
 	seen := map[string]bool{}
 	for _, sp := range spans {
 		if sp.Start < 0 || sp.End > len(src) || sp.End <= sp.Start {
@@ -157,10 +163,11 @@ func keepEnd(src []byte, sp rules.Span) int {
 	return keep
 }
 
-// Masked is src with every secret of spans masked (as Window does), for a
-// text that is not the file itself (the fixed text of -diff).
-func Masked(src []byte, spans []rules.Span) []byte {
-	return []byte(New(src, spans).Window(0, len(src)))
+// Masked is text with every secret of spans masked (as Window does), for
+// a text that is not the file itself (the fixed text of -diff), read with
+// the file's catalog.
+func (r *Redactor) Masked(text []byte, spans []rules.Span) []byte {
+	return []byte(New(text, spans, r.plain.cat).Window(0, len(text)))
 }
 
 // Scrub masks any secret text of the file that reached a message, a fix

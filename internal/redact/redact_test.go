@@ -9,7 +9,7 @@ import (
 
 func TestWindowKeepsColumns(t *testing.T) {
 	src := []byte("a\nclient_secret=abc+def&x=1\n")
-	r := New(src, []rules.Span{{Start: 16, End: 23}})
+	r := New(src, []rules.Span{{Start: 16, End: 23}}, nil)
 	if got := r.Window(2, 27); got != "client_secret=ab*****&x=1" {
 		t.Errorf("Window = %q", got)
 	}
@@ -17,7 +17,7 @@ func TestWindowKeepsColumns(t *testing.T) {
 
 func TestScrubMasksDistinctiveSecretsOnly(t *testing.T) {
 	src := []byte("secret Xk9+Lm2/Qa==")
-	r := New(src, []rules.Span{{Start: 0, End: 6}, {Start: 7, End: 19}})
+	r := New(src, []rules.Span{{Start: 0, End: 6}, {Start: 7, End: 19}}, nil)
 	got := r.Scrub("client_secret is a literal secret: Xk9+Lm2/Qa==")
 	if got != "client_secret is a literal secret: Xk**********" {
 		t.Errorf("Scrub = %q", got)
@@ -26,7 +26,7 @@ func TestScrubMasksDistinctiveSecretsOnly(t *testing.T) {
 
 func TestMultiLineSpan(t *testing.T) {
 	src := []byte("k = \"\"\"\nsecretline1\nsecretline2\n\"\"\"\n")
-	r := New(src, []rules.Span{{Start: 8, End: 31}})
+	r := New(src, []rules.Span{{Start: 8, End: 31}}, nil)
 	if got := r.Window(20, 31); got != "***********" {
 		t.Errorf("second line of a multi-line secret = %q", got)
 	}
@@ -37,7 +37,7 @@ func TestMultiLineSpan(t *testing.T) {
 func TestCopiesMasked(t *testing.T) {
 	src := []byte(`{"token_url":"https://x/?x=Kx7Qw9Zp3Lm2Rt","client_secret":"Kx7Qw9Zp3Lm2Rt","n":"Kx7Qw9Zp3Lm2Rt"}` + "\nKx7Qw9Zp3Lm2Rt\n")
 	at := strings.Index(string(src), `"client_secret":"`) + len(`"client_secret":"`)
-	r := New(src, []rules.Span{{Start: at, End: at + 14}})
+	r := New(src, []rules.Span{{Start: at, End: at + 14}}, nil)
 	got := r.Window(0, len(src))
 	if strings.Contains(got, "7Qw9") || strings.Count(got, "Kx************") != 4 {
 		t.Errorf("Window = %q", got)
@@ -51,14 +51,14 @@ func TestCopiesMasked(t *testing.T) {
 // reveal its first characters.
 func TestOverlappingSpansStayMasked(t *testing.T) {
 	src := []byte("AAAAAAAAKx7Qw9Zp3Lm2RtBBBBBBBB Kx7Qw9Zp3Lm2Rt")
-	r := New(src, []rules.Span{{Start: 0, End: 30}, {Start: 31, End: 45}})
+	r := New(src, []rules.Span{{Start: 0, End: 30}, {Start: 31, End: 45}}, nil)
 	if got := r.Window(0, 30); got != "AA****************************" {
 		t.Errorf("Window = %q", got)
 	}
 }
 
 func TestMasked(t *testing.T) {
-	if got := string(Masked([]byte("x=Kx7Qw9Zp3Lm2Rt y=Kx7Qw9Zp3Lm2Rt"), []rules.Span{{Start: 2, End: 16}})); got != "x=Kx************ y=Kx************" {
+	if got := string(New(nil, nil, nil).Masked([]byte("x=Kx7Qw9Zp3Lm2Rt y=Kx7Qw9Zp3Lm2Rt"), []rules.Span{{Start: 2, End: 16}})); got != "x=Kx************ y=Kx************" {
 		t.Errorf("Masked = %q", got)
 	}
 }
@@ -88,7 +88,7 @@ func TestError(t *testing.T) {
 // not searched for, so the words of the file stay readable.
 func TestShortCopies(t *testing.T) {
 	src := []byte("client_secret=Ab3dE9 note=Ab3dE9 password=secret secret")
-	r := New(src, []rules.Span{{Start: 14, End: 20}, {Start: 42, End: 48}})
+	r := New(src, []rules.Span{{Start: 14, End: 20}, {Start: 42, End: 48}}, nil)
 	if got := r.Window(0, len(src)); got != "client_secret=Ab**** note=Ab**** password=se**** secret" {
 		t.Errorf("Window = %q", got)
 	}
@@ -115,12 +115,12 @@ func TestPlainCopiesInCredentialPositions(t *testing.T) {
 		if i := strings.Index(c.src, "Ab3d"); i >= 0 {
 			spans = append(spans, rules.Span{Start: i, End: i + 4})
 		}
-		r := New(src, spans)
+		r := New(src, spans, nil)
 		if got := r.Window(0, len(src)); got != c.want {
 			t.Errorf("Window(%q)\n = %q\nwant %q", c.src, got, c.want)
 		}
 	}
-	r := New([]byte("password=hunter"), []rules.Span{{Start: 9, End: 15}})
+	r := New([]byte("password=hunter"), []rules.Span{{Start: 9, End: 15}}, nil)
 	if got := r.Scrub(`client_secret "password=hunter" is the hunter`); got != `client_secret "password=hu****" is the hunter` {
 		t.Errorf("Scrub = %q", got)
 	}
