@@ -72,6 +72,12 @@ func (m OffsetMap) Remap(u *rules.Unit, file string) {
 		sp.File = file
 		sp.Start, sp.End = m.mapRange(sp.Start, sp.End)
 	})
+	for i := range u.Origins {
+		// The use is in the derived text; the value is where it is written.
+		at := &u.Origins[i].At
+		at.File = file
+		at.Start, at.End = m.mapRange(at.Start, at.End)
+	}
 }
 
 // mapRange maps a derived range to the file; an empty range stays empty
@@ -121,8 +127,10 @@ var scriptFormat = "shell"
 // a workflow's run:, an OpenAPI code sample): their texts joined by
 // newlines, positions mapped into the YAML, the findings' requests added
 // to u. With GHAExpr, GitHub expressions become shell parameters of the
-// same length. A text f rejects is not the YAML file's error.
-func embedScalars(f *Format, y *yamlSource, items []*yaml.Node, syn Syntax, u *rules.Unit, x *expansion) {
+// same length; base, when not nil, gives the literal base URLs of the
+// expressions in scope (substituteBaseURLs). A text f rejects is not the
+// YAML file's error.
+func embedScalars(f *Format, y *yamlSource, items []*yaml.Node, syn Syntax, u *rules.Unit, x *expansion, base func(tmpl string) (writtenValue, bool)) {
 	if f == nil {
 		return
 	}
@@ -161,6 +169,9 @@ func embedScalars(f *Format, y *yamlSource, items []*yaml.Node, syn Syntax, u *r
 	embedText(f, y.file, text, m, u, x, func(sub *rules.Unit) {
 		markRanges(sub, exprs)
 		restoreRanges(sub, orig, exprs)
+		if base != nil {
+			substituteBaseURLs(sub, base)
+		}
 	})
 }
 
@@ -180,6 +191,7 @@ func embedText(f *Format, file string, text []byte, m OffsetMap, u *rules.Unit, 
 	u.Requests = append(u.Requests, sub.Requests...)
 	u.Settings = append(u.Settings, sub.Settings...)
 	u.Secrets = append(u.Secrets, sub.Secrets...)
+	u.Origins = append(u.Origins, sub.Origins...)
 	return true
 }
 

@@ -40,6 +40,8 @@ type envScanner struct {
 	src  []byte
 	i    int
 	unit *rules.Unit
+	// each, when not nil, takes every assignment instead of unit.
+	each func(key string, value rules.Value)
 }
 
 func extractEnv(file string, src []byte) (*rules.Unit, error) {
@@ -56,15 +58,47 @@ func extractEnvText(file string, src []byte) (*rules.Unit, error) {
 		return nil, Errorf(file, 0, "binary file (NUL byte)")
 	}
 	s := &envScanner{file: file, src: src, unit: &rules.Unit{Name: file}}
-	if bytes.HasPrefix(src, utf8BOM) {
-		s.i = len(utf8BOM)
-	}
-	for s.i < len(src) {
-		if err := s.line(); err != nil {
-			return nil, err
-		}
+	if err := s.scan(); err != nil {
+		return nil, err
 	}
 	return s.unit, nil
+}
+
+// scan reads every line of the file.
+func (s *envScanner) scan() error {
+	if bytes.HasPrefix(s.src, utf8BOM) {
+		s.i = len(utf8BOM)
+	}
+	for s.i < len(s.src) {
+		if err := s.line(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dotenvValues are the literal values of a .env file by name; a name
+// assigned twice, or a value with a variable in it, is left out.
+func dotenvValues(file string, src []byte) map[string]writtenValue {
+	if bytes.IndexByte(src, 0) >= 0 {
+		return nil
+	}
+	out := map[string]writtenValue{}
+	seen := map[string]bool{}
+	s := &envScanner{file: file, src: src, each: func(key string, v rules.Value) {
+		if seen[key] {
+			delete(out, key)
+			return
+		}
+		seen[key] = true
+		if v.Known() {
+			out[key] = writtenValue{text: v.Text, at: v.Span()}
+		}
+	}}
+	if s.scan() != nil {
+		return nil
+	}
+	return out
 }
 
 // lineAt is the 1-based line of offset off.
@@ -125,6 +159,10 @@ func (s *envScanner) line() error {
 		}
 	}
 	s.skipLine()
+	if s.each != nil {
+		s.each(key, value)
+		return nil
+	}
 	addKeyValue(s.unit, key, rules.Lit(s.file, key, keyStart), value)
 	return nil
 }

@@ -67,6 +67,7 @@ func extractHTTP(file string, src []byte) (*rules.Unit, error) {
 			// REST Client's {{$dotenv NAME}} is NAME in the .env of the
 			// .http file's directory.
 			addBeside(u, file, x, isDotenv, readDotenv)
+			substituteDotenvBaseURLs(u, file, x)
 		}
 	}
 	return u, err

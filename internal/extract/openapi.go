@@ -328,7 +328,7 @@ func openAPICodeSamples(y *yamlSource, root *yaml.Node, u *rules.Unit) {
 					}
 					// One script per sample: a sample that does not parse
 					// leaves the others readable.
-					embedScalars(ByName(scriptFormat), y, []*yaml.Node{src}, 0, u, x)
+					embedScalars(ByName(scriptFormat), y, []*yaml.Node{src}, 0, u, x, nil)
 				}
 			}
 		})

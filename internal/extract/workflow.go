@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"path"
 	"strings"
 
@@ -72,12 +73,13 @@ type workflow struct {
 
 // github reads a workflow's jobs.<id>.steps[] and a composite action's
 // runs.steps[]: each run: is one shell script. Steps that run another shell
-// (pwsh, python, cmd) are left alone.
+// (pwsh, python, cmd) are left alone. The env: blocks of the workflow, the
+// job and the step are the env context of the step's expressions.
 func (w *workflow) github(root *yaml.Node) {
-	w.env(root, GHAExpr)
+	top := w.env(root, GHAExpr, nil)
 	_, jobs := mapValue(root, "jobs")
 	mapPairs(jobs, func(_, job *yaml.Node) {
-		w.env(job, GHAExpr)
+		env := w.env(job, GHAExpr, top)
 		shell := explicitShell(job)
 		if shell == "" {
 			shell = explicitShell(root)
@@ -86,19 +88,19 @@ func (w *workflow) github(root *yaml.Node) {
 			shell = "pwsh" // the default shell on Windows runners
 		}
 		_, st := mapValue(job, "steps")
-		w.steps(st, shell)
+		w.steps(st, shell, env)
 	})
 	_, runs := mapValue(root, "runs")
 	_, st := mapValue(runs, "steps")
-	w.steps(st, "")
+	w.steps(st, "", nil)
 }
 
-func (w *workflow) steps(list *yaml.Node, shell string) {
+func (w *workflow) steps(list *yaml.Node, shell string, outer envScope) {
 	if list == nil || list.Kind != yaml.SequenceNode {
 		return
 	}
 	for _, step := range list.Content {
-		w.env(step, GHAExpr)
+		env := w.env(step, GHAExpr, outer)
 		_, run := mapValue(step, "run")
 		if run == nil || run.Kind != yaml.ScalarNode {
 			continue
@@ -110,7 +112,7 @@ func (w *workflow) steps(list *yaml.Node, shell string) {
 		if !posixShell(sh) {
 			continue
 		}
-		w.script([]*yaml.Node{run}, GHAExpr)
+		w.script([]*yaml.Node{run}, GHAExpr, env.baseURL)
 	}
 }
 
@@ -149,7 +151,7 @@ var gitlabKeywords = map[string]bool{
 // they are linted as one script: a variable set in one line is seen by the
 // next.
 func (w *workflow) gitlab(root *yaml.Node) {
-	w.env(root, DollarVar)
+	w.env(root, DollarVar, nil)
 	global := scriptItems(root, "before_script")
 	_, def := mapValue(root, "default")
 	global = append(global, scriptItems(def, "before_script")...)
@@ -157,12 +159,12 @@ func (w *workflow) gitlab(root *yaml.Node) {
 		if gitlabKeywords[k.Value] || job.Kind != yaml.MappingNode {
 			return
 		}
-		w.env(job, DollarVar)
+		w.env(job, DollarVar, nil)
 		items := scriptItems(job, "script")
 		if len(items) == 0 {
 			items = append(scriptItems(job, "before_script"), scriptItems(job, "after_script")...)
 			if len(items) > 0 {
-				w.script(items, DollarVar)
+				w.script(items, DollarVar, nil)
 			}
 			return
 		}
@@ -170,13 +172,13 @@ func (w *workflow) gitlab(root *yaml.Node) {
 		if _, own := mapValue(job, "before_script"); own == nil {
 			before = global
 		}
-		w.script(append(before, items...), DollarVar)
+		w.script(append(before, items...), DollarVar, nil)
 		if after := scriptItems(job, "after_script"); len(after) > 0 {
-			w.script(after, DollarVar)
+			w.script(after, DollarVar, nil)
 		}
 	})
 	if items := scriptItems(def, "after_script"); len(items) > 0 {
-		w.script(items, DollarVar)
+		w.script(items, DollarVar, nil)
 	}
 }
 
@@ -202,8 +204,11 @@ func scriptItems(n *yaml.Node, key string) []*yaml.Node {
 }
 
 // env reads an env: (GitHub) or variables: (GitLab) map of node n like a
-// config file's keys: TOKEN_URL, GENESYSCLOUD_REGION, client secrets.
-func (w *workflow) env(n *yaml.Node, syn Syntax) {
+// config file's keys: TOKEN_URL, GENESYSCLOUD_REGION, client secrets. It
+// returns the scope outer with n's variables added, as the runner sets
+// them for what n contains.
+func (w *workflow) env(n *yaml.Node, syn Syntax, outer envScope) envScope {
+	scope, own := outer, false
 	for _, key := range []string{"env", "variables"} {
 		_, m := mapValue(n, key)
 		mapPairs(m, func(k, v *yaml.Node) {
@@ -216,17 +221,44 @@ func (w *workflow) env(n *yaml.Node, syn Syntax) {
 			kv, _ := w.y.Scalar(k, 0)
 			vv, _ := w.y.Scalar(v, syn)
 			addKeyValue(w.u, k.Value, kv, vv)
+			if !own {
+				scope, own = maps.Clone(outer), true
+				if scope == nil {
+					scope = envScope{}
+				}
+			}
+			// A value with an expression in it (${{ secrets.X }}) is
+			// unknown, and hides an outer literal of the same name.
+			var val writtenValue
+			if vv.Known() {
+				val = writtenValue{text: vv.Text, at: vv.Span()}
+			}
+			scope[k.Value] = val
 		})
 	}
+	return scope
+}
+
+// An envScope is the env context of a step: each variable's value where
+// it is a literal, an empty text where it is not.
+type envScope map[string]writtenValue
+
+// baseURL is the literal value that ${{ env.NAME }} stands for in the
+// scope, for substituteBaseURLs.
+func (s envScope) baseURL(tmpl string) (writtenValue, bool) {
+	name := ghaEnvName(tmpl)
+	v, ok := s[name]
+	return v, ok && name != "" && v.text != ""
 }
 
 // script lints the scalars as one shell script: their texts joined by
 // newlines, linted by the shell front end, positions mapped into the YAML.
 // GitHub expressions are replaced by shell parameters of the same length
 // (the runner substitutes them before the shell runs, so they are dynamic
-// even inside single quotes).
-func (w *workflow) script(items []*yaml.Node, syn Syntax) {
-	embedScalars(ByName(scriptFormat), w.y, items, syn, w.u, w.x)
+// even inside single quotes); base, when not nil, gives the literal base
+// URLs of ${{ env.NAME }} in scope.
+func (w *workflow) script(items []*yaml.Node, syn Syntax, base func(string) (writtenValue, bool)) {
+	embedScalars(ByName(scriptFormat), w.y, items, syn, w.u, w.x, base)
 }
 
 // nodeText is a scalar's value, or the values of a sequence of scalars.
