@@ -198,7 +198,7 @@ func (b *builder) allEncoded(v rules.Value) bool {
 		}
 		inside := false
 		for _, e := range b.encoded {
-			if e.File == v.File && e.Start <= s.Start && s.End <= e.End {
+			if e.File == v.File && e.Start <= int(s.Start) && int(s.End) <= e.End {
 				inside = true
 				break
 			}

@@ -109,7 +109,7 @@ func (b *builder) exportValue(obj types.Object, v rules.Value, nparams int) {
 	for i, s := range v.Segs {
 		end := len(v.Text)
 		if i+1 < len(v.Segs) {
-			end = v.Segs[i+1].Off
+			end = int(v.Segs[i+1].Off)
 		}
 		text := v.Text[s.Off:end]
 		p := factPart{Text: text, Param: -1}

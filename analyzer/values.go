@@ -148,11 +148,11 @@ func shared(v rules.Value) rules.Value {
 func (b *builder) anchor(v rules.Value, sp rules.Span) rules.Value {
 	out := rules.Value{Text: v.Text, File: sp.File}
 	for _, s := range v.Segs {
-		s.Start, s.End, s.Verbatim = sp.Start, sp.End, s.Dynamic
+		s.Start, s.End, s.Verbatim = int32(sp.Start), int32(sp.End), s.Dynamic
 		out.Segs = append(out.Segs, s)
 	}
 	if len(out.Segs) == 0 {
-		out.Segs = []rules.Segment{{Start: sp.Start, End: sp.End}}
+		out.Segs = []rules.Segment{{Start: int32(sp.Start), End: int32(sp.End)}}
 	}
 	return out
 }
@@ -199,7 +199,7 @@ func (b *builder) envValue(c *ast.CallExpr) (rules.Value, bool) {
 	v := b.dyn(c)
 	if name, ok := b.constString(c.Args[0]); ok {
 		if prov := b.catalog().DomainVar(name); prov != nil {
-			v.Segs[0].Domain = prov.ID
+			v.Segs[0].SetDomain(prov.ID)
 		}
 	}
 	return v, true

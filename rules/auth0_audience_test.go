@@ -20,7 +20,7 @@ func TestAuth0Audience(t *testing.T) {
 		}, "audience"},
 		{"missing in JSON", func(s *src) *Request {
 			raw := s.lit(`{"grant_type":"client_credentials"}`)
-			off := raw.Segs[0].Start
+			off := int(raw.Segs[0].Start)
 			return s.post(url, &Body{Kind: BodyJSON, Raw: raw, Fields: []Field{{Name: Lit("f", "grant_type", off+2), Value: Lit("f", "client_credentials", off+15)}}})
 		}, `{"grant_type":"client_credentials"}`},
 		{"eu tenant", func(s *src) *Request {

@@ -408,8 +408,8 @@ func (u *Unit) AddSecret(v Value) { u.Secrets = appendSecret(u.Secrets, v) }
 // stays readable.
 func appendSecret(out []Span, v Value) []Span {
 	for k, seg := range v.Segs {
-		if !seg.Dynamic && v.segEnd(k) > seg.Off && seg.End > seg.Start {
-			out = append(out, Span{File: v.File, Start: seg.Start, End: seg.End})
+		if !seg.Dynamic && v.segEnd(k) > int(seg.Off) && seg.End > seg.Start {
+			out = append(out, seg.Source(v.File))
 		}
 	}
 	return out

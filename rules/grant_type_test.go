@@ -35,9 +35,9 @@ func TestGrantType(t *testing.T) {
 		}, "Client_Credentials", "client_credentials"},
 		{"authorization-code in JSON", func(s *src) *Request {
 			raw := s.lit(`{"grant_type":"authorization-code"}`)
-			v := Lit("f", "authorization-code", raw.Segs[0].Start+15)
+			v := Lit("f", "authorization-code", int(raw.Segs[0].Start)+15)
 			return s.post("https://idp.example.com/oauth/token", &Body{Kind: BodyJSON, Raw: raw,
-				Fields: []Field{{Name: Lit("f", "grant_type", raw.Segs[0].Start+2), Value: v}}})
+				Fields: []Field{{Name: Lit("f", "grant_type", int(raw.Segs[0].Start)+2), Value: v}}})
 		}, "authorization-code", "authorization_code"},
 		{"empty", func(s *src) *Request {
 			return s.post("https://login.mypurecloud.com/oauth/token", s.form("grant_type=&client_id=x"))

@@ -13,7 +13,7 @@ import (
 // written down for the variable, the other requests that call the same
 // template's API, or the variable's name. inferDomains reads the unit the
 // same way and marks the template's dynamic run with the provider
-// (Segment.Domain), so the host rules judge api.<template>/oauth/token as
+// (Segment.SetDomain), so the host rules judge api.<template>/oauth/token as
 // they judge api.mypurecloud.com/oauth/token; the reason goes into their
 // messages, since a name is a hint and not proof.
 
@@ -72,7 +72,7 @@ func inferDomains(u *Unit, cat *Catalog) (map[*Request]domainGuess, map[*Request
 		if g.provider == nil || (prefix != g.provider.TokenHostPrefix && prefix != g.provider.APIHostPrefix) {
 			continue
 		}
-		r.URL.Segs[seg].Domain = g.provider.ID
+		r.URL.Segs[seg].SetDomain(g.provider.ID)
 		if why == nil {
 			why = map[*Request]domainGuess{}
 		}
@@ -90,7 +90,7 @@ func templatedHost(u URL) (prefix, tmpl string, run Segment, ok bool) {
 		return "", "", Segment{}, false
 	}
 	last := h.Segs[len(h.Segs)-1]
-	if !last.Dynamic || last.Domain != "" || last.Off == 0 || h.Slice(0, last.Off).HasDynamic() {
+	if !last.Dynamic || last.Domain() != "" || last.Off == 0 || h.Slice(0, int(last.Off)).HasDynamic() {
 		return "", "", Segment{}, false
 	}
 	return strings.ToLower(h.Text[:last.Off]), h.Text[last.Off:], last, true

@@ -51,7 +51,7 @@ func guardSharedFixes(u *Unit, findings []Diagnostic) {
 				if s.Dynamic {
 					continue
 				}
-				x := Span{File: v.File, Start: s.Start, End: s.End}
+				x := s.Source(v.File)
 				count := func(k int) {
 					if e := &edits[k]; e.last != i+1 && touches(x, e.TextEdit) {
 						e.last = i + 1

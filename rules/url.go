@@ -31,10 +31,10 @@ func (u URL) domainHost() (prefix, provider string, ok bool) {
 		return "", "", false
 	}
 	last := h.Segs[len(h.Segs)-1]
-	if !last.Dynamic || last.Domain == "" || h.Slice(0, last.Off).HasDynamic() {
+	if !last.Dynamic || last.Domain() == "" || h.Slice(0, int(last.Off)).HasDynamic() {
 		return "", "", false
 	}
-	return strings.ToLower(h.Text[:last.Off]), last.Domain, true
+	return strings.ToLower(h.Text[:last.Off]), last.Domain(), true
 }
 
 // Password is the secret part of the userinfo: after its first ":", or

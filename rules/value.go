@@ -1,6 +1,11 @@
 package rules
 
-import "strings"
+import (
+	"math"
+	"slices"
+	"strings"
+	"sync"
+)
 
 // A Value is a piece of text from a source file, with where it came from and
 // which of its parts are dynamic (a variable, template or expression whose
@@ -18,11 +23,15 @@ type Value struct {
 }
 
 // A Segment is one run of a Value's Text with a single origin.
+//
+// A large file's model holds millions of segments, so a segment is 16
+// bytes: offsets are int32 (no file tokenlint reads reaches MaxOffset) and
+// the provider of a domain run is a byte (see Domain).
 type Segment struct {
-	Off int // start of the run in Value.Text; the run ends at the next segment's Off or len(Text)
+	Off int32 // start of the run in Value.Text; the run ends at the next segment's Off or len(Text)
 
 	// Start and End are the byte offsets in File of the source the run came from.
-	Start, End int
+	Start, End int32
 	// Verbatim means the run's text is the file's bytes Start:End unchanged,
 	// so offsets inside the run map 1:1 to the file.
 	Verbatim bool
@@ -32,27 +41,71 @@ type Segment struct {
 	// for it (each environment of an environment file) is made only of
 	// characters a form carries unchanged (letters, digits, - . _ ~).
 	FormSafe bool
-	// Domain, on a dynamic run, is the ID of the provider whose region
-	// domain the run holds by a documented convention (a variable named
-	// GENESYS_CLOUD_ENVIRONMENT): the region is unknown, the kind is not.
-	Domain string
+	// domain, on a dynamic run, names the provider whose region domain the
+	// run holds (see Domain): an index into domainIDs, 0 for none.
+	domain uint8
+}
+
+// Domain is, on a dynamic run, the ID of the provider whose region domain
+// the run holds by a documented convention (a variable named
+// GENESYS_CLOUD_ENVIRONMENT): the region is unknown, the kind is not. It
+// is "" when the run holds no known domain.
+func (s Segment) Domain() string {
+	if s.domain == 0 {
+		return ""
+	}
+	domainIDs.Lock()
+	defer domainIDs.Unlock()
+	return domainIDs.ids[s.domain-1]
+}
+
+// SetDomain marks the run as holding provider's region domain. A process
+// that has seen 255 provider IDs marks no more (their hosts stay unknown,
+// which no rule judges).
+func (s *Segment) SetDomain(provider string) {
+	domainIDs.Lock()
+	defer domainIDs.Unlock()
+	i := slices.Index(domainIDs.ids, provider)
+	if i < 0 {
+		if len(domainIDs.ids) == math.MaxUint8 {
+			return
+		}
+		domainIDs.ids = append(domainIDs.ids, provider)
+		i = len(domainIDs.ids) - 1
+	}
+	s.domain = uint8(i + 1)
+}
+
+// domainIDs are the provider IDs segments name, in the order first seen.
+var domainIDs struct {
+	sync.Mutex
+	ids []string
+}
+
+// MaxOffset is the largest byte offset a Segment holds: drivers skip a
+// larger file as too big, whatever the configured limit.
+const MaxOffset = math.MaxInt32
+
+// Source is the span of the file the run came from.
+func (s Segment) Source(file string) Span {
+	return Span{File: file, Start: int(s.Start), End: int(s.End)}
 }
 
 // Lit is a literal whose text appears verbatim in file at byte offset start.
 func Lit(file, text string, start int) Value {
-	return Value{Text: text, File: file, Segs: []Segment{{Start: start, End: start + len(text), Verbatim: true}}}
+	return Value{Text: text, File: file, Segs: []Segment{{Start: int32(start), End: int32(start + len(text)), Verbatim: true}}}
 }
 
 // Decoded is a literal whose text is not the source's bytes (it had quotes
 // escapes, or came from a variable assigned elsewhere); its parts all point
 // at the source span start:end.
 func Decoded(file, text string, start, end int) Value {
-	return Value{Text: text, File: file, Segs: []Segment{{Start: start, End: end}}}
+	return Value{Text: text, File: file, Segs: []Segment{{Start: int32(start), End: int32(end)}}}
 }
 
 // Dyn is a dynamic value, written as text in the source span start:end.
 func Dyn(file, text string, start, end int) Value {
-	return Value{Text: text, File: file, Segs: []Segment{{Start: start, End: end, Verbatim: true, Dynamic: true}}}
+	return Value{Text: text, File: file, Segs: []Segment{{Start: int32(start), End: int32(end), Verbatim: true, Dynamic: true}}}
 }
 
 // Concat joins values in order, as string concatenation in the source does.
@@ -69,7 +122,7 @@ func Concat(vals ...Value) Value {
 		base := b.Len()
 		b.WriteString(v.Text)
 		for _, s := range v.Segs {
-			s.Off += base
+			s.Off += int32(base)
 			out.Segs = append(out.Segs, s)
 		}
 	}
@@ -121,7 +174,7 @@ func (v Value) HasDynamic() bool {
 // HasLiteral reports whether some non-empty part of v is literal text.
 func (v Value) HasLiteral() bool {
 	for k, s := range v.Segs {
-		if !s.Dynamic && v.segEnd(k) > s.Off {
+		if !s.Dynamic && v.segEnd(k) > int(s.Off) {
 			return true
 		}
 	}
@@ -131,7 +184,7 @@ func (v Value) HasLiteral() bool {
 // segEnd is the end in Text of segment i.
 func (v Value) segEnd(i int) int {
 	if i+1 < len(v.Segs) {
-		return v.Segs[i+1].Off
+		return int(v.Segs[i+1].Off)
 	}
 	return len(v.Text)
 }
@@ -139,7 +192,7 @@ func (v Value) segEnd(i int) int {
 // DynamicAt reports whether byte i of Text belongs to a dynamic part.
 func (v Value) DynamicAt(i int) bool {
 	for k, s := range v.Segs {
-		if i >= s.Off && i < v.segEnd(k) {
+		if i >= int(s.Off) && i < v.segEnd(k) {
 			return s.Dynamic
 		}
 	}
@@ -156,7 +209,7 @@ func (v Value) Span() Span {
 		start = min(start, s.Start)
 		end = max(end, s.End)
 	}
-	return Span{File: v.File, Start: start, End: end}
+	return Span{File: v.File, Start: int(start), End: int(end)}
 }
 
 // SpanOf is the source span of Text[i:j]: exact where the text is verbatim,
@@ -170,14 +223,14 @@ func (v Value) SpanOf(i, j int) Span {
 	}
 	sp := Span{File: v.File, Start: -1}
 	for k, s := range v.Segs {
-		lo, hi := s.Off, v.segEnd(k)
+		lo, hi := int(s.Off), v.segEnd(k)
 		if hi <= i || lo >= j || (lo == hi && !(lo >= i && lo < j)) {
 			continue
 		}
-		a, b := s.Start, s.End
+		a, b := int(s.Start), int(s.End)
 		if s.Verbatim && !s.Dynamic {
-			a = s.Start + max(i, lo) - lo
-			b = s.Start + min(j, hi) - lo
+			a = int(s.Start) + max(i, lo) - lo
+			b = int(s.Start) + min(j, hi) - lo
 		}
 		if sp.Start < 0 || a < sp.Start {
 			sp.Start = a
@@ -191,26 +244,43 @@ func (v Value) SpanOf(i, j int) Span {
 }
 
 // Slice returns Text[i:j] as a Value with its segments cut to match.
+// Rules slice every URL they judge, so the segments are counted first and
+// allocated once.
 func (v Value) Slice(i, j int) Value {
 	out := Value{Text: v.Text[i:j], File: v.File}
+	n := 0
+	for k := range v.Segs {
+		if v.sliceKeeps(k, i, j) {
+			n++
+		}
+	}
+	if n == 0 {
+		sp := v.SpanOf(i, j)
+		out.Segs = []Segment{{Start: int32(sp.Start), End: int32(sp.End)}}
+		return out
+	}
+	out.Segs = make([]Segment, 0, n)
 	for k, s := range v.Segs {
-		lo, hi := s.Off, v.segEnd(k)
-		if hi <= i && !(lo == hi && lo == i) || lo >= j && !(i == j && lo == i) {
+		if !v.sliceKeeps(k, i, j) {
 			continue
 		}
+		lo, hi := int(s.Off), v.segEnd(k)
 		ns := s
-		ns.Off = max(lo, i) - i
+		ns.Off = int32(max(lo, i) - i)
 		if s.Verbatim && !s.Dynamic {
-			ns.Start = s.Start + max(i, lo) - lo
-			ns.End = s.Start + min(j, hi) - lo
+			ns.Start = s.Start + int32(max(i, lo)-lo)
+			ns.End = s.Start + int32(min(j, hi)-lo)
 		}
 		out.Segs = append(out.Segs, ns)
 	}
-	if len(out.Segs) == 0 {
-		sp := v.SpanOf(i, j)
-		out.Segs = []Segment{{Start: sp.Start, End: sp.End}}
-	}
 	return out
+}
+
+// sliceKeeps reports whether segment k has a part in Text[i:j] (an empty
+// segment counts where it sits at i).
+func (v Value) sliceKeeps(k, i, j int) bool {
+	lo, hi := int(v.Segs[k].Off), v.segEnd(k)
+	return !(hi <= i && !(lo == hi && lo == i) || lo >= j && !(i == j && lo == i))
 }
 
 // Split cuts v at every literal occurrence of sep; a sep inside a dynamic

@@ -125,7 +125,7 @@ func jinjaURLEncoded(v rules.Value) bool {
 		}
 		end := len(v.Text)
 		if k+1 < len(v.Segs) {
-			end = v.Segs[k+1].Off
+			end = int(v.Segs[k+1].Off)
 		}
 		expr := strings.TrimSuffix(strings.TrimPrefix(v.Text[s.Off:end], "{{"), "}}")
 		filters := strings.Split(expr, "|")

@@ -126,7 +126,7 @@ func escapedValue(file string, src []byte, a, b int, esc func([]byte) (string, i
 	run := a // start of the pending verbatim run
 	flush := func(to int) {
 		if to > run {
-			v.Segs = append(v.Segs, rules.Segment{Off: text.Len(), Start: run, End: to, Verbatim: true})
+			v.Segs = append(v.Segs, rules.Segment{Off: int32(text.Len()), Start: int32(run), End: int32(to), Verbatim: true})
 			text.Write(src[run:to])
 		}
 	}
@@ -142,7 +142,7 @@ func escapedValue(file string, src []byte, a, b int, esc func([]byte) (string, i
 		}
 		flush(i)
 		if s != "" {
-			v.Segs = append(v.Segs, rules.Segment{Off: text.Len(), Start: i, End: i + w})
+			v.Segs = append(v.Segs, rules.Segment{Off: int32(text.Len()), Start: int32(i), End: int32(i + w)})
 			text.WriteString(s)
 		}
 		i += w
@@ -151,7 +151,7 @@ func escapedValue(file string, src []byte, a, b int, esc func([]byte) (string, i
 	flush(b)
 	v.Text = text.String()
 	if len(v.Segs) == 0 {
-		v.Segs = []rules.Segment{{Start: a, End: a, Verbatim: true}}
+		v.Segs = []rules.Segment{{Start: int32(a), End: int32(a), Verbatim: true}}
 	}
 	return markPlaceholders(v, configSyntax)
 }

@@ -134,7 +134,7 @@ func FuzzConfigExtract(f *testing.F) {
 			}
 			u.Values(func(v *rules.Value) {
 				for _, s := range v.Segs {
-					if s.Start < 0 || s.End > len(src) || s.Start > s.End {
+					if s.Start < 0 || int(s.End) > len(src) || s.Start > s.End {
 						t.Fatalf("%s: segment %+v outside the file (%d bytes)", name, s, len(src))
 					}
 				}

@@ -130,9 +130,9 @@ func (s *varScope) resolveDepth(v rules.Value, syn Syntax, depth int) rules.Valu
 	for k, seg := range v.Segs {
 		end := len(v.Text)
 		if k+1 < len(v.Segs) {
-			end = v.Segs[k+1].Off
+			end = int(v.Segs[k+1].Off)
 		}
-		part := v.Slice(seg.Off, end)
+		part := v.Slice(int(seg.Off), end)
 		if seg.Dynamic {
 			name := placeholderName(part.Text)
 			if d, ok := s.lookup(name); ok {
@@ -255,7 +255,7 @@ func (h oauthHelper) request() *rules.Request {
 // dynamic, because the tool's default applies and the linter does not
 // judge a grant it cannot see (a user grant keeps user-scoped-api quiet).
 func unstatedGrant(file string, sp rules.Span) rules.Value {
-	return rules.Value{Text: "", File: file, Segs: []rules.Segment{{Start: sp.Start, End: sp.Start, Dynamic: true}}}
+	return rules.Value{Text: "", File: file, Segs: []rules.Segment{{Start: int32(sp.Start), End: int32(sp.Start), Dynamic: true}}}
 }
 
 // textBody classifies a body written as text: by its content type (ct,
@@ -525,18 +525,18 @@ func remapJSON(u *rules.Unit, m OffsetMap, file string) {
 				segs = append(segs, s)
 				continue
 			}
-			first := sort.Search(len(m), func(i int) bool { return m[i].From+m[i].Len > s.Start })
+			first := sort.Search(len(m), func(i int) bool { return m[i].From+m[i].Len > int(s.Start) })
 			for _, p := range m[first:] {
-				if p.From >= s.End {
+				if p.From >= int(s.End) {
 					break
 				}
 				for _, b := range []int{p.From, p.From + p.Len} {
-					if b > s.Start && b < s.End {
+					if b32 := int32(b); b32 > s.Start && b32 < s.End {
 						head := s
-						head.End = b
+						head.End = b32
 						segs = append(segs, head)
-						s.Off += b - s.Start
-						s.Start = b
+						s.Off += b32 - s.Start
+						s.Start = b32
 					}
 				}
 			}

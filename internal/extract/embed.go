@@ -56,14 +56,15 @@ func (m OffsetMap) Remap(u *rules.Unit, file string) {
 		v.File = file
 		segs := make([]rules.Segment, 0, len(v.Segs))
 		for _, s := range v.Segs {
-			if s.Verbatim && s.End > s.Start && !m.contiguous(s.Start, s.End) {
+			if s.Verbatim && s.End > s.Start && !m.contiguous(int(s.Start), int(s.End)) {
 				if split, ok := m.split(s); ok {
 					segs = append(segs, split...)
 					continue
 				}
 				s.Verbatim = false
 			}
-			s.Start, s.End = m.mapRange(s.Start, s.End)
+			a, b := m.mapRange(int(s.Start), int(s.End))
+			s.Start, s.End = int32(a), int32(b)
 			segs = append(segs, s)
 		}
 		v.Segs = segs
@@ -101,9 +102,9 @@ func (m OffsetMap) mapRange(start, end int) (int, int) {
 // some of its bytes lie outside every run (text the derivation added).
 func (m OffsetMap) split(s rules.Segment) ([]rules.Segment, bool) {
 	var out []rules.Segment
-	covered := s.Start
+	covered := int(s.Start)
 	for _, p := range m {
-		lo, hi := max(s.Start, p.From), min(s.End, p.From+p.Len)
+		lo, hi := max(int(s.Start), p.From), min(int(s.End), p.From+p.Len)
 		if lo >= hi {
 			continue
 		}
@@ -111,12 +112,12 @@ func (m OffsetMap) split(s rules.Segment) ([]rules.Segment, bool) {
 			return nil, false
 		}
 		out = append(out, rules.Segment{
-			Off: s.Off + lo - s.Start, Start: p.To + lo - p.From, End: p.To + hi - p.From,
+			Off: s.Off + int32(lo) - s.Start, Start: int32(p.To + lo - p.From), End: int32(p.To + hi - p.From),
 			Verbatim: true, Dynamic: s.Dynamic,
 		})
 		covered = hi
 	}
-	return out, covered == s.End
+	return out, covered == int(s.End)
 }
 
 // scriptFormat is the format that reads the shell other formats embed
@@ -213,7 +214,7 @@ func markRanges(u *rules.Unit, ranges [][2]int) {
 	u.Values(func(v *rules.Value) {
 		var segs []rules.Segment
 		for _, s := range v.Segs {
-			if s.Dynamic || !overlaps(s.Start, max(s.End, s.Start+1)) {
+			if s.Dynamic || !overlaps(int(s.Start), int(max(s.End, s.Start+1))) {
 				segs = append(segs, s)
 				continue
 			}
@@ -223,22 +224,22 @@ func markRanges(u *rules.Unit, ranges [][2]int) {
 				continue
 			}
 			// Cut the verbatim run at every range edge inside it.
-			cuts := []int{s.Start}
+			cuts := []int{int(s.Start)}
 			for _, r := range ranges {
 				for _, c := range r {
-					if c > s.Start && c < s.End {
+					if c > int(s.Start) && c < int(s.End) {
 						cuts = append(cuts, c)
 					}
 				}
 			}
-			cuts = append(cuts, s.End)
+			cuts = append(cuts, int(s.End))
 			slices.Sort(cuts)
 			for i := 0; i+1 < len(cuts); i++ {
 				a, b := cuts[i], cuts[i+1]
 				if a == b {
 					continue
 				}
-				segs = append(segs, rules.Segment{Off: s.Off + a - s.Start, Start: a, End: b, Verbatim: true, Dynamic: overlaps(a, b)})
+				segs = append(segs, rules.Segment{Off: s.Off + int32(a) - s.Start, Start: int32(a), End: int32(b), Verbatim: true, Dynamic: overlaps(a, b)})
 			}
 		}
 		v.Segs = segs
@@ -258,20 +259,20 @@ func restoreRanges(u *rules.Unit, orig []byte, ranges [][2]int) {
 		for i, s := range v.Segs {
 			end := len(v.Text)
 			if i+1 < len(v.Segs) {
-				end = v.Segs[i+1].Off
+				end = int(v.Segs[i+1].Off)
 			}
-			if !s.Verbatim || end-s.Off != s.End-s.Start || s.End > len(orig) {
+			if !s.Verbatim || end-int(s.Off) != int(s.End-s.Start) || int(s.End) > len(orig) {
 				continue
 			}
 			for _, r := range ranges {
-				lo, hi := max(s.Start, r[0]), min(s.End, r[1])
+				lo, hi := max(int(s.Start), r[0]), min(int(s.End), r[1])
 				if lo >= hi {
 					continue
 				}
 				if b == nil {
 					b = []byte(v.Text)
 				}
-				copy(b[s.Off+lo-s.Start:], orig[lo:hi])
+				copy(b[int(s.Off)+lo-int(s.Start):], orig[lo:hi])
 			}
 		}
 		if b != nil {

@@ -39,7 +39,7 @@ func FuzzEmbeddedFormats(f *testing.F) {
 		}
 		u.Values(func(v *rules.Value) {
 			for _, s := range v.Segs {
-				if s.Start < 0 || s.End > len(src) || s.Start > s.End {
+				if s.Start < 0 || int(s.End) > len(src) || s.Start > s.End {
 					t.Fatalf("segment %+v outside a %d-byte file (%q)", s, len(src), v.Text)
 				}
 			}

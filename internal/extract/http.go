@@ -235,9 +235,9 @@ func (p *httpParser) resolve(v rules.Value) rules.Value {
 	for k, s := range v.Segs {
 		end := len(v.Text)
 		if k+1 < len(v.Segs) {
-			end = v.Segs[k+1].Off
+			end = int(v.Segs[k+1].Off)
 		}
-		part := v.Slice(s.Off, end)
+		part := v.Slice(int(s.Off), end)
 		if s.Dynamic {
 			name := strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(part.Text, "{{"), "}}"))
 			if def, ok := p.vars[name]; ok && !def.IsZero() && p.x.spendValue(def) {

@@ -232,7 +232,7 @@ func markFormSafe(v rules.Value, values func(name string) []string) rules.Value 
 		}
 		end := len(v.Text)
 		if k+1 < len(segs) {
-			end = segs[k+1].Off
+			end = int(segs[k+1].Off)
 		}
 		vals := values(placeholderName(strings.TrimSpace(v.Text[s.Off:end])))
 		safe := len(vals) > 0

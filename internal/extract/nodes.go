@@ -211,12 +211,12 @@ func (y *yamlSource) align(n *yaml.Node) rules.Value {
 	add := func(i, n, from, to int, verbatim bool) {
 		if k := len(v.Segs) - 1; verbatim && k >= 0 {
 			last := &v.Segs[k]
-			if last.Verbatim && last.End == from && last.Off+(last.End-last.Start) == i {
-				last.End = to
+			if last.Verbatim && int(last.End) == from && int(last.Off+last.End-last.Start) == i {
+				last.End = int32(to)
 				return
 			}
 		}
-		v.Segs = append(v.Segs, rules.Segment{Off: i, Start: from, End: to, Verbatim: verbatim})
+		v.Segs = append(v.Segs, rules.Segment{Off: int32(i), Start: int32(from), End: int32(to), Verbatim: verbatim})
 	}
 	fallback := func() rules.Value {
 		return rules.Decoded(y.file, val, start, max(cur, y.lineEnd(start)))
@@ -253,7 +253,7 @@ func (y *yamlSource) align(n *yaml.Node) rules.Value {
 		}
 	}
 	if len(v.Segs) == 0 {
-		v.Segs = []rules.Segment{{Start: cur, End: cur, Verbatim: true}}
+		v.Segs = []rules.Segment{{Start: int32(cur), End: int32(cur), Verbatim: true}}
 	}
 	return v
 }
@@ -348,10 +348,10 @@ func offsetMapOf(v rules.Value) OffsetMap {
 	for k, s := range v.Segs {
 		end := len(v.Text)
 		if k+1 < len(v.Segs) {
-			end = v.Segs[k+1].Off
+			end = int(v.Segs[k+1].Off)
 		}
-		if s.Verbatim && s.End-s.Start == end-s.Off && end > s.Off {
-			m.Add(s.Off, s.Start, end-s.Off)
+		if off := int(s.Off); s.Verbatim && int(s.End-s.Start) == end-off && end > off {
+			m.Add(off, int(s.Start), end-off)
 		}
 	}
 	return m

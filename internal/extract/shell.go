@@ -855,9 +855,9 @@ func (b *valueBuilder) verbatim(start, end int, src []byte) {
 		last := &b.parts[n-1]
 		if k := len(last.Segs) - 1; k >= 0 {
 			seg := &last.Segs[k]
-			if seg.Verbatim && !seg.Dynamic && seg.End == start {
+			if seg.Verbatim && !seg.Dynamic && int(seg.End) == start {
 				last.Text += string(src[start:end])
-				seg.End = end
+				seg.End = int32(end)
 				return
 			}
 		}

@@ -29,11 +29,11 @@ func verbatimMismatch(src string, u *rules.Unit) string {
 		for k, seg := range v.Segs {
 			end := len(v.Text)
 			if k+1 < len(v.Segs) {
-				end = v.Segs[k+1].Off
+				end = int(v.Segs[k+1].Off)
 			}
 			switch {
 			case bad != "":
-			case seg.Off > end || seg.Start < 0 || seg.End > len(src) || seg.Start > seg.End:
+			case int(seg.Off) > end || seg.Start < 0 || int(seg.End) > len(src) || seg.Start > seg.End:
 				bad = fmt.Sprintf("%q: segment %d %+v out of order or outside the file", v.Text, k, seg)
 			case seg.Verbatim && !seg.Dynamic && src[seg.Start:seg.End] != v.Text[seg.Off:end]:
 				bad = fmt.Sprintf("%q: verbatim segment %d is %q in the file", v.Text[seg.Off:end], k, src[seg.Start:seg.End])

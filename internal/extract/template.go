@@ -29,7 +29,7 @@ func Templated(file, text string, start int, syn Syntax) rules.Value {
 func TemplatedDecoded(file, text string, start, end int, syn Syntax) rules.Value {
 	v := templatedSegs(file, text, start, syn, false)
 	for i := range v.Segs {
-		v.Segs[i].Start, v.Segs[i].End, v.Segs[i].Verbatim = start, end, false
+		v.Segs[i].Start, v.Segs[i].End, v.Segs[i].Verbatim = int32(start), int32(end), false
 	}
 	return v
 }
@@ -39,7 +39,7 @@ func templatedSegs(file, text string, start int, syn Syntax, verbatim bool) rule
 	lit := 0
 	flush := func(to int) {
 		if to > lit {
-			v.Segs = append(v.Segs, rules.Segment{Off: lit, Start: start + lit, End: start + to, Verbatim: verbatim})
+			v.Segs = append(v.Segs, rules.Segment{Off: int32(lit), Start: int32(start + lit), End: int32(start + to), Verbatim: verbatim})
 		}
 	}
 	var sc placeholderScan
@@ -50,13 +50,13 @@ func templatedSegs(file, text string, start int, syn Syntax, verbatim bool) rule
 			continue
 		}
 		flush(i)
-		v.Segs = append(v.Segs, rules.Segment{Off: i, Start: start + i, End: start + i + n, Verbatim: verbatim, Dynamic: true})
+		v.Segs = append(v.Segs, rules.Segment{Off: int32(i), Start: int32(start + i), End: int32(start + i + n), Verbatim: verbatim, Dynamic: true})
 		i += n
 		lit = i
 	}
 	flush(len(text))
 	if len(v.Segs) == 0 {
-		v.Segs = []rules.Segment{{Start: start, End: start, Verbatim: verbatim}}
+		v.Segs = []rules.Segment{{Start: int32(start), End: int32(start), Verbatim: verbatim}}
 	}
 	return v
 }

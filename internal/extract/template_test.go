@@ -26,7 +26,7 @@ func TestTemplatedMarksPlaceholders(t *testing.T) {
 			if s.Dynamic {
 				end := len(v.Text)
 				if k+1 < len(v.Segs) {
-					end = v.Segs[k+1].Off
+					end = int(v.Segs[k+1].Off)
 				}
 				got = append(got, v.Text[s.Off:end])
 			}

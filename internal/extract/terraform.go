@@ -284,7 +284,7 @@ func encodedOnly(v rules.Value, encoded map[int]bool) bool {
 		return false
 	}
 	for _, s := range v.Segs {
-		if !s.Dynamic || !encoded[s.Start] {
+		if !s.Dynamic || !encoded[int(s.Start)] {
 			return false
 		}
 	}
@@ -312,7 +312,7 @@ func (t *tfFile) value(e hclsyntax.Expression) (rules.Value, map[int]bool) {
 		}
 		v := t.dyn(t.interpolation(x.Wrapped.Range()))
 		if isURLEncodeCall(x.Wrapped) {
-			encoded[v.Segs[0].Start] = true
+			encoded[int(v.Segs[0].Start)] = true
 		}
 		return v, encoded
 	case *hclsyntax.LiteralValueExpr:
@@ -337,7 +337,7 @@ func (t *tfFile) value(e hclsyntax.Expression) (rules.Value, map[int]bool) {
 			}
 			v := t.dyn(t.interpolation(p.Range()))
 			if isURLEncodeCall(p) {
-				encoded[v.Segs[0].Start] = true
+				encoded[int(v.Segs[0].Start)] = true
 			}
 			parts = append(parts, v)
 		}

@@ -119,7 +119,7 @@ func sameRequests(t *testing.T, name string, src, fixed []byte, edits []rules.Te
 	touched := func(v rules.Value) bool {
 		for _, s := range v.Segs {
 			for _, e := range edits {
-				if s.Start <= e.End && e.Start <= s.End {
+				if int(s.Start) <= e.End && e.Start <= int(s.End) {
 					return true
 				}
 			}

@@ -75,3 +75,17 @@ func TestReadFileLimit(t *testing.T) {
 		t.Errorf("at the limit: %d bytes, %v", len(data), err)
 	}
 }
+
+// A segment's offsets are int32: no configured limit lets a file past
+// them into the model.
+func TestFileLimitStaysWithinOffsets(t *testing.T) {
+	for _, c := range []struct{ configured, want int64 }{
+		{0, DefaultMaxFileSize},
+		{64 << 20, 64 << 20},
+		{8 << 30, rules.MaxOffset},
+	} {
+		if got := fileLimit(c.configured); got != c.want {
+			t.Errorf("fileLimit(%d) = %d, want %d", c.configured, got, c.want)
+		}
+	}
+}

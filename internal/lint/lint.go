@@ -27,6 +27,15 @@ import (
 // DefaultMaxFileSize is the size above which a file is skipped unread.
 const DefaultMaxFileSize = 10 << 20
 
+// fileLimit is the size above which a file is skipped: the configured
+// one, or the default, but never past the offsets the model holds.
+func fileLimit(configured int64) int64 {
+	if configured == 0 {
+		configured = DefaultMaxFileSize
+	}
+	return min(configured, rules.MaxOffset)
+}
+
 // Options configure a run.
 type Options struct {
 	Rules *rules.Options
@@ -93,9 +102,7 @@ type job struct {
 
 // Run lints the paths and returns what it found.
 func Run(paths []string, opts Options) *Result {
-	if opts.MaxFileSize == 0 {
-		opts.MaxFileSize = DefaultMaxFileSize
-	}
+	opts.MaxFileSize = fileLimit(opts.MaxFileSize)
 	if opts.Rules == nil {
 		opts.Rules = &rules.Options{}
 	}

@@ -27,9 +27,7 @@ func BuildModel(path string, opts Options) (m *Model, err error) {
 			m, err = nil, fmt.Errorf("%s: internal error while reading this file: %v", path, r)
 		}
 	}()
-	if opts.MaxFileSize == 0 {
-		opts.MaxFileSize = DefaultMaxFileSize
-	}
+	opts.MaxFileSize = fileLimit(opts.MaxFileSize)
 	src, err := readFile(path, safefile.FollowLinks, opts.MaxFileSize)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)

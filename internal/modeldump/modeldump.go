@@ -76,7 +76,7 @@ func (d *dumper) value(b *strings.Builder, label string, v rules.Value) {
 	for k, s := range v.Segs {
 		end := len(v.Text)
 		if k+1 < len(v.Segs) {
-			end = v.Segs[k+1].Off
+			end = int(v.Segs[k+1].Off)
 		}
 		text := d.mask(v.Text[s.Off:end], s)
 		part := strconv.QuoteToASCII(text)
@@ -85,7 +85,7 @@ func (d *dumper) value(b *strings.Builder, label string, v rules.Value) {
 		} else if !s.Verbatim {
 			part = "decoded(" + part + ")"
 		}
-		parts = append(parts, part+"@"+d.pos(v.File, s.Start))
+		parts = append(parts, part+"@"+d.pos(v.File, int(s.Start)))
 	}
 	fmt.Fprintf(b, "%s: %s\n", label, strings.Join(parts, " + "))
 }
@@ -99,11 +99,11 @@ func (d *dumper) mask(text string, s rules.Segment) string {
 	switch {
 	case s.Dynamic:
 		return text
-	case s.Verbatim && s.End-s.Start == len(text) && s.End <= len(d.src):
-		return d.red.Window(s.Start, s.End)
+	case s.Verbatim && int(s.End-s.Start) == len(text) && int(s.End) <= len(d.src):
+		return d.red.Window(int(s.Start), int(s.End))
 	}
 	for _, sp := range d.red.Spans() {
-		if max(sp.Start, s.Start) < min(sp.End, s.End) {
+		if max(sp.Start, int(s.Start)) < min(sp.End, int(s.End)) {
 			return redact.Mask(text)
 		}
 	}
