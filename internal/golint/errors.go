@@ -6,8 +6,12 @@ import (
 	"go/token"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+
+	"golang.org/x/mod/module"
+	"golang.org/x/mod/semver"
 
 	"github.com/tokenlint/tokenlint/internal/redact"
 	"github.com/tokenlint/tokenlint/internal/safefile"
@@ -17,13 +21,24 @@ import (
 // or the analyzer becomes an Error: one line, at the file and line it
 // names, with the file's text it quotes masked. The package failed to
 // load or type-check, so the analyzer has not said which of its strings
-// are secrets: the go command quotes string literals (`duplicate key
-// "Kx7…" in map literal`, `expected ';', found "Kx7…"`), which are masked,
-// and import paths and identifiers, which stay readable.
+// are secrets. What is masked:
+//   - quoted string literals (`duplicate key "Kx7…" in map literal`);
+//   - the words of a go.mod or go.work that are not a directive, a module
+//     path or a version (`unknown directive: Kx7…`);
+//   - the arguments of a Go file's //go: and #cgo directives, which the
+//     go command echoes unquoted (`pattern Kx7…: no matching files found`);
+//   - a token the parser or type checker could not place (`expected ';',
+//     found Kx7…`, `undefined: Kx7…`): an unquoted secret reads as one.
+//
+// Import paths, module paths and declared identifiers stay readable: they
+// are the names a reader needs to fix the error.
 type errorMaker struct {
 	// quotable caches, per file, the texts a quoted run must be one of to
 	// be masked (redact.Error's src).
 	quotable map[string][]byte
+	// echoable caches, per file, the words an unquoted run must be one of
+	// to be masked.
+	echoable map[string]map[string]bool
 }
 
 // at makes the Error of msg at pos ("file:line:col", "file:line", a file,
@@ -43,7 +58,140 @@ func (m *errorMaker) at(pos, dir, fallback, msg string) Error {
 	if file != "" && !filepath.IsAbs(file) && dir != "" && filepath.IsAbs(dir) {
 		file = filepath.Join(dir, file)
 	}
-	return Error{File: file, Line: line, Message: withoutConstants(redact.Error(text, m.quotableIn(file)))}
+	text = redact.Error(text, m.quotableIn(file))
+	return Error{File: file, Line: line, Message: withoutConstants(m.withoutEchoes(text, file))}
+}
+
+// misplaced are the words after which the parser and the type checker name
+// a token of the file they could not place.
+var misplaced = []string{"found", "undefined:"}
+
+// withoutEchoes masks the unquoted words of msg that are file text: one
+// of file's echoable words, or the word after one of misplaced. Words are
+// the message's blank-separated runs without the punctuation around them
+// (`Kx7…:`); a grammar word (`newline`, `main`) stays, as in redact.Error.
+func (m *errorMaker) withoutEchoes(msg, file string) string {
+	echo := m.echoableIn(file)
+	var b strings.Builder
+	last, after := 0, false
+	for i := 0; i < len(msg); {
+		for i < len(msg) && msg[i] == ' ' {
+			i++
+		}
+		j := i
+		for j < len(msg) && msg[j] != ' ' {
+			j++
+		}
+		word := msg[i:j]
+		start, end := i, j
+		for start < end && strings.IndexByte(wordPunct, msg[start]) >= 0 {
+			start++
+		}
+		for end > start && strings.IndexByte(wordPunct, msg[end-1]) >= 0 {
+			end--
+		}
+		core := msg[start:end]
+		if core != "" && !quoted(core) && (after || echo[core]) && !redact.GrammarWord(core) {
+			b.WriteString(msg[last:start])
+			b.WriteString(redact.Mask(core))
+			last = end
+		}
+		after = slices.Contains(misplaced, word)
+		i = j
+	}
+	if last == 0 {
+		return msg
+	}
+	b.WriteString(msg[last:])
+	return b.String()
+}
+
+// quoted reports whether a word is quoted: redact.Error has judged it.
+func quoted(w string) bool { return strings.IndexByte("'\"`", w[0]) >= 0 }
+
+// wordPunct is what withoutEchoes strips from the ends of a word.
+const wordPunct = ":;,()[]{}"
+
+// echoableIn is the set of words of file that an unquoted run is masked
+// as: a go.mod's or go.work's words other than directives, module paths
+// and versions; a Go file's directive arguments.
+func (m *errorMaker) echoableIn(file string) map[string]bool {
+	if e, ok := m.echoable[file]; ok {
+		return e
+	}
+	e := map[string]bool{}
+	base := filepath.Base(file)
+	if data, err := safefile.Read(file, safefile.FollowLinks, maxModFile); err == nil {
+		switch {
+		case base == "go.mod" || base == "go.work":
+			for _, w := range modWords(data) {
+				e[w] = true
+			}
+		case strings.HasSuffix(file, ".go"):
+			for _, w := range directiveWords(data) {
+				e[w] = true
+			}
+		}
+	}
+	if m.echoable == nil {
+		m.echoable = map[string]map[string]bool{}
+	}
+	m.echoable[file] = e
+	return e
+}
+
+// modDirectives are the words of go.mod and go.work grammar.
+var modDirectives = []string{"module", "go", "toolchain", "godebug", "require", "replace", "exclude", "retract", "tool", "ignore", "use", "=>"}
+
+// modWords are the words of a go.mod or go.work (comments left out) that
+// are neither a directive, a well-formed module path nor a version: what a
+// hostile file puts where a name belongs.
+func modWords(data []byte) []string {
+	var out []string
+	for line := range strings.SplitSeq(string(data), "\n") {
+		line, _, _ = strings.Cut(line, "//")
+		for _, w := range strings.FieldsFunc(line, func(r rune) bool { return r == ' ' || r == '\t' || r == '\r' || r == '(' || r == ')' }) {
+			w = strings.Trim(w, wordPunct+"\"`")
+			if w == "" || slices.Contains(modDirectives, w) || version(w) || module.CheckPath(w) == nil {
+				continue
+			}
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// version reports whether w is a module version (v1.2.3), a Go version
+// (1.22) or a toolchain name (go1.22.0).
+func version(w string) bool {
+	return semver.IsValid(w) || semver.IsValid("v"+w) || semver.IsValid("v"+strings.TrimPrefix(w, "go"))
+}
+
+// directiveWords are the arguments of a Go file's //go: directives and
+// #cgo lines (embed patterns, build expressions, flags), which the go
+// command reads from comments and echoes unquoted.
+func directiveWords(src []byte) []string {
+	var out []string
+	for line := range strings.SplitSeq(string(src), "\n") {
+		t := strings.TrimSpace(line)
+		if rest, ok := strings.CutPrefix(t, "//"); ok && !strings.HasPrefix(rest, "go:") {
+			t = strings.TrimSpace(rest) // a cgo preamble's // #cgo line
+		}
+		var args string
+		if rest, ok := strings.CutPrefix(t, "//go:"); ok {
+			_, args, _ = strings.Cut(rest, " ")
+		} else if rest, ok := strings.CutPrefix(t, "#cgo "); ok {
+			args = rest
+		} else {
+			continue
+		}
+		for _, w := range strings.Fields(args) {
+			if w = strings.Trim(w, wordPunct+"\"`"); w != "" {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
 }
 
 // quotableIn is what a quoted run in an error about file must match to be

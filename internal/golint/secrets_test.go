@@ -94,9 +94,24 @@ func f(s string) int {
 			`syntax/syntax.go:3: expected ';', found "Mm******************"`,
 		}},
 		{"go.mod", map[string]string{
-			"go.mod":    "module example.com/badmod\n\ngo 1.22\n\nnot-a-directive x\n",
+			"go.mod":    "module example.com/badmod\n\ngo 1.22\n\nKx7Qw9Zp3Lm2RtSecret x\n",
 			"badmod.go": "package badmod\n",
-		}, []string{`go.mod:5: errors parsing go.mod: unknown directive: not-a-directive`}},
+		}, []string{`go.mod:5: errors parsing go.mod: unknown directive: Kx******************`}},
+		{"go.mod quoted", map[string]string{
+			"go.mod":     "module example.com/badtool\n\ngo 1.22\n\ntoolchain Kx7Qw9Zp3Lm2RtSecret\n",
+			"badtool.go": "package badtool\n",
+		}, []string{`go.mod:5: errors parsing go.mod: invalid toolchain version 'Kx******************'`}},
+		{"embed pattern", map[string]string{
+			"go.mod":   "module example.com/embedpat\n\ngo 1.22\n",
+			"embed.go": "package embedpat\n\nimport _ \"embed\"\n\n//go:embed Kx7Qw9Zp3Lm2RtSecret\nvar s string\n",
+		}, []string{`embed.go:5: pattern Kx******************: no matching files found`}},
+		// An unquoted secret reads as a token the parser cannot place,
+		// or as a name the type checker cannot find.
+		{"unplaced tokens", map[string]string{
+			"go.mod":   "module example.com/unplaced\n\ngo 1.22\n",
+			"bare.go":  "package unplaced\n\nvar s = Mm1Nn2Oo3Pp4QqSecret Kx7Qw9Zp3Lm2RtSecret\n",
+			"other.go": "package unplaced\n\nfunc f() string { return Zz8Yy7Xx6Ww5VvSecret }\n",
+		}, []string{`bare.go:3: expected ';', found Kx******************`, `other.go:3: undefined: Zz******************`}},
 	} {
 		dir := t.TempDir()
 		for name, text := range c.files {

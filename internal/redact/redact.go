@@ -241,7 +241,7 @@ func Error(msg string, src []byte) string {
 		}
 		j += i + 1
 		quoted := msg[i+1 : j]
-		if grammarWord(quoted) || src != nil && !bytes.Contains(src, []byte(quoted)) {
+		if GrammarWord(quoted) || src != nil && !bytes.Contains(src, []byte(quoted)) {
 			i = j
 			continue
 		}
@@ -257,10 +257,10 @@ func Error(msg string, src []byte) string {
 	return b.String()
 }
 
-// grammarWord reports whether a quoted run is too short to hide anything
+// GrammarWord reports whether a quoted run is too short to hide anything
 // or is a keyword or operator of the format (lower-case letters, or only
 // punctuation), which parsers name in their messages.
-func grammarWord(s string) bool {
+func GrammarWord(s string) bool {
 	if utf8.RuneCountInString(s) <= KeepPrefix {
 		return true
 	}
