@@ -329,9 +329,9 @@ func checkJSON(file string, src []byte) error {
 		return nil
 	case errors.As(err, &se):
 		line, _ := rules.NewLineIndex(src).Position(int(se.Offset))
-		return Errorf(file, line, "invalid JSON: %s", se.Error())
+		return Errorf(file, line, "invalid JSON: %s", se)
 	}
-	return Errorf(file, 0, "invalid JSON: %s", err.Error())
+	return Errorf(file, 0, "invalid JSON: %s", err)
 }
 
 // parseJSONObject parses a strict JSON document whose top level must be an
@@ -343,7 +343,7 @@ func checkJSON(file string, src []byte) error {
 // for an empty file), the unit to fill, and finish, to call when the unit
 // is filled, which maps its spans back to the file where the parse
 // rewrote escapes.
-func jsonUnit(file string, src []byte, what string) (*yamlSource, *rules.Unit, func(), error) {
+func jsonUnit(file string, src []byte, what phrase) (*yamlSource, *rules.Unit, func(), error) {
 	y, u, finish, _, err := jsonUnitList(file, src, what, "")
 	return y, u, finish, err
 }
@@ -351,7 +351,7 @@ func jsonUnit(file string, src []byte, what string) (*yamlSource, *rules.Unit, f
 // jsonUnitList is jsonUnit that leaves a large document's top-level
 // member key out of the tree, to be read an element at a time (see
 // jsonList); the list is nil when the tree holds it.
-func jsonUnitList(file string, src []byte, what, key string) (*yamlSource, *rules.Unit, func(), *jsonList, error) {
+func jsonUnitList(file string, src []byte, what phrase, key string) (*yamlSource, *rules.Unit, func(), *jsonList, error) {
 	y, remap, list, err := parseJSONObjectList(file, src, what, key)
 	if err != nil {
 		return nil, nil, nil, nil, err
@@ -365,7 +365,7 @@ func jsonUnitList(file string, src []byte, what, key string) (*yamlSource, *rule
 	return y, u, finish, list, nil
 }
 
-func parseJSONObject(file string, src []byte, what string) (*yamlSource, OffsetMap, error) {
+func parseJSONObject(file string, src []byte, what phrase) (*yamlSource, OffsetMap, error) {
 	y, m, _, err := parseJSONObjectList(file, src, what, "")
 	return y, m, err
 }
@@ -373,7 +373,7 @@ func parseJSONObject(file string, src []byte, what string) (*yamlSource, OffsetM
 // parseJSONObjectList is parseJSONObject that, from listFrom bytes on,
 // leaves the array of the top-level member key out of the tree and
 // returns it as a jsonList (nil when key is "" or the tree holds it).
-func parseJSONObjectList(file string, src []byte, what, key string) (*yamlSource, OffsetMap, *jsonList, error) {
+func parseJSONObjectList(file string, src []byte, what phrase, key string) (*yamlSource, OffsetMap, *jsonList, error) {
 	if len(bytes.TrimSpace(src)) == 0 {
 		return &yamlSource{file: file, src: src}, nil, nil, nil
 	}

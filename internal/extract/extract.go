@@ -6,8 +6,10 @@ package extract
 import (
 	"fmt"
 	"path"
+	"slices"
 	"strings"
 
+	"github.com/tokenlint/tokenlint/internal/redact"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -134,12 +136,46 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.File, e.Msg)
 }
 
-// Errorf makes an *Error.
+// Errorf makes an *Error. It is the one place a front end's error message
+// is made, so the one place that keeps the file's text out of it: the
+// file failed to parse, so no front end has said where its secrets are.
+//   - A string argument is the file's text (a key, a block name, a line)
+//     and is masked as a secret is, unless it is a grammar word
+//     (redact.GrammarWord: "url", "}").
+//   - A parserMessage or an error is a parsing library's message, whose
+//     quoted runs are the file's text (yaml.v3's unknown anchor 'x',
+//     TOML's Key 'a.b', the shell's unclosed here-document `X`): those are
+//     masked (redact.Error), whether or not the file has them verbatim,
+//     since a library quotes decoded or escaped text too.
+//   - A phrase (words of ours), numbers and runes are printed.
+//
+// The format is ours and is printed as written.
 func Errorf(file string, line int, format string, args ...any) *Error {
+	args = slices.Clone(args)
+	for i, a := range args {
+		switch a := a.(type) {
+		case string:
+			if !redact.GrammarWord(a) {
+				args[i] = redact.Mask(a)
+			}
+		case parserMessage:
+			args[i] = redact.Error(string(a), nil)
+		case error:
+			args[i] = redact.Error(a.Error(), nil)
+		}
+	}
 	// An error is one line: a parser that quotes the file's text (a TOML
 	// escape of a newline) must not break it.
 	return &Error{File: file, Line: line, Msg: oneLine.Replace(fmt.Sprintf(format, args...))}
 }
+
+// A phrase is words of ours that an error message takes as an argument
+// (what a file was read as: "a Postman environment").
+type phrase string
+
+// A parserMessage is the error text of a parsing library (yaml.v3, TOML,
+// HCL, the shell parser, encoding/json): Errorf masks what it quotes.
+type parserMessage string
 
 var oneLine = strings.NewReplacer("\r\n", `\r\n`, "\n", `\n`, "\r", `\r`)
 

@@ -350,13 +350,13 @@ func shellError(file string, err error) *Error {
 	var le syntax.LangError
 	switch {
 	case errors.As(err, &pe):
-		return Errorf(file, int(pe.Pos.Line()), "shell syntax: %s", pe.Text)
+		return Errorf(file, int(pe.Pos.Line()), "shell syntax: %s", parserMessage(pe.Text))
 	case errors.As(err, &le):
 		msg := le.Error()
 		if i := strings.Index(msg, ": "); i >= 0 {
 			msg = msg[i+2:] // drop the "line:col" prefix
 		}
-		return Errorf(file, int(le.Pos.Line()), "shell syntax: %s", msg)
+		return Errorf(file, int(le.Pos.Line()), "shell syntax: %s", parserMessage(msg))
 	}
 	return Errorf(file, 0, "shell syntax: %v", err)
 }

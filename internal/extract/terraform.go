@@ -88,7 +88,7 @@ func extractTerraformIn(file string, src []byte, x *expansion) (*rules.Unit, err
 				if d.Subject != nil {
 					line = d.Subject.Start.Line
 				}
-				return nil, Errorf(file, line, "invalid HCL: %s", strings.TrimSuffix(d.Summary, "."))
+				return nil, Errorf(file, line, "invalid HCL: %s", parserMessage(strings.TrimSuffix(d.Summary, ".")))
 			}
 		}
 	}

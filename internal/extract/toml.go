@@ -50,7 +50,7 @@ func extractTOML(file string, src []byte) (*rules.Unit, error) {
 	var doc map[string]any
 	if _, err := toml.Decode(string(src), &doc); err != nil {
 		if pe, ok := errors.AsType[toml.ParseError](err); ok {
-			return nil, Errorf(file, pe.Position.Line, "invalid TOML: %s", pe.Message)
+			return nil, Errorf(file, pe.Position.Line, "invalid TOML: %s", parserMessage(pe.Message))
 		}
 		return nil, Errorf(file, 0, "invalid TOML: %v", err)
 	}

@@ -115,7 +115,7 @@ func yamlError(file string, src []byte, err error) *Error {
 		last++
 	}
 	line = min(line, max(last, 1))
-	return Errorf(file, line, "invalid YAML: %s", msg)
+	return Errorf(file, line, "invalid YAML: %s", parserMessage(msg))
 }
 
 type yamlWalk struct {

@@ -528,13 +528,13 @@ func lintOne(j job, opts Options) (out fileResult) {
 	}
 	unit, err := f.Extract(j.display, data)
 	if err != nil {
-		fe := FileError{File: j.display, Message: err.Error()}
+		// The file failed to parse, so no front end has said where its
+		// secrets are: extract.Errorf masked the file's text in its
+		// message, and what else a front end returns is masked here.
+		fe := FileError{File: j.display, Message: redact.Error(err.Error(), nil)}
 		if xe, ok := errors.AsType[*extract.Error](err); ok {
 			fe.Line, fe.Message = xe.Line, xe.Msg
 		}
-		// The file failed to parse, so no front end has said where its
-		// secrets are: what the parser quoted from it is masked.
-		fe.Message = redact.Error(fe.Message, data)
 		return fileResult{err: &fe}
 	}
 	if unit == nil {
