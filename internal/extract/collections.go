@@ -122,7 +122,7 @@ func (s *varScope) resolve(v rules.Value, syn Syntax) rules.Value {
 }
 
 func (s *varScope) resolveDepth(v rules.Value, syn Syntax, depth int) rules.Value {
-	if s == nil || !v.HasDynamic() || depth > maxVarDepth {
+	if s == nil || !v.HasDynamic() || depth > maxVarDepth || !s.definesAny(v) {
 		return v
 	}
 	var parts []rules.Value
@@ -152,6 +152,25 @@ func (s *varScope) resolveDepth(v rules.Value, syn Syntax, depth int) rules.Valu
 		return v
 	}
 	return rules.Concat(parts...)
+}
+
+// definesAny reports whether a dynamic part of v is a placeholder of a
+// defined variable. Most are not ({{token}} set by a script, {{$guid}}),
+// and cutting v into parts costs a pass over its segments per segment.
+func (s *varScope) definesAny(v rules.Value) bool {
+	for k, seg := range v.Segs {
+		if !seg.Dynamic {
+			continue
+		}
+		end := len(v.Text)
+		if k+1 < len(v.Segs) {
+			end = int(v.Segs[k+1].Off)
+		}
+		if _, ok := s.lookup(placeholderName(v.Text[seg.Off:end])); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // credentialName reports whether a field or variable named name holds a

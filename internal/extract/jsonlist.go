@@ -48,11 +48,13 @@ func (l *jsonList) each(fn func(*yaml.Node) error) error {
 		if err := fn(n); err != nil {
 			return err
 		}
-		end := line
-		for i := e[0]; i < e[1]; i++ {
-			end, _ = advance(src, i, end, 1)
+		// One walk over the element's bytes takes the position on to its
+		// end: the next element starts from there.
+		first := line
+		for ; at < e[1]; at++ {
+			line, col = advance(src, at, line, col)
 		}
-		streamLine += end - line + 2 // the element's line breaks and the marker's
+		streamLine += line - first + 2 // the element's line breaks and the marker's
 	}
 	return nil
 }
