@@ -34,6 +34,52 @@ func readBeside(path string) []byte {
 	return data
 }
 
+// A besideRead is what one path beside a file held: its text, or
+// whether it is a directory or regular file (the .git that marks a
+// repository's root).
+type besideRead struct {
+	data  []byte
+	exist bool
+}
+
+// readBeside is readBeside(path) read once per file x budgets.
+func (x *expansion) readBeside(path string) []byte {
+	if x == nil {
+		return readBeside(path)
+	}
+	if r, ok := x.beside[path]; ok {
+		return r.data
+	}
+	data := readBeside(path)
+	x.remember(path, besideRead{data: data})
+	return data
+}
+
+// isRepoRoot reports whether dir holds a .git (a directory, or a file
+// for a worktree), asked once per file x budgets.
+func (x *expansion) isRepoRoot(dir string) bool {
+	git := filepath.Join(dir, ".git")
+	if x != nil {
+		if r, ok := x.beside[git]; ok {
+			return r.exist
+		}
+	}
+	fi, err := os.Lstat(git)
+	root := err == nil && (fi.IsDir() || fi.Mode().IsRegular())
+	x.remember(git, besideRead{exist: root})
+	return root
+}
+
+func (x *expansion) remember(path string, r besideRead) {
+	if x == nil {
+		return
+	}
+	if x.beside == nil {
+		x.beside = map[string]besideRead{}
+	}
+	x.beside[path] = r
+}
+
 // addBeside reads what the files beside file write down for the variables
 // of u's templated hosts (rules.HostVariables) into u.Beside, so the
 // inference of whose domain api.${env} holds sees the value a person

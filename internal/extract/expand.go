@@ -18,6 +18,10 @@ import "github.com/tokenlint/tokenlint/rules"
 type expansion struct {
 	bytes int // bytes substitutions may still produce
 	steps int // substitutions (and lookups) still allowed
+	// beside holds what the file's blocks read beside it, by path (nil:
+	// no such file), so the .http fences of one README look at the
+	// directory's environment files once, not once per fence.
+	beside map[string]besideRead
 }
 
 // The budget grows with the file, so a large real file resolves every use

@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -57,12 +56,12 @@ func loadHTTPEnv(file string, src string, x *expansion) *httpEnv {
 	if file != "" && file != "-" && !strings.HasPrefix(file, "<") {
 		dir := filepath.Dir(filepath.FromSlash(file))
 		for _, name := range jetBrainsEnvFiles {
-			if data := readBeside(filepath.Join(dir, name)); data != nil {
+			if data := x.readBeside(filepath.Join(dir, name)); data != nil {
 				jetBrains = true
 				env.addJetBrains(layer, filepath.ToSlash(filepath.Join(dir, name)), data)
 			}
 		}
-		if settings := findVSCodeSettings(dir); settings != nil {
+		if settings := findVSCodeSettings(dir, x); settings != nil {
 			vsCode = env.addVSCode(layer, settings)
 		}
 	}
@@ -82,12 +81,12 @@ func loadHTTPEnv(file string, src string, x *expansion) *httpEnv {
 // to the repository root (the directory holding .git), at most
 // maxSettingsDepth levels, and for a relative dir not above the working
 // directory.
-func findVSCodeSettings(dir string) []byte {
+func findVSCodeSettings(dir string, x *expansion) []byte {
 	for range maxSettingsDepth {
-		if data := readBeside(filepath.Join(dir, ".vscode", "settings.json")); data != nil {
+		if data := x.readBeside(filepath.Join(dir, ".vscode", "settings.json")); data != nil {
 			return data
 		}
-		if fi, err := os.Lstat(filepath.Join(dir, ".git")); err == nil && (fi.IsDir() || fi.Mode().IsRegular()) {
+		if x.isRepoRoot(dir) {
 			return nil
 		}
 		parent := filepath.Dir(dir)
