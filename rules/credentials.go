@@ -1,7 +1,14 @@
 package rules
 
+import "slices"
+
 // credentialStems are substrings every IsCredentialName word contains.
 var credentialStems = []string{"secret", "passw", "pwd", "token", "credential", "key"}
+
+// CredentialStems are substrings, in lower case, of every name
+// IsCredentialName accepts: a text without any of them names no
+// credential.
+func CredentialStems() []string { return slices.Clone(credentialStems) }
 
 // containsAnyFold reports whether s contains one of the lower-case stems,
 // ignoring ASCII case, without allocating.

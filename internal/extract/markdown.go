@@ -3,8 +3,10 @@ package extract
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 
+	"github.com/tokenlint/tokenlint/internal/keyword"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -54,7 +56,7 @@ func extractMarkdownIn(file string, src []byte, x *expansion) (*rules.Unit, erro
 			name = sniffBlock(f)
 		}
 		format := ByName(name)
-		if format == nil {
+		if format == nil || !fenceGates[name].admits(f) {
 			continue
 		}
 		if name == "yaml" || name == "json" {
@@ -75,6 +77,65 @@ func extractMarkdownIn(file string, src []byte, x *expansion) (*rules.Unit, erro
 		embedText(format, file, text, m, u, x, nil)
 	}
 	return u, nil
+}
+
+// fenceGates are, for the fence formats whose front ends cost most per
+// block, the words without which a block gives its front end nothing to
+// record (no request, setting or secret), so it is not parsed: a README's
+// "npm install" or "terraform init" block. Its unit would be empty, so
+// the file's findings and the secrets they mask are what they are with it
+// parsed, whatever the other blocks hold.
+//   - shell: a command that sends a request (curl, wget, HTTPie's http and
+//     xh, sf), an assignment whose name the key table or the credential
+//     names read (keys.go), or text that can spell either without its
+//     letters in a row: a backslash escape, or a $ with quotes in the
+//     block (C=cu""rl; $C ...).
+//   - terraform: the genesyscloud provider, a variable or local of such a
+//     name, an http data source's url, or a backslash escape in a label.
+//
+// A skipped block spends nothing of the file's expansion budget, which
+// leaves more for the others; that differs only in a file past it.
+var fenceGates = map[string]*fenceGate{
+	"shell":     newFenceGate(true, "curl", "wget", "http", "xh", "sf"),
+	"terraform": newFenceGate(false, "genesyscloud"),
+}
+
+// A fenceGate tells whether a block may give its format's front end
+// something to record.
+type fenceGate struct {
+	words *keyword.Set
+	// quotedVars admits a block with a $ and a quote: a shell variable
+	// can hold a command name written in quoted pieces.
+	quotedVars bool
+}
+
+// newFenceGate is the gate of the format's own words, the key table's
+// words (configKeyWords), the credential names' stems and the backslash.
+func newFenceGate(quotedVars bool, words ...string) *fenceGate {
+	words = slices.Concat(words, configKeyWords, rules.CredentialStems(), []string{`\`})
+	return &fenceGate{words: keyword.New(words), quotedVars: quotedVars}
+}
+
+// admits reports whether f may give something to record; a nil gate
+// admits every block. Words do not span lines, so the lines are tested
+// one by one, without joining them.
+func (g *fenceGate) admits(f fence) bool {
+	if g == nil {
+		return true
+	}
+	dollar, quote := false, false
+	for _, l := range f.lines {
+		// A name the key table reads may fold to ASCII only in Unicode
+		// (a Kelvin sign in API_KEY), as mentionsConfigKey allows for.
+		if g.words.In(l.text) || hasNonASCII(l.text) && g.words.In(bytes.ToLower(l.text)) {
+			return true
+		}
+		if g.quotedVars {
+			dollar = dollar || bytes.IndexByte(l.text, '$') >= 0
+			quote = quote || bytes.ContainsAny(l.text, `"'`)
+		}
+	}
+	return dollar && quote
 }
 
 // A fence is one fenced code block, or an indented code block (lang "").
@@ -152,6 +213,9 @@ type openFence struct {
 	indent int // spaces before the opening run, removed from content lines
 	base   int // content indentation of the list item holding it
 	quotes int // blockquote depth
+	// unread: the language is one no format reads (js, text), so the
+	// fence is scanned past, its lines not kept.
+	unread bool
 }
 
 // scanFences finds fenced code blocks as CommonMark does: a run of at least
@@ -160,7 +224,7 @@ type openFence struct {
 // long, or by the end of its container. Blockquotes and list items are
 // followed; HTML comments are skipped. It finds indented code blocks too:
 // lines indented four columns past their container that do not continue a
-// paragraph.
+// paragraph. A fence of a language no format reads is not returned.
 func scanFences(src []byte) []fence {
 	var out []fence
 	var cur *openFence
@@ -169,6 +233,11 @@ func scanFences(src []byte) []fence {
 	para := false   // the last line was paragraph text, which an indented line continues
 	var lists []int // content indentation of the open list items
 	inComment := false
+	emit := func(f *openFence) {
+		if !f.unread {
+			out = append(out, f.fence)
+		}
+	}
 	endCode := func() {
 		if code != nil {
 			out = append(out, code.fence)
@@ -193,17 +262,19 @@ func scanFences(src []byte) []fence {
 			blank := len(bytes.TrimSpace(body)) == 0
 			if depth == cur.quotes && (blank || ind >= cur.base) {
 				if ind-cur.base <= 3 && isClosingFence(body[min(ind, len(body)):], cur.char, cur.length) {
-					out = append(out, cur.fence)
+					emit(cur)
 					cur = nil
 					para = false
 					continue
 				}
-				strip := stripIndent(body, cur.base+cur.indent)
-				cur.lines = append(cur.lines, fenceLine{text: body[strip:], off: bodyOff + strip, newline: newline})
+				if !cur.unread {
+					strip := stripIndent(body, cur.base+cur.indent)
+					cur.lines = append(cur.lines, fenceLine{text: body[strip:], off: bodyOff + strip, newline: newline})
+				}
 				continue
 			}
 			// The container ended, and the fence with it.
-			out = append(out, cur.fence)
+			emit(cur)
 			cur = nil
 		}
 
@@ -265,6 +336,7 @@ func scanFences(src []byte) []fence {
 			f.indent = ind - base
 			f.base = base
 			f.quotes = depth
+			f.unread = f.lang != "" && fenceFormats[f.lang] == ""
 			cur = f
 			para = false
 			continue
@@ -275,7 +347,7 @@ func scanFences(src []byte) []fence {
 	}
 	endCode()
 	if cur != nil {
-		out = append(out, cur.fence)
+		emit(cur)
 	}
 	return out
 }

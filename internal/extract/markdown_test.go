@@ -2,6 +2,9 @@ package extract
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -146,5 +149,110 @@ func TestMarkdownTabIndentedFenceInList(t *testing.T) {
 	}
 	if bad := verbatimMismatch(src, u); bad != "" {
 		t.Error(bad)
+	}
+}
+
+// TestFenceGate: a block is skipped only when its text has none of the
+// words its front end needs to record anything; every way the front end
+// has of recording something is admitted.
+func TestFenceGate(t *testing.T) {
+	for _, tt := range []struct {
+		format, text string
+		admits       bool
+	}{
+		{"shell", "npm install\nnpm run build\n", false},
+		{"shell", "docker compose up -d\ngo test ./...\n", false},
+		{"shell", "curl https://example.org/x\n", true},
+		{"shell", "wget -qO- https://example.org/x\n", true},
+		{"shell", "xh POST example.org/x a=b\n", true},
+		{"shell", "sf org login jwt --instance-url x\n", true},
+		{"shell", "export API_BASE_URL=https://example.org\n", true},
+		{"shell", "export DB_PASSWORD=hunter2hunter2\n", true},
+		{"shell", "export API_\u212AEY=x\n", true}, // a Kelvin sign: API_KEY in Unicode
+		{"shell", "run \\\n  --fast\n", true},      // an escape can spell curl: c\url
+		{"shell", "C=cu\"\"rl\n$C example.org\n", true},
+		{"shell", "$'\\x63url' example.org\n", true},
+		{"terraform", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n", false},
+		{"terraform", "provider \"genesyscloud\" {\n  aws_region = \"eu-west-1\"\n}\n", true},
+		{"terraform", "variable \"api_url\" {\n  default = \"https://example.org\"\n}\n", true},
+		{"terraform", "data \"http\" \"x\" {\n  url = \"https://example.org\"\n}\n", true},
+		{"json", "{}\n", true}, // no gate: the front end gates itself
+	} {
+		f := scanFences([]byte("```" + tt.format + "\n" + tt.text + "```\n"))[0]
+		if got := fenceGates[tt.format].admits(f); got != tt.admits {
+			t.Errorf("%s %q: admits %v, want %v", tt.format, tt.text, got, tt.admits)
+		}
+	}
+}
+
+// TestFenceGateSkipsOnlyEmptyBlocks: every block of every Markdown file
+// under testdata/ and of TestFenceGate's cases that the gate turns away
+// gives its front end nothing, so skipping it changes nothing.
+func TestFenceGateSkipsOnlyEmptyBlocks(t *testing.T) {
+	var docs [][]byte
+	for _, text := range []string{"npm install\n", "docker compose up -d\ngo test ./...\n", "echo done\nls -la /tmp\n"} {
+		docs = append(docs, []byte("```sh\n"+text+"```\n"))
+	}
+	docs = append(docs, []byte("```hcl\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n```\n"))
+	err := filepath.WalkDir("../../testdata", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			docs = append(docs, src)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	skipped := 0
+	for _, src := range docs {
+		for _, f := range scanFences(src) {
+			name := fenceFormats[f.lang]
+			if fenceGates[name].admits(f) {
+				continue
+			}
+			skipped++
+			text, _ := f.join(allLines)
+			u, err := ByName(name).extractIn("README.md", text, newExpansion(len(text)))
+			if err == nil && (len(u.Requests) > 0 || len(u.Settings) > 0 || len(u.Secrets) > 0 || len(u.Origins) > 0) {
+				t.Errorf("a skipped %s block gives %d requests, %d settings, %d secrets: %q", name, len(u.Requests), len(u.Settings), len(u.Secrets), text)
+			}
+		}
+	}
+	if skipped < 4 {
+		t.Errorf("%d blocks skipped, want at least the 4 written here", skipped)
+	}
+}
+
+// TestFenceWithoutKeywordsCounts: a block with none of the prefilter's
+// keywords still feeds the file's unit. Here its base URL names a real
+// server, so the secret beside a localhost token request in another block
+// is not a sample: a warning, where the same file without it has a note.
+func TestFenceWithoutKeywordsCounts(t *testing.T) {
+	secret := "```sh\nexport CLIENT_SECRET=Xk29dLq8zPw3vR7tQ\ncurl http://localhost:8080/oauth/token -d grant_type=client_credentials\n```\n"
+	for _, tt := range []struct {
+		other string
+		want  rules.Severity
+	}{
+		{"```sh\nexport API_BASE_URL=https://api.github.com\n```\n", rules.Warning},
+		{"```sh\nnpm install\n```\n", rules.Note},
+	} {
+		src := "# Setup\n\n" + secret + "\nThen:\n\n" + tt.other
+		u, err := extractMarkdown("README.md", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []rules.Severity
+		for _, d := range rules.Run(u, nil) {
+			if d.Rule == "hardcoded-secret" {
+				got = append(got, d.Severity)
+			}
+		}
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("with %q: hardcoded-secret %v, want [%v]", tt.other, got, tt.want)
+		}
 	}
 }
