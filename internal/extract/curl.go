@@ -602,7 +602,13 @@ func schemeless(url rules.Value) bool {
 			return false
 		}
 	}
-	return name == "localhost" || strings.Contains(name, ".") && strings.IndexFunc(name, func(r rune) bool {
+	if name == "localhost" {
+		return true
+	}
+	// A name of labels: "..." (a document's elision, curl ... -d grant_type=...)
+	// and ".example" are no host.
+	labels := strings.Split(strings.TrimSuffix(name, "."), ".")
+	return len(labels) > 1 && !slices.Contains(labels, "") && strings.IndexFunc(name, func(r rune) bool {
 		return !(r == '.' || r == '-' || r == '_' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
 	}) < 0
 }

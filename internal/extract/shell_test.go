@@ -610,3 +610,22 @@ func TestShellPlaceholderBeforeAssignment(t *testing.T) {
 		}
 	}
 }
+
+func TestSchemelessCurlURL(t *testing.T) {
+	for text, want := range map[string]bool{
+		"login.mypurecloud.com/oauth/token":  true,
+		"login.mypurecloud.com./oauth/token": true,
+		"localhost:8080/oauth/token":         true,
+		"...":                                false, // a document's elision
+		"..":                                 false,
+		".example.com/token":                 false,
+		"login..mypurecloud.com/oauth/token": false,
+		"keycloak:8080/realms/x/token":       false, // one label: not curl's guess of a public host
+		"https://login.mypurecloud.com":      false,
+		"ftp.example.com/x":                  false,
+	} {
+		if got := schemeless(rules.Lit("f.sh", text, 0)); got != want {
+			t.Errorf("schemeless(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
