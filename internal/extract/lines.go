@@ -26,7 +26,12 @@ func (l srcLine) end() int { return l.start + len(l.text) }
 func splitLines(src []byte) []srcLine { return splitText(string(src)) }
 
 // splitText is splitLines for a string; the lines share its memory.
-func splitText(src string) []srcLine {
+func splitText(src string) []srcLine { return cutLines(src, true) }
+
+// cutLines cuts src at each "\n", which it drops, and with dropCR a "\r"
+// before it too: a notebook cell's lines keep theirs, as the shell that
+// runs them does.
+func cutLines(src string, dropCR bool) []srcLine {
 	out := make([]srcLine, 0, strings.Count(src, "\n")+1)
 	for off := 0; off < len(src); {
 		n := strings.IndexByte(src[off:], '\n')
@@ -34,7 +39,10 @@ func splitText(src string) []srcLine {
 		if n < 0 {
 			n, next = len(src)-off, len(src)
 		}
-		text := strings.TrimSuffix(src[off:off+n], "\r")
+		text := src[off : off+n]
+		if dropCR {
+			text = strings.TrimSuffix(text, "\r")
+		}
 		out = append(out, srcLine{num: len(out) + 1, start: off, text: text})
 		off = next
 	}

@@ -55,15 +55,8 @@ func extractNotebook(file string, src []byte, x *expansion) (*rules.Unit, error)
 				continue
 			}
 			v, im := y.Scalar(it, 0)
-			for start := 0; start < len(v.Text); {
-				end := strings.IndexByte(v.Text[start:], '\n')
-				if end < 0 {
-					end = len(v.Text)
-				} else {
-					end += start
-				}
-				lines = append(lines, cellLine{v.Text[start:end], start, im})
-				start = end + 1
+			for _, l := range cutLines(v.Text, false) {
+				lines = append(lines, cellLine{l.text, l.start, im})
 			}
 		}
 		shell := false

@@ -99,23 +99,17 @@ func (d *derivation) keep(from, to int) {
 // insert adds text that is not in the file.
 func (d *derivation) insert(s string) { d.text = append(d.text, s...) }
 
-// A physLine is one line of the file: [start, end) without its line break.
+// A physLine is one line of the file: [start, end) without its line
+// break, a range the recipe readers narrow (the recipe after a target's
+// ';' starts within its line).
 type physLine struct{ start, end int }
 
+// splitPhys is splitLines as ranges.
 func splitPhys(src []byte) []physLine {
-	var out []physLine
-	for start := 0; start < len(src); {
-		end := bytes.IndexByte(src[start:], '\n')
-		if end < 0 {
-			out = append(out, physLine{start, len(src)})
-			break
-		}
-		e := start + end
-		if e > start && src[e-1] == '\r' {
-			e--
-		}
-		out = append(out, physLine{start, e})
-		start += end + 1
+	lines := splitLines(src)
+	out := make([]physLine, len(lines))
+	for i, l := range lines {
+		out[i] = physLine{l.start, l.end()}
 	}
 	return out
 }
