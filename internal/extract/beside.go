@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/tokenlint/tokenlint/internal/safefile"
 	"github.com/tokenlint/tokenlint/rules"
@@ -87,7 +88,10 @@ func (x *expansion) remember(path string, r besideRead) {
 // is explicit and bounded: the directory of file only, the names want
 // accepts, no link, at most maxEnvFiles files of maxEnvFileSize, only
 // those that contain a variable's name, each read charged to the file's
-// expansion budget x as its bytes. read is the front end of those files.
+// expansion budget x as its bytes. read is the front end of those files;
+// it runs on a budget of its own, so what a file gives depends on its
+// bytes alone and besideSettings can keep it for the other files of the
+// directory.
 func addBeside(u *rules.Unit, file string, x *expansion, want func(name string) bool,
 	read func(file string, src []byte, x *expansion) (*rules.Unit, error)) {
 	if file == "" || file == "-" || strings.HasPrefix(file, "<") {
@@ -117,16 +121,77 @@ func addBeside(u *rules.Unit, file string, x *expansion, want func(name string) 
 			continue
 		}
 		nread++
-		sub, err := read(name, src, x)
-		if err != nil || sub == nil {
-			continue
-		}
-		for _, s := range sub.Settings {
-			if !s.Commented && rules.IsHostVariable(s.Key.Text, names) {
+		for _, s := range besideSettings(name, src, read) {
+			if rules.IsHostVariable(s.Key.Text, names) {
 				u.Beside = append(u.Beside, s)
 			}
 		}
 	}
+}
+
+// besideCacheBytes bounds the source the cache of besideSettings holds.
+const besideCacheBytes = 8 << 20
+
+// besideCache keeps what besideSettings read, by path: each of a
+// Terraform module's N files looks in the other files of its directory,
+// which were parsed N times, once per file, before. An entry serves only
+// the bytes it was read from, so a changed file is read again. A path's
+// name says which front end reads it (the names addBeside's callers want
+// do not overlap), so the path is the key.
+var besideCache struct {
+	sync.Mutex
+	entries map[string]besideEntry
+	order   []string // oldest first
+	bytes   int
+}
+
+type besideEntry struct {
+	src      []byte
+	settings []rules.Setting
+}
+
+// besideSettings are the settings, commented-out ones left out, that read
+// finds in the file name whose bytes are src.
+func besideSettings(name string, src []byte, read func(file string, src []byte, x *expansion) (*rules.Unit, error)) []rules.Setting {
+	c := &besideCache
+	c.Lock()
+	e, ok := c.entries[name]
+	c.Unlock()
+	if ok && bytes.Equal(e.src, src) {
+		return e.settings
+	}
+	var settings []rules.Setting
+	if sub, err := read(name, src, newExpansion(len(src))); err == nil && sub != nil {
+		for _, s := range sub.Settings {
+			if !s.Commented {
+				settings = append(settings, s)
+			}
+		}
+	}
+	// The settings' text is a string copy of src: the entry costs twice
+	// its bytes.
+	size := 2 * len(src)
+	if size > besideCacheBytes {
+		return settings
+	}
+	c.Lock()
+	defer c.Unlock()
+	if old, ok := c.entries[name]; ok {
+		c.bytes -= 2 * len(old.src)
+		c.order = slices.DeleteFunc(c.order, func(n string) bool { return n == name })
+	}
+	for c.bytes+size > besideCacheBytes && len(c.order) > 0 {
+		c.bytes -= 2 * len(c.entries[c.order[0]].src)
+		delete(c.entries, c.order[0])
+		c.order = c.order[1:]
+	}
+	if c.entries == nil {
+		c.entries = map[string]besideEntry{}
+	}
+	c.entries[name] = besideEntry{src: src, settings: settings}
+	c.order = append(c.order, name)
+	c.bytes += size
+	return settings
 }
 
 // mentionsAny reports whether src holds one of the names, ignoring case.

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/tokenlint/tokenlint/rules"
 )
 
 // The values of a templated host's variable are read from the files
@@ -54,5 +56,57 @@ func TestBesideValues(t *testing.T) {
 				t.Errorf("value read from %s, not beside %s", u.Beside[0].Value.File, file)
 			}
 		})
+	}
+}
+
+// TestBesideParsedOnce: the files of a module are each parsed once for all
+// the module's files that look in them, not once per file, and a file
+// whose bytes changed is parsed again.
+func TestBesideParsedOnce(t *testing.T) {
+	dir := t.TempDir()
+	const tf = "data \"http\" \"t\" {\n  url = \"https://api.${var.environment}/oauth/token\"\n}\n"
+	var files []string
+	for _, n := range []string{"a.tf", "b.tf", "c.tf", "d.tf", "terraform.tfvars"} {
+		text := tf
+		if n == "terraform.tfvars" {
+			text = "environment = \"mypurecloud.ie\"\n"
+		}
+		p := filepath.ToSlash(filepath.Join(dir, n))
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	parsed := map[string]int{}
+	counting := func(file string, src []byte, x *expansion) (*rules.Unit, error) {
+		parsed[file]++
+		return extractModuleFile(file, src, x)
+	}
+	lint := func() {
+		for _, f := range files[:4] {
+			u, err := extractTerraformIn(f, []byte(tf), newExpansion(len(tf)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			addBeside(u, f, newExpansion(len(tf)), isModuleFile, counting)
+			if len(u.Beside) != 1 || u.Beside[0].Value.Text != "mypurecloud.ie" {
+				t.Fatalf("%s: beside %+v", f, u.Beside)
+			}
+		}
+	}
+	lint()
+	for _, f := range files {
+		if parsed[f] != 1 {
+			t.Errorf("%s parsed %d times, want once: %v", f, parsed[f], parsed)
+		}
+	}
+	vars := files[4]
+	if err := os.WriteFile(vars, []byte("environment = \"mypurecloud.de\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	u, _ := extractTerraformIn(files[0], []byte(tf), newExpansion(len(tf)))
+	addBeside(u, files[0], newExpansion(len(tf)), isModuleFile, counting)
+	if parsed[vars] != 2 || len(u.Beside) != 1 || u.Beside[0].Value.Text != "mypurecloud.de" {
+		t.Errorf("after an edit: parsed %d times, beside %+v", parsed[vars], u.Beside)
 	}
 }
