@@ -268,11 +268,11 @@ func (b *builder) applyBuilder(r *rules.Request, c *ast.CallExpr, g *rules.GoCli
 		}
 	case "basic_auth":
 		if u, p := arg(0), arg(1); u != nil && p != nil {
-			r.Auth = rules.Auth{Kind: rules.AuthBasic, User: b.str(u), Secret: b.str(p), Via: via}
+			r.SetAuth(rules.Auth{Kind: rules.AuthBasic, User: b.str(u), Secret: b.str(p), Via: via})
 		}
 	case "bearer":
 		if a := arg(0); a != nil {
-			r.Auth = rules.Auth{Kind: rules.AuthBearer, Secret: b.str(a), Via: via}
+			r.SetAuth(rules.Auth{Kind: rules.AuthBearer, Secret: b.str(a), Via: via})
 		}
 	}
 }
@@ -324,7 +324,7 @@ func (b *builder) credentialCall(c *ast.CallExpr, fn *types.Func, g *rules.GoCli
 			Library: true,
 			Via:     lastElem(g.Package),
 			Pos:     b.span(c),
-			Auth:    rules.Auth{Kind: rules.AuthOAuth2, Encodes: true, Via: lastElem(g.Package)},
+			Auth:    &rules.Auth{Kind: rules.AuthOAuth2, Encodes: true, Via: lastElem(g.Package)},
 		}
 		if g.UserArg >= 0 && g.UserArg < len(c.Args) {
 			r.Auth.User = b.str(c.Args[g.UserArg])

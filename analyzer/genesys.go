@@ -77,7 +77,7 @@ func (b *builder) sdkCall(c *ast.CallExpr, fn *types.Func) {
 			Pos:     b.span(c),
 		}
 		if len(c.Args) == 2 {
-			r.Auth = rules.Auth{Kind: rules.AuthBasic, User: b.str(c.Args[0]), Secret: b.str(c.Args[1]), Via: viaSDK}
+			r.SetAuth(rules.Auth{Kind: rules.AuthBasic, User: b.str(c.Args[0]), Secret: b.str(c.Args[1]), Via: viaSDK})
 		}
 		b.sdkPending = append(b.sdkPending, sdkRequest{r, c, ""})
 	case typ == "Configuration" && (strings.HasPrefix(fn.Name(), "Authorize") || strings.HasPrefix(fn.Name(), "Refresh")):

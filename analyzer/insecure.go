@@ -98,6 +98,6 @@ func (b *builder) markInsecure(r *rules.Request, recv ast.Expr) {
 		return
 	}
 	if sp, ok := b.clientInsecure(recv); ok {
-		r.Insecure, r.InsecureAt = true, sp
+		r.MarkInsecure(sp)
 	}
 }

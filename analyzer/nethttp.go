@@ -114,10 +114,11 @@ func (b *builder) httpModify(c *ast.CallExpr, fn *types.Func) {
 		}
 	case typ == "Request" && fn.Name() == "SetBasicAuth" && len(c.Args) == 2:
 		if r := b.requestOf(sel.X, c.Pos()); r != nil {
-			r.Auth = rules.Auth{Kind: rules.AuthBasic, User: b.str(c.Args[0]), Secret: b.str(c.Args[1]), Via: "SetBasicAuth"}
+			a := rules.Auth{Kind: rules.AuthBasic, User: b.str(c.Args[0]), Secret: b.str(c.Args[1]), Via: "SetBasicAuth"}
+			r.SetAuth(a)
 			// A later Header.Set("Authorization") replaces r.Auth; the
 			// secret written here is still a secret.
-			b.unit.AddSecret(r.Auth.Secret)
+			b.unit.AddSecret(a.Secret)
 		}
 	}
 }
@@ -169,9 +170,9 @@ func (b *builder) authFromHeader(r *rules.Request, v rules.Value) {
 	}
 	switch strings.ToLower(scheme.Text) {
 	case "basic":
-		r.Auth = rules.Auth{Kind: rules.AuthBasic, Secret: cred, Via: "Authorization header"}
+		r.SetAuth(rules.Auth{Kind: rules.AuthBasic, Secret: cred, Via: "Authorization header"})
 	case "bearer":
-		r.Auth = rules.Auth{Kind: rules.AuthBearer, Secret: cred, Via: "Authorization header"}
+		r.SetAuth(rules.Auth{Kind: rules.AuthBearer, Secret: cred, Via: "Authorization header"})
 	}
 }
 

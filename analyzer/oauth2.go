@@ -47,7 +47,7 @@ func (b *builder) clientCredentials(lit *ast.CompositeLit) {
 		Library: true,
 		Via:     viaOAuth2,
 		Pos:     b.span(lit),
-		Auth:    rules.Auth{Kind: rules.AuthOAuth2, Encodes: true, Via: viaOAuth2},
+		Auth:    &rules.Auth{Kind: rules.AuthOAuth2, Encodes: true, Via: viaOAuth2},
 	}
 	if e, ok := b.field(lit, "TokenURL"); ok {
 		r.URL = b.str(e)

@@ -362,7 +362,9 @@ func SecretSpans(u *Unit, cat *Catalog) []Span {
 	out := append([]Span{}, u.Secrets...)
 	add := func(v Value) { out = appendSecret(out, v) }
 	for _, r := range u.Requests {
-		add(r.Auth.Secret)
+		if r.Auth != nil {
+			add(r.Auth.Secret)
+		}
 		if r.Body != nil {
 			for _, fl := range r.Body.Fields {
 				if fl.Name.Known() && cat.IsCredentialField(fl.Name.Text) {

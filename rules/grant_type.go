@@ -51,7 +51,7 @@ grants, and absolute URIs are extension grants.`,
 
 func checkGrantType(p *Pass) {
 	for _, r := range p.TokenRequests() {
-		if r.Library || r.Auth.Kind == AuthOAuth2 || r.Via == ViaConfig {
+		if r.Library || r.AuthKind() == AuthOAuth2 || r.Via == ViaConfig {
 			continue
 		}
 		f := param(r, "grant_type")

@@ -143,18 +143,18 @@ func checkHardcodedSecret(p *Pass) {
 		if d := demoRequest(r); d != "" {
 			demo = d
 		}
-		if r.Auth.Kind == AuthBasic || r.Auth.Kind == AuthOAuth2 {
+		if a := r.Auth; a != nil && (a.Kind == AuthBasic || a.Kind == AuthOAuth2) {
 			name := "the client secret"
-			if r.Auth.Kind == AuthBasic && r.Role != RoleToken {
+			if a.Kind == AuthBasic && r.Role != RoleToken {
 				name = "the Basic auth password"
 			}
-			if r.Auth.Via != "" {
-				name += " (" + r.Auth.Via + ")"
+			if a.Via != "" {
+				name += " (" + a.Via + ")"
 			}
 			if r.Commented {
 				name += " (commented out)"
 			}
-			judge(r.Auth.Secret, name, demo)
+			judge(a.Secret, name, demo)
 		}
 		if r.Body == nil {
 			continue

@@ -67,22 +67,22 @@ func TestHardcodedSecret(t *testing.T) {
 		}, []string{secret}},
 		{"curl -u", func(s *src) *Unit {
 			r := s.post("https://login.mypurecloud.com/oauth/token", s.form("grant_type=client_credentials"))
-			r.Auth = Auth{Kind: AuthBasic, User: s.lit("my-client"), Secret: s.lit(secret), Via: "curl -u"}
+			r.Auth = &Auth{Kind: AuthBasic, User: s.lit("my-client"), Secret: s.lit(secret), Via: "curl -u"}
 			return &Unit{Requests: []*Request{r}}
 		}, []string{secret}},
 		{"Basic header blob", func(s *src) *Unit {
 			r := s.post("https://login.mypurecloud.com/oauth/token", s.form("grant_type=client_credentials"))
-			r.Auth = Auth{Kind: AuthBasic, Secret: s.lit(base64.StdEncoding.EncodeToString([]byte("id:" + secret)))}
+			r.Auth = &Auth{Kind: AuthBasic, Secret: s.lit(base64.StdEncoding.EncodeToString([]byte("id:" + secret)))}
 			return &Unit{Requests: []*Request{r}}
 		}, []string{base64.StdEncoding.EncodeToString([]byte("id:" + secret))}},
 		{"Basic header blob of a placeholder", func(s *src) *Unit {
 			r := s.post("https://login.mypurecloud.com/oauth/token", s.form("grant_type=client_credentials"))
-			r.Auth = Auth{Kind: AuthBasic, Secret: s.lit(base64.StdEncoding.EncodeToString([]byte("client_id:client_secret")))}
+			r.Auth = &Auth{Kind: AuthBasic, Secret: s.lit(base64.StdEncoding.EncodeToString([]byte("client_id:client_secret")))}
 			return &Unit{Requests: []*Request{r}}
 		}, nil},
 		{"library helper", func(s *src) *Unit {
 			r := &Request{Role: RoleToken, URL: s.lit("https://login.mypurecloud.com/oauth/token"), Library: true,
-				Auth: Auth{Kind: AuthOAuth2, User: s.lit("id"), Secret: s.lit(secret), Via: "clientcredentials.Config"}}
+				Auth: &Auth{Kind: AuthOAuth2, User: s.lit("id"), Secret: s.lit(secret), Via: "clientcredentials.Config"}}
 			return &Unit{Requests: []*Request{r}}
 		}, []string{secret}},
 		{"body field", func(s *src) *Unit {
@@ -97,12 +97,12 @@ func TestHardcodedSecret(t *testing.T) {
 		}, []string{secret}},
 		{"bearer token is not judged", func(s *src) *Unit {
 			r := &Request{Method: s.lit("GET"), URL: s.lit("https://api.mypurecloud.com/api/v2/users"),
-				Auth: Auth{Kind: AuthBearer, Secret: s.lit("eyJhbGciOiJSUzI1NiJ9.payload.sig")}}
+				Auth: &Auth{Kind: AuthBearer, Secret: s.lit("eyJhbGciOiJSUzI1NiJ9.payload.sig")}}
 			return &Unit{Requests: []*Request{r}}
 		}, nil},
 		{"dynamic", func(s *src) *Unit {
 			r := s.post("https://login.mypurecloud.com/oauth/token", nil)
-			r.Auth = Auth{Kind: AuthBasic, User: s.dyn("$ID"), Secret: s.dyn("$SECRET")}
+			r.Auth = &Auth{Kind: AuthBasic, User: s.dyn("$ID"), Secret: s.dyn("$SECRET")}
 			return &Unit{Requests: []*Request{r}}
 		}, nil},
 		{"partly dynamic", func(s *src) *Unit {

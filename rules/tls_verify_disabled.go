@@ -66,9 +66,9 @@ func checkTLSVerifyDisabled(p *Pass) {
 		if known && isLocalHost(host) {
 			continue
 		}
-		span := r.InsecureAt
-		if span.End <= span.Start {
-			span = r.Pos
+		span := r.Pos
+		if at := r.InsecureAt; at != nil && at.End > at.Start {
+			span = *at
 		}
 		if span.End <= span.Start {
 			span = r.URL.Span()

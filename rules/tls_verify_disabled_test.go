@@ -25,7 +25,8 @@ func TestTLSVerifyDisabled(t *testing.T) {
 			r.Pos = Span{File: "f.sh", Start: start, End: s.b.Len()}
 			r.Insecure = tt.insecure
 			if tt.at {
-				r.InsecureAt = k.Span()
+				at := k.Span()
+				r.InsecureAt = &at
 			}
 			got := runOnly(t, TLSVerifyDisabled, &Unit{Requests: []*Request{r}}, nil)
 			if tt.want == "" {

@@ -45,7 +45,7 @@ func (w *yamlWalk) ansibleURI(key rules.Value, args *yaml.Node) bool {
 	if v := w.scalarArg(args, "validate_certs"); v.Known() {
 		switch strings.ToLower(strings.TrimSpace(v.Text)) {
 		case "false", "no", "off", "n", "0":
-			r.Insecure, r.InsecureAt = true, v.Span()
+			r.MarkInsecure(v.Span())
 		}
 	}
 	mapPairs(w.mapArg(args, "headers"), func(k, v *yaml.Node) {
@@ -56,7 +56,7 @@ func (w *yamlWalk) ansibleURI(key rules.Value, args *yaml.Node) bool {
 	})
 	user, secret := w.scalarArg(args, "url_username", "user"), w.scalarArg(args, "url_password", "password")
 	if !user.IsZero() || !secret.IsZero() {
-		r.Auth = rules.Auth{Kind: rules.AuthBasic, User: user, Secret: secret, Via: "url_username/url_password"}
+		r.SetAuth(rules.Auth{Kind: rules.AuthBasic, User: user, Secret: secret, Via: "url_username/url_password"})
 	}
 	format := "raw"
 	if f := w.scalarArg(args, "body_format"); f.Known() {

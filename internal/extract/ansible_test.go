@@ -67,7 +67,7 @@ func TestAnsibleURIOneRequest(t *testing.T) {
 	if err != nil || len(u.Requests) != 1 {
 		t.Fatalf("requests %d, err %v", len(u.Requests), err)
 	}
-	if r := u.Requests[0]; r.Auth.Kind == 0 || spanText(src, r.Auth.Secret.Span()) != "b+c" {
+	if r := u.Requests[0]; r.AuthKind() == 0 || spanText(src, r.Auth.Secret.Span()) != "b+c" {
 		t.Errorf("auth %+v", r.Auth)
 	}
 }

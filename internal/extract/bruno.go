@@ -312,12 +312,12 @@ func (f *bruFile) request(b *bruBlock) {
 	switch mode := b.get("auth").Text; mode {
 	case "basic":
 		a := f.block("auth:basic")
-		r.Auth = rules.Auth{Kind: rules.AuthBasic, User: f.text(a.get("username")), Secret: a.get("password"), Via: "Bruno basic auth"}
+		r.SetAuth(rules.Auth{Kind: rules.AuthBasic, User: f.text(a.get("username")), Secret: a.get("password"), Via: "Bruno basic auth"})
 	case "bearer":
-		r.Auth = rules.Auth{Kind: rules.AuthBearer, Secret: f.block("auth:bearer").get("token"), Via: "Bruno bearer auth"}
+		r.SetAuth(rules.Auth{Kind: rules.AuthBearer, Secret: f.block("auth:bearer").get("token"), Via: "Bruno bearer auth"})
 	case "oauth2":
 		f.oauth2(f.block("auth:oauth2"))
-		r.Auth = rules.Auth{Kind: rules.AuthOAuth2, Via: "Bruno OAuth 2.0 helper"}
+		r.SetAuth(rules.Auth{Kind: rules.AuthOAuth2, Via: "Bruno OAuth 2.0 helper"})
 	case "inherit":
 		f.inherit(b.get("auth"))
 	}

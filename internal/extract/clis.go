@@ -107,7 +107,7 @@ func (s *shellScript) wget(words []*syntax.Word) {
 		case "password", "http-password":
 			pass = val
 		case "no-check-certificate":
-			r.Insecure, r.InsecureAt = true, at
+			r.MarkInsecure(at)
 		}
 	}
 	if len(urls) == 0 {
@@ -130,11 +130,13 @@ func (s *shellScript) wget(words []*syntax.Word) {
 			b.Fields = rules.JSONMembers(b.Raw, "wget --post-data")
 		}
 	}
-	if r.Auth = httpAuthOf(s.file, r); r.Auth.Kind == rules.AuthNone && !user.IsZero() {
-		r.Auth = rules.Auth{Kind: rules.AuthBasic, User: user, Secret: pass, Via: "wget"}
+	a := httpAuthOf(s.file, r)
+	if a.Kind == rules.AuthNone && !user.IsZero() {
+		a = rules.Auth{Kind: rules.AuthBasic, User: user, Secret: pass, Via: "wget"}
 	}
 	for _, u := range urls {
 		rr := *r
+		rr.SetAuth(a) // each request its own, as Remap rewrites values in place
 		rr.URL = withDefaultScheme(s.file, u, "http://")
 		s.unit.Requests = append(s.unit.Requests, &rr)
 	}
@@ -187,7 +189,7 @@ func (s *shellScript) httpie(words []*syntax.Word) {
 			auth = val
 		case "verify":
 			if val.Known() && (strings.EqualFold(val.Text, "no") || strings.EqualFold(val.Text, "false")) {
-				r.Insecure, r.InsecureAt = true, v.Span()
+				r.MarkInsecure(v.Span())
 			}
 		}
 	}
@@ -250,15 +252,16 @@ func (s *shellScript) httpie(words []*syntax.Word) {
 		}
 		r.Method = rules.Decoded(s.file, m, sp.Start, sp.Start)
 	}
-	if r.Auth = httpAuthOf(s.file, r); r.Auth.Kind == rules.AuthNone && !auth.IsZero() {
-		a := rules.Auth{Kind: rules.AuthBasic, Via: "HTTPie"}
+	a := httpAuthOf(s.file, r)
+	if a.Kind == rules.AuthNone && !auth.IsZero() {
+		a = rules.Auth{Kind: rules.AuthBasic, Via: "HTTPie"}
 		if user, secret, ok := auth.Cut(':'); ok {
 			a.User, a.Secret = user, secret
 		} else {
 			a.User = auth
 		}
-		r.Auth = a
 	}
+	r.SetAuth(a)
 	s.unit.Requests = append(s.unit.Requests, r)
 }
 
@@ -378,7 +381,7 @@ func (s *shellScript) salesforceLogin(words []*syntax.Word) bool {
 		Grant:  rules.Decoded(s.file, grant, sub.Start, sub.End),
 		Pos:    rules.Span{File: s.file, Start: int(words[0].Pos().Offset()), End: int(words[len(words)-1].End().Offset())},
 		// The CLI form-encodes the id and secret itself (URLSearchParams).
-		Auth: rules.Auth{Kind: rules.AuthOAuth2, User: id, Secret: secret, Encodes: true, Via: "sf --client-secret"},
+		Auth: &rules.Auth{Kind: rules.AuthOAuth2, User: id, Secret: secret, Encodes: true, Via: "sf --client-secret"},
 	})
 	return true
 }

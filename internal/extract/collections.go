@@ -251,7 +251,7 @@ func (h oauthHelper) request() *rules.Request {
 			})
 		}
 	} else if !h.ClientID.IsZero() || !h.ClientSecret.IsZero() {
-		r.Auth = rules.Auth{Kind: rules.AuthBasic, User: h.ClientID, Secret: h.ClientSecret, Encodes: true, Via: h.Via}
+		r.SetAuth(rules.Auth{Kind: rules.AuthBasic, User: h.ClientID, Secret: h.ClientSecret, Encodes: true, Via: h.Via})
 	}
 	// The helper sends the scope as a form field, so rules about scope
 	// values (entra-scope) judge it as they judge a hand-built form.

@@ -575,9 +575,9 @@ func (c *curlCommand) request(url rules.Value, cmdSpan, pos rules.Span) *rules.R
 		r.URL = rules.Concat(r.URL, rules.Decoded(c.s.file, sep, sp.Start, sp.Start), q)
 	}
 	r.Method = c.effectiveMethod(cmdSpan)
-	r.Auth = c.auth(r)
+	r.SetAuth(c.auth(r))
 	if at, ok := c.flags["insecure"]; ok {
-		r.Insecure, r.InsecureAt = true, at
+		r.MarkInsecure(at)
 	}
 	return r
 }

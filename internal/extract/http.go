@@ -177,7 +177,7 @@ func (p *httpParser) block(lines []srcLine) error {
 	}
 	for _, h := range r.Headers {
 		if strings.EqualFold(h.Name.Text, "Authorization") {
-			r.Auth = httpAuth(p.file, h.Value)
+			r.SetAuth(httpAuth(p.file, h.Value))
 		}
 	}
 	if h := r.Header("Host"); h != nil && strings.HasPrefix(r.URL.Text, "/") {

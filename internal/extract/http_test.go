@@ -121,7 +121,7 @@ func TestHTTPRequests(t *testing.T) {
 	if g := tok.GrantType(); g.Text != "client_credentials" {
 		t.Errorf("grant %q", g.Text)
 	}
-	if tok.Auth.Kind != rules.AuthBasic || !tok.Auth.User.HasDynamic() || !tok.Auth.Secret.HasDynamic() {
+	if tok.AuthKind() != rules.AuthBasic || !tok.Auth.User.HasDynamic() || !tok.Auth.Secret.HasDynamic() {
 		t.Errorf("auth %+v", tok.Auth)
 	}
 	if api.Method.Text != "GET" || api.Method.Span().End != api.Method.Span().Start {
@@ -133,7 +133,7 @@ func TestHTTPRequests(t *testing.T) {
 	if got := pos(src, rules.ParseURL(api.URL).Query.Slice(0, 1)); got != at(src, "?pageSize", 1) {
 		t.Errorf("query at %s", got)
 	}
-	if api.Auth.Kind != rules.AuthBearer || api.Auth.Secret.Known() {
+	if api.AuthKind() != rules.AuthBearer || api.Auth.Secret.Known() {
 		t.Errorf("bearer %+v", api.Auth)
 	}
 	if api.Body != nil {
@@ -235,6 +235,9 @@ func TestHTTPAuthorization(t *testing.T) {
 	for _, tt := range tests {
 		src := "GET https://api.mypurecloud.com/api/v2/users\nAuthorization: " + tt.header + "\n"
 		a := mustExtract(t, "a.rest", src).Requests[0].Auth
+		if a == nil {
+			a = &rules.Auth{}
+		}
 		if a.Kind != tt.kind || a.User.Text != tt.user || a.Secret.Text != tt.secret {
 			t.Errorf("%s: got kind %d user %q secret %q", tt.header, a.Kind, a.User.Text, a.Secret.Text)
 		}

@@ -265,7 +265,7 @@ func (f *insomniaFile) request(node *insomniaNode) {
 	for p := node.parent; auth == nil && p != nil; p = p.parent {
 		auth = enabledAuth(p.n)
 	}
-	r.Auth = f.auth(auth)
+	r.SetAuth(f.auth(auth))
 	f.u.Requests = append(f.u.Requests, r)
 }
 
@@ -328,7 +328,9 @@ func (f *insomniaFile) auth(a *yaml.Node) rules.Auth {
 				h.Grant = unstatedGrant(f.y.file, h.Pos)
 			}
 			if r := h.request(); r != nil {
-				r.Auth.Encodes = false // ArchGPT/insomnium#137
+				if r.Auth != nil {
+					r.Auth.Encodes = false // ArchGPT/insomnium#137
+				}
 				f.u.Requests = append(f.u.Requests, r)
 			}
 			for _, k := range []string{"accessToken", "refreshToken", "password"} {

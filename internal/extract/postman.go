@@ -298,7 +298,7 @@ func (p *postmanCollection) request(item, req *yaml.Node, auth postmanAuth) {
 	default:
 		return
 	}
-	r.Auth = p.requestAuth(auth)
+	r.SetAuth(p.requestAuth(auth))
 	if r.URL.IsZero() {
 		return
 	}

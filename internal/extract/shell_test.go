@@ -94,7 +94,7 @@ func describe(r *rules.Request) string {
 			parts = append(parts, show(f.Name)+enc+show(f.Value))
 		}
 	}
-	switch r.Auth.Kind {
+	switch r.AuthKind() {
 	case rules.AuthBasic:
 		parts = append(parts, "basic("+show(r.Auth.User)+":"+show(r.Auth.Secret)+")")
 	case rules.AuthBearer:

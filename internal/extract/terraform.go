@@ -211,7 +211,7 @@ func (t *tfFile) httpRequest(b *hclsyntax.Block) {
 	}
 	if a := attrs["insecure"]; a != nil {
 		if v, diags := a.Expr.Value(nil); !diags.HasErrors() && v.Type() == cty.Bool && v.True() {
-			r.Insecure, r.InsecureAt = true, t.span(a.SrcRange)
+			r.MarkInsecure(t.span(a.SrcRange))
 		}
 	}
 	if a := attrs["request_body"]; a != nil {

@@ -44,10 +44,10 @@ func Write(w io.Writer, format string, u *rules.Unit, src []byte, secrets []rule
 				d.value(b, "      = ("+encoding(f.Encoding)+")", f.Value)
 			}
 		}
-		if r.Auth.Kind != rules.AuthNone {
-			fmt.Fprintf(b, "  auth: %s via %q%s\n", authKind(r.Auth.Kind), r.Auth.Via, cond(r.Auth.Encodes, ", encodes"))
-			d.value(b, "    user", r.Auth.User)
-			d.value(b, "    secret", r.Auth.Secret)
+		if a := r.Auth; a != nil && a.Kind != rules.AuthNone {
+			fmt.Fprintf(b, "  auth: %s via %q%s\n", authKind(a.Kind), a.Via, cond(a.Encodes, ", encodes"))
+			d.value(b, "    user", a.User)
+			d.value(b, "    secret", a.Secret)
 		}
 	}
 	for _, s := range u.Settings {
