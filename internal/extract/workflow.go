@@ -3,6 +3,7 @@ package extract
 import (
 	"maps"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/tokenlint/tokenlint/rules"
@@ -69,6 +70,9 @@ type workflow struct {
 	y *yamlSource
 	u *rules.Unit
 	x *expansion // shared by the file's scripts
+	// exported are the variables a step may set for the steps after it
+	// (exportedNames).
+	exported map[string]bool
 }
 
 // github reads a workflow's jobs.<id>.steps[] and a composite action's
@@ -76,6 +80,7 @@ type workflow struct {
 // (pwsh, python, cmd) are left alone. The env: blocks of the workflow, the
 // job and the step are the env context of the step's expressions.
 func (w *workflow) github(root *yaml.Node) {
+	w.exported = exportedNames(root)
 	top := w.env(root, GHAExpr, nil)
 	_, jobs := mapValue(root, "jobs")
 	mapPairs(jobs, func(_, job *yaml.Node) {
@@ -112,7 +117,7 @@ func (w *workflow) steps(list *yaml.Node, shell string, outer envScope) {
 		if !posixShell(sh) {
 			continue
 		}
-		w.script([]*yaml.Node{run}, GHAExpr, env.baseURL)
+		w.script([]*yaml.Node{run}, GHAExpr, w.baseURL(env))
 	}
 }
 
@@ -243,13 +248,44 @@ func (w *workflow) env(n *yaml.Node, syn Syntax, outer envScope) envScope {
 // it is a literal, an empty text where it is not.
 type envScope map[string]writtenValue
 
-// baseURL is the literal value that ${{ env.NAME }} stands for in the
-// scope, for substituteBaseURLs.
-func (s envScope) baseURL(tmpl string) (writtenValue, bool) {
-	name := ghaEnvName(tmpl)
-	v, ok := s[name]
-	return v, ok && name != "" && v.text != ""
+// baseURL gives the literal value that ${{ env.NAME }} stands for in the
+// scope, for substituteBaseURLs; none for a variable a step may export.
+func (w *workflow) baseURL(scope envScope) func(tmpl string) (writtenValue, bool) {
+	return func(tmpl string) (writtenValue, bool) {
+		name := ghaEnvName(tmpl)
+		v, ok := scope[name]
+		return v, ok && name != "" && v.text != "" && !w.exported[name]
+	}
 }
+
+// exportedNames are the variables that some step of the workflow may set
+// for the steps after it: echo "NAME=..." >> "$GITHUB_ENV" in a script,
+// core.exportVariable('NAME', ...) in github-script. Their env: values
+// are not what a later step sees. Any name assigned in a text that writes
+// the environment file counts, which errs on the side of unknown.
+func exportedNames(root *yaml.Node) map[string]bool {
+	var out map[string]bool
+	var walk func(n *yaml.Node) // yaml.v3 caps a document's depth
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.ScalarNode && (strings.Contains(n.Value, "GITHUB_ENV") || strings.Contains(n.Value, "exportVariable")) {
+			for _, m := range exportedName.FindAllStringSubmatch(n.Value, -1) {
+				if out == nil {
+					out = map[string]bool{}
+				}
+				out[m[1]+m[2]] = true
+			}
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(root)
+	return out
+}
+
+// exportedName matches NAME= and NAME<< (a line of the environment file)
+// and exportVariable('NAME'.
+var exportedName = regexp.MustCompile(`(?:\b([A-Za-z_]\w*)(?:=|<<)|exportVariable\(\s*['"]([A-Za-z_]\w*))`)
 
 // script lints the scalars as one shell script: their texts joined by
 // newlines, linted by the shell front end, positions mapped into the YAML.

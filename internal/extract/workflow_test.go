@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/tokenlint/tokenlint/rules"
+	"go.yaml.in/yaml/v3"
 )
 
 // fakeShell stands in for the shell front end so that the embedding front
@@ -176,5 +177,32 @@ func TestWorkflowMalformed(t *testing.T) {
 	_, err := extractWorkflow(".gitlab-ci.yml", []byte("job:\n  script:\n    - a\n  - b\n"))
 	if xe, ok := err.(*Error); !ok || xe.Line == 0 {
 		t.Errorf("error %v", err)
+	}
+}
+
+func TestExportedNames(t *testing.T) {
+	src := `jobs:
+  j:
+    steps:
+      - run: |
+          echo "BASE=$(discover)" >> "$GITHUB_ENV"
+          { echo "MULTI<<EOF"; cat notes; echo EOF; } >> $GITHUB_ENV
+      - uses: actions/github-script@v7
+        with:
+          script: core.exportVariable('FROM_JS', url)
+      - run: echo "NOT_EXPORTED=1"
+`
+	var root yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &root); err != nil {
+		t.Fatal(err)
+	}
+	got := exportedNames(&root)
+	for _, name := range []string{"BASE", "MULTI", "FROM_JS"} {
+		if !got[name] {
+			t.Errorf("%s is exported, not in %v", name, got)
+		}
+	}
+	if got["NOT_EXPORTED"] {
+		t.Errorf("NOT_EXPORTED is only echoed, yet in %v", got)
 	}
 }
