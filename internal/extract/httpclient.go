@@ -284,14 +284,7 @@ func stripJSONC(src []byte) []byte {
 		c := src[i]
 		switch {
 		case c == '"':
-			j := i + 1
-			for j < len(src) && src[j] != '"' {
-				if src[j] == '\\' {
-					j++
-				}
-				j++
-			}
-			j = min(j, len(src)-1)
+			j := min(quotedEnd(src, i), len(src)-1)
 			out = append(out, src[i:j+1]...)
 			i = j
 		case c == '/' && i+1 < len(src) && src[i+1] == '/':

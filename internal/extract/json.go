@@ -99,11 +99,7 @@ func prepareJSON(file string, src []byte) ([]byte, error) {
 		switch c := src[i]; c {
 		case '"':
 			comma = -1
-			for i++; i < len(src) && src[i] != '"'; i++ {
-				if src[i] == '\\' {
-					i++
-				}
-			}
+			i = quotedEnd(src, i)
 		case '/':
 			if i+1 < len(src) && src[i+1] == '/' {
 				end := bytes.IndexByte(src[i:], '\n')
@@ -300,6 +296,31 @@ func jsonKey(raw []byte) (string, bool) {
 		return "", false
 	}
 	return string(raw), true
+}
+
+// quotedEnd is the offset of the quote that closes the string whose
+// opening quote is at src[open] (one after a backslash is escaped), or
+// len(src) when none does. The quotes are found with bytes.IndexByte:
+// strings are most of a JSON file's bytes.
+func quotedEnd(src []byte, open int) int {
+	j := open + 1
+	for {
+		k := bytes.IndexByte(src[j:], '"')
+		if k < 0 {
+			return len(src)
+		}
+		j += k
+		// A backslash escapes the byte after it: a run of them before the
+		// quote escapes it when it is odd.
+		run := 0
+		for b := j - 1; b > open && src[b] == '\\'; b-- {
+			run++
+		}
+		if run%2 == 0 {
+			return j
+		}
+		j++
+	}
 }
 
 // jsonEscape decodes the JSON escape at the start of s, joining a UTF-16

@@ -85,3 +85,31 @@ func TestJSONByteOrderMark(t *testing.T) {
 	src := "\xEF\xBB\xBF{\n  \"Genesys\": { \"TokenUrl\": \"https://api.mypurecloud.com/oauth/token\" }\n}\n"
 	checkFindings(t, "json", "appsettings.json", src, []string{"token-host", "api."})
 }
+
+// TestQuotedEnd holds quotedEnd to the byte-by-byte loop it replaces, on
+// every string of up to 8 bytes of a, ", \ after an opening quote.
+func TestQuotedEnd(t *testing.T) {
+	loop := func(src []byte) int {
+		j := 1
+		for j < len(src) && src[j] != '"' {
+			if src[j] == '\\' {
+				j++
+			}
+			j++
+		}
+		return min(j, len(src))
+	}
+	alphabet := []byte{'a', '"', '\\'}
+	var gen func(b []byte)
+	gen = func(b []byte) {
+		if got, want := quotedEnd(b, 0), loop(b); got != want {
+			t.Errorf("%q: %d, want %d", b, got, want)
+		}
+		if len(b) < 9 {
+			for _, c := range alphabet {
+				gen(append(b, c))
+			}
+		}
+	}
+	gen([]byte{'"'})
+}

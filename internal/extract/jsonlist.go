@@ -141,12 +141,7 @@ func splitJSONList(src []byte, key string) (open, end int, elems [][2]int, ok bo
 		}
 		switch c {
 		case '"':
-			j := i + 1
-			for ; j < len(src) && src[j] != '"'; j++ {
-				if src[j] == '\\' {
-					j++
-				}
-			}
+			j := quotedEnd(src, i)
 			if depth == 1 && keyNext {
 				named, keyNext = string(src[i+1:j]) == key, false
 			} else if depth == 1 && named {

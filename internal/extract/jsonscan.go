@@ -21,9 +21,51 @@ type jsonScan struct {
 	i    int // the next byte to read
 	// line is the 1-based line of offset lineOff; offsets asked for grow.
 	line, lineOff int
+	paths         int // jsonPaths made
 }
 
 var errSlowPath = errors.New("not for the fast path")
+
+// A jsonPath is a key path the scan has reached: its dotted text, and
+// whether the key table reads it. The paths below it are kept by member
+// name, so the like objects of an array join and classify each path once
+// per file, and a member seen before costs a lookup without a copy.
+type jsonPath struct {
+	name     string // the last member's name
+	path     string
+	hasPath  bool // inside an object: the top level has no path
+	read     bool // readKey(path)
+	children map[string]*jsonPath
+}
+
+// maxJSONPaths bounds the paths a scan keeps: a file of unique keys
+// classifies each where it is, as it would without them.
+const maxJSONPaths = 1 << 14
+
+// child is the path of member raw (its bytes between the quotes) below
+// p; ok is false for a name the fast path does not take (jsonKey).
+func (s *jsonScan) child(p *jsonPath, raw []byte) (*jsonPath, bool) {
+	if c, ok := p.children[string(raw)]; ok {
+		return c, true
+	}
+	member, ok := jsonKey(raw)
+	if !ok {
+		return nil, false
+	}
+	path := member
+	if p.hasPath {
+		path = p.path + "." + member
+	}
+	c := &jsonPath{name: member, path: path, hasPath: true, read: readKey(path)}
+	if s.paths++; s.paths > maxJSONPaths {
+		return c, true
+	}
+	if p.children == nil {
+		p.children = map[string]*jsonPath{}
+	}
+	p.children[member] = c
+	return c, true
+}
 
 func (s *jsonScan) ws() {
 	for s.i < len(s.src) {
@@ -38,6 +80,7 @@ func (s *jsonScan) ws() {
 
 // doc reads the whole text: objects and arrays with white space between.
 func (s *jsonScan) doc() error {
+	root := &jsonPath{}
 	for {
 		s.ws()
 		if s.i == len(s.src) {
@@ -46,27 +89,26 @@ func (s *jsonScan) doc() error {
 		if c := s.src[s.i]; c != '{' && c != '[' {
 			return errSlowPath
 		}
-		if _, err := s.value("", false, 0, false); err != nil {
+		if _, err := s.value(root, 0, false); err != nil {
 			return err
 		}
 	}
 }
 
-// value reads the value at s.i, reached by the dotted key path (hasPath:
-// inside an object) whose key string starts at keyStart. It returns the
-// value's Value when it is a scalar and want is set or the key table
-// reads the path.
-func (s *jsonScan) value(path string, hasPath bool, keyStart int, want bool) (rules.Value, error) {
+// value reads the value at s.i, reached by the key path p whose key
+// string starts at keyStart. It returns the value's Value when it is a
+// scalar and want is set or the key table reads the path.
+func (s *jsonScan) value(p *jsonPath, keyStart int, want bool) (rules.Value, error) {
 	if s.i >= len(s.src) {
 		return rules.Value{}, errSlowPath
 	}
 	start := s.i
-	read := hasPath && readKey(path)
+	read := p.read
 	var v rules.Value
 	switch c := s.src[s.i]; {
 	case c == '{':
 		s.i++
-		return rules.Value{}, s.object(path, hasPath)
+		return rules.Value{}, s.object(p)
 	case c == '[':
 		s.i++
 		s.ws()
@@ -76,7 +118,7 @@ func (s *jsonScan) value(path string, hasPath bool, keyStart int, want bool) (ru
 		}
 		for {
 			s.ws()
-			if _, err := s.value(path, hasPath, keyStart, false); err != nil {
+			if _, err := s.value(p, keyStart, false); err != nil {
 				return rules.Value{}, err
 			}
 			s.ws()
@@ -124,14 +166,14 @@ func (s *jsonScan) value(path string, hasPath bool, keyStart int, want bool) (ru
 		v = rules.Lit(s.file, string(s.src[start:s.i]), start)
 	}
 	if read {
-		addKeyValue(s.u, path, jsonString(s.file, s.src, keyStart), v)
+		addKeyValue(s.u, p.path, jsonString(s.file, s.src, keyStart), v)
 	}
 	return v, nil
 }
 
 // object reads the members of an object after its "{", and its
 // name-value pair.
-func (s *jsonScan) object(path string, hasPath bool) error {
+func (s *jsonScan) object(p *jsonPath) error {
 	var seen map[string]int // the members the key table reads: a duplicate is an error
 	var pair nameValue
 	s.ws()
@@ -145,15 +187,12 @@ func (s *jsonScan) object(path string, hasPath bool) error {
 		if s.i >= len(s.src) || s.src[s.i] != '"' || !s.skipString() {
 			return errSlowPath
 		}
-		member, ok := jsonKey(s.src[start+1 : s.i-1])
+		child, ok := s.child(p, s.src[start+1:s.i-1])
 		if !ok {
 			return errSlowPath
 		}
-		child := member
-		if hasPath {
-			child = path + "." + member
-		}
-		if readKey(child) {
+		member := child.name
+		if child.read {
 			line := s.lineAt(start)
 			if first, dup := seen[member]; dup {
 				return Errorf(s.file, line, "invalid JSON: duplicate key %q (first at line %d)", member, first)
@@ -169,7 +208,7 @@ func (s *jsonScan) object(path string, hasPath bool) error {
 		}
 		s.i++
 		s.ws()
-		v, err := s.value(child, true, start, member == "name" || member == "value")
+		v, err := s.value(child, start, member == "name" || member == "value")
 		if err != nil {
 			return err
 		}

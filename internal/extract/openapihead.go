@@ -70,18 +70,12 @@ func openAPIBeyondHead(src []byte, isJSON bool) bool {
 		case ',':
 			key = depth == 1
 		case '"':
-			j := i + 1
-			for j < len(src) && src[j] != '"' {
-				if src[j] == '\\' {
-					j++
-				}
-				j++
-			}
+			j := quotedEnd(src, i)
 			if j >= len(src) {
 				return false
 			}
 			if key {
-				if name := string(src[i+1 : j]); name == "openapi" || name == "swagger" {
+				if name := src[i+1 : j]; string(name) == "openapi" || string(name) == "swagger" {
 					k := j + 1
 					for k < len(src) && isRESpace(src[k]) {
 						k++
