@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tokenlint/tokenlint/internal/keyword"
 	"github.com/tokenlint/tokenlint/rules"
 	"go.yaml.in/yaml/v3"
 )
@@ -54,10 +55,15 @@ func extractYAML(file string, src []byte) (*rules.Unit, error) {
 
 // extractYAMLText is extractYAML without the commented-out lines.
 func extractYAMLText(file string, src []byte) (*rules.Unit, error) {
-	u := &rules.Unit{Name: file}
-	if !mentionsConfigKey(src) {
-		return u, nil
+	if !mentionsYAMLKey(src) {
+		return &rules.Unit{Name: file}, nil
 	}
+	return readYAMLText(file, src)
+}
+
+// readYAMLText parses and walks every document of src.
+func readYAMLText(file string, src []byte) (*rules.Unit, error) {
+	u := &rules.Unit{Name: file}
 	if binaryConfig(src) {
 		return nil, Errorf(file, 0, "binary file (NUL byte)")
 	}
@@ -81,6 +87,65 @@ func extractYAMLText(file string, src []byte) (*rules.Unit, error) {
 		}
 	}
 	return u, nil
+}
+
+// yamlKeyWords are the words of which a key needs one for the walk to
+// read it: the key table's (configKeyWords) and the credential names'.
+var yamlKeyWords = keyword.New(append(rules.CredentialStems(), configKeyWords...))
+
+// mentionsYAMLKey reports whether a key of the YAML text may be one the
+// walk reads, from the text before the last colon of each line, where
+// every key of a block or flow mapping is written (an implicit key is one
+// line, its colon on it): a file that names a token only in its values,
+// such as a list of redirects from /docs/.../token paths, gives nothing
+// to read and is not parsed. The whole text is asked (mentionsConfigKey)
+// when a key can be written otherwise: an explicit key ("? "), a flow
+// mapping (whose {key, ...} needs no colon), an escape in a key, or the
+// name and value keys of an environment entry, whose name's value is the
+// key ({name: API_URL, value: ...}).
+func mentionsYAMLKey(src []byte) bool {
+	var name, value bool
+	for off := 0; off < len(src); {
+		end := len(src)
+		if i := bytes.IndexByte(src[off:], '\n'); i >= 0 {
+			end = off + i
+		}
+		line := src[off:end]
+		off = end + 1
+		colon := bytes.LastIndexByte(line, ':')
+		if colon < 0 {
+			continue
+		}
+		keys := line[:colon]
+		if yamlKeyWords.In(keys) || hasNonASCII(keys) && yamlKeyWords.In(bytes.ToLower(keys)) {
+			return true
+		}
+		if bytes.IndexByte(keys, '\\') >= 0 {
+			return mentionsConfigKey(src)
+		}
+		name = name || bytes.Contains(keys, []byte("name"))
+		value = value || bytes.Contains(keys, []byte("value"))
+	}
+	if name && value || explicitYAMLKey(src) || bytes.IndexByte(src, '{') >= 0 {
+		return mentionsConfigKey(src)
+	}
+	return false
+}
+
+// explicitYAMLKey reports whether src may hold an explicit key: a "?"
+// followed by a blank, a line break or the end.
+func explicitYAMLKey(src []byte) bool {
+	for i := bytes.IndexByte(src, '?'); i >= 0; {
+		if i+1 == len(src) || src[i+1] == ' ' || src[i+1] == '\t' || src[i+1] == '\n' || src[i+1] == '\r' {
+			return true
+		}
+		next := bytes.IndexByte(src[i+1:], '?')
+		if next < 0 {
+			return false
+		}
+		i += 1 + next
+	}
+	return false
 }
 
 // newYAMLSource indexes src for yaml.v3 positions. yaml.v3 skips a UTF-8

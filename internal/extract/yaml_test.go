@@ -213,3 +213,50 @@ func TestYAMLErrorLinesAreFileLines(t *testing.T) {
 		}
 	}
 }
+
+// TestYAMLKeyGate: a YAML text is parsed when a key may be one the walk
+// reads, however the key is written, and not when its keywords are all in
+// values; a text that is not parsed holds nothing the walk would read.
+func TestYAMLKeyGate(t *testing.T) {
+	read := map[string]string{
+		"block key":           "auth:\n  token_url: https://login.mypurecloud.com/oauth/token\n",
+		"key after a colon":   "a: {b: c, token_url: https://login.mypurecloud.com/oauth/token}\n",
+		"flow key, no colon":  "{token_url, token_url}\n", // a duplicate the walk reports
+		"multi-line flow":     "{\n  token_url,\n  token_url\n}\n",
+		"explicit key":        "? token_url\n: https://login.mypurecloud.com/oauth/token\n",
+		"escaped key":         "\"\\x74oken_url\": https://login.mypurecloud.com/oauth/token\n",
+		"name and value":      "spec:\n  - name: TOKEN_URL\n    value: https://login.mypurecloud.com/oauth/token\n",
+		"compose environment": "services:\n  app:\n    environment:\n      - TOKEN_URL=https://login.mypurecloud.com/oauth/token\n",
+		"Kelvin sign":         "to\u212Aen_url: https://login.mypurecloud.com/oauth/token\n", // tokenurl in Unicode
+		"credential name":     "db:\n  password: hunter2hunter2\n",
+	}
+	for name, src := range read {
+		if !mentionsYAMLKey([]byte(src)) {
+			t.Errorf("%s: not parsed", name)
+		}
+		u, err := readYAMLText("x.yaml", []byte(src))
+		if err == nil && len(u.Requests)+len(u.Settings)+len(u.Secrets) == 0 {
+			t.Errorf("%s: the walk reads nothing, so the case shows nothing", name)
+		}
+	}
+	skipped := map[string]string{
+		"redirects":        "redirects:\n  - from: /docs/guides/token-exchange/\n    to: /docs/guides/token/\n",
+		"values only":      "steps:\n  - run: curl -d grant_type=client_credentials login.mypurecloud.com/oauth/token\n    title: Get a token with client credentials\n",
+		"malformed values": "redirects:\n  - from: /docs/token\n    to: [\n", // not parsed, so not an error
+	}
+	for name, src := range skipped {
+		if mentionsYAMLKey([]byte(src)) {
+			t.Errorf("%s: parsed", name)
+		}
+		u, err := extractYAML("x.yaml", []byte(src))
+		if err != nil || len(u.Requests)+len(u.Settings)+len(u.Secrets) > 0 {
+			t.Errorf("%s: %v, %+v", name, err, u)
+		}
+		if name == "malformed values" {
+			continue
+		}
+		if u, err := readYAMLText("x.yaml", []byte(src)); err != nil || len(u.Requests)+len(u.Settings)+len(u.Secrets) > 0 {
+			t.Errorf("%s: parsed anyway, the walk would read %+v (%v)", name, u, err)
+		}
+	}
+}
