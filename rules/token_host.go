@@ -54,7 +54,16 @@ api.{{environment}}) is judged when the file makes the provider clear: the
 values it writes down for the variable (env=mypurecloud.ie), an API call on
 the same template (api.{{environment}}/api/v2/users), or, as a hint the
 message names, the variable's name (GENESYS_CLOUD_ENVIRONMENT, gc_region,
-PURECLOUD_*). The same holds for token-path and insecure-token-url.`,
+PURECLOUD_*). The same holds for token-path and insecure-token-url.
+
+A variable that holds the whole base URL is judged with the literal URL the
+repository writes for it: ${{ env.GENESYS_BASE }}/oauth/token in a workflow
+step, with the env: blocks of the workflow, job and step in scope (one a
+step may export to $GITHUB_ENV stays unknown), and
+{{$dotenv GENESYS_BASE}}/oauth/token in a .http file, with the .env beside
+it. The finding points at the use and names where the value is written. A
+value from a secret, a repository variable or another template stays
+unknown.`,
 		Sources: []string{
 			"every official Genesys host builder derives the token host by replacing api. with login. (platform-client-sdk-go configuration.go AuthorizeClientCredentials; platform-client-sdk-cli restclient.go)",
 			"no official region map has a genesys.cloud API host (docs/facts/genesys.md 1.1, 1.3)",
