@@ -516,23 +516,33 @@ func (p *Provider) host(host string) (HostInfo, bool) {
 }
 
 // matchHost matches a host against a pattern where "*" is one or more
-// labels at the front or exactly one label elsewhere.
+// labels at the front or exactly one label elsewhere. Every host of every
+// request meets every pattern, so the labels are compared in place.
 func matchHost(pattern, host string) bool {
-	pl := strings.Split(pattern, ".")
-	hl := strings.Split(host, ".")
-	if len(pl) > 0 && pl[0] == "*" && len(hl) >= len(pl) {
-		// A leading * absorbs any number of labels.
-		hl = append([]string{"*"}, hl[len(hl)-len(pl)+1:]...)
-	}
-	if len(pl) != len(hl) {
+	np, nh := strings.Count(pattern, ".")+1, strings.Count(host, ".")+1
+	if first, rest, _ := strings.Cut(pattern, "."); first == "*" && nh >= np {
+		// A leading * absorbs one or more labels.
+		if np == 1 {
+			return true
+		}
+		for range nh - np + 1 {
+			_, host, _ = strings.Cut(host, ".")
+		}
+		pattern = rest
+	} else if np != nh {
 		return false
 	}
-	for i := range pl {
-		if pl[i] != "*" && pl[i] != hl[i] {
+	for {
+		p, prest, more := strings.Cut(pattern, ".")
+		h, hrest, _ := strings.Cut(host, ".")
+		if p != "*" && p != h {
 			return false
 		}
+		if !more {
+			return true
+		}
+		pattern, host = prest, hrest
 	}
-	return true
 }
 
 // underFamily reports whether host is a family domain or under it;

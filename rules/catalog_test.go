@@ -244,3 +244,24 @@ func TestFactsCitedInsideTheRepository(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestMatchHost(t *testing.T) {
+	for _, c := range []struct {
+		pattern, host string
+		want          bool
+	}{
+		{"*.mypurecloud.com", "login.mypurecloud.com", true},
+		{"*.mypurecloud.com", "a.b.mypurecloud.com", true}, // a leading * is one or more labels
+		{"*.mypurecloud.com", "mypurecloud.com", false},
+		{"login.*.pure.cloud", "login.usw2.pure.cloud", true},
+		{"login.*.pure.cloud", "login.a.b.pure.cloud", false}, // elsewhere exactly one
+		{"api.mypurecloud.com", "api.mypurecloud.com", true},
+		{"api.mypurecloud.com", "api.mypurecloud.co", false},
+		{"*", "anything.at.all", true},
+		{"*.x", "x", false},
+	} {
+		if got := matchHost(c.pattern, c.host); got != c.want {
+			t.Errorf("matchHost(%q, %q) = %v, want %v", c.pattern, c.host, got, c.want)
+		}
+	}
+}

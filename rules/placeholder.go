@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // IsPlaceholder reports whether text, a value as written, stands for a
@@ -96,32 +97,39 @@ func maskOnly(t string) bool {
 // Words splits a name or value into lower-case words at "_", "-", ".",
 // spaces and camelCase boundaries: "GENESYS_CLOUD_REGION", "tokenUrl",
 // "yourClientSecret", "HTTPServer" (HTTP, Server).
+//
+// Every key of every config file is split, so the words are cut from name
+// itself (strings.ToLower returns a lower-case word as it is): no rune
+// slice, no copy of a word that needs none.
 func Words(name string) []string {
 	var words []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			words = append(words, strings.ToLower(string(cur)))
-			cur = cur[:0]
+	start := -1 // where the current word starts, -1 between words
+	flush := func(end int) {
+		if start >= 0 {
+			words = append(words, strings.ToLower(name[start:end]))
+			start = -1
 		}
 	}
-	rs := []rune(name)
-	for i, r := range rs {
+	var prev rune
+	for i, r := range name {
 		switch {
 		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
-			flush()
+			flush(i)
+			prev = r
 			continue
-		case unicode.IsUpper(r) && len(cur) > 0:
-			prev := rs[i-1]
-			nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
+		case unicode.IsUpper(r) && start >= 0:
+			next, _ := utf8.DecodeRuneInString(name[i+utf8.RuneLen(r):])
 			// fooBar → foo|Bar; HTTPServer → HTTP|Server.
-			if unicode.IsLower(prev) || unicode.IsDigit(prev) || unicode.IsUpper(prev) && nextLower {
-				flush()
+			if unicode.IsLower(prev) || unicode.IsDigit(prev) || unicode.IsUpper(prev) && unicode.IsLower(next) {
+				flush(i)
 			}
 		}
-		cur = append(cur, r)
+		if start < 0 {
+			start = i
+		}
+		prev = r
 	}
-	flush()
+	flush(len(name))
 	return words
 }
 

@@ -1,6 +1,9 @@
 package rules
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestIsPlaceholder(t *testing.T) {
 	for text, want := range map[string]bool{
@@ -38,6 +41,25 @@ func TestIsPlaceholder(t *testing.T) {
 	} {
 		if got := IsPlaceholder(text); got != want {
 			t.Errorf("IsPlaceholder(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	for name, want := range map[string]string{
+		"GENESYS_CLOUD_REGION": "genesys cloud region",
+		"tokenUrl":             "token url",
+		"yourClientSecret":     "your client secret",
+		"HTTPServer":           "http server",
+		"client.id-2":          "client id 2",
+		"oAuth2Token":          "o auth2 token",
+		"ÉtéSecret":            "été secret",
+		"api\xffKey":           "api key", // a byte that is not UTF-8 separates words
+		"__":                   "",
+		"":                     "",
+	} {
+		if got := strings.Join(Words(name), " "); got != want {
+			t.Errorf("Words(%q) = %q, want %q", name, got, want)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"mvdan.cc/sh/v3/syntax"
@@ -245,8 +246,24 @@ func shellSource(src []byte) []byte {
 }
 
 func parseShell(src []byte, variant syntax.LangVariant) (*syntax.File, error) {
-	return syntax.NewParser(syntax.Variant(variant)).Parse(bytes.NewReader(src), "")
+	pool := shellParserPool(variant)
+	p := pool.Get().(*syntax.Parser)
+	defer pool.Put(p)
+	return p.Parse(bytes.NewReader(src), "")
 }
+
+func shellParserPool(variant syntax.LangVariant) *sync.Pool {
+	if pool, ok := shellParsers.Load(variant); ok {
+		return pool.(*sync.Pool)
+	}
+	pool, _ := shellParsers.LoadOrStore(variant, &sync.Pool{New: func() any { return syntax.NewParser(syntax.Variant(variant)) }})
+	return pool.(*sync.Pool)
+}
+
+// shellParsers pools parsers by variant: a parser is 2 KiB of buffers
+// before it reads a byte, and a tree's Markdown fences and run: steps each
+// parse a few lines. A parser can be reused once Parse returns.
+var shellParsers sync.Map // syntax.LangVariant -> *sync.Pool of *syntax.Parser
 
 // A stmtSource calls fn for each top-level statement of a script, in
 // order, and returns the parser's error.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/bits"
 	"os"
 	"path"
 	"path/filepath"
@@ -734,18 +735,30 @@ func readFile(name string, links safefile.Links, limit int64) ([]byte, error) {
 }
 
 // Most files fail the prefilter and are dropped right after reading, so
-// their buffers are reused instead of left to the collector.
-var buffers sync.Pool
+// their buffers are reused instead of left to the collector. A pool per
+// power-of-two size, from 4 KiB to 1 MiB, lets a buffer serve every later
+// file up to its size (one pool dropped a buffer whenever the next file
+// was larger); larger one-off buffers are left to the collector.
+const (
+	minBufferBits = 12
+	maxBufferBits = 20
+)
+
+var buffers [maxBufferBits + 1]sync.Pool
 
 func getBuffer(n int) []byte {
-	if b, ok := buffers.Get().(*[]byte); ok && cap(*b) >= n {
+	c := max(minBufferBits, bits.Len(uint(n-1)))
+	if c > maxBufferBits {
+		return make([]byte, n)
+	}
+	if b, ok := buffers[c].Get().(*[]byte); ok {
 		return (*b)[:n]
 	}
-	return make([]byte, n)
+	return make([]byte, n, 1<<c)
 }
 
 func putBuffer(b []byte) {
-	if cap(b) <= 1<<20 { // keep large one-off buffers out of the pool
-		buffers.Put(&b)
+	if c := bits.Len(uint(cap(b) - 1)); cap(b) == 1<<c && c >= minBufferBits && c <= maxBufferBits {
+		buffers[c].Put(&b)
 	}
 }
