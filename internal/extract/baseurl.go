@@ -126,7 +126,7 @@ func substituteDotenvBaseURLs(u *rules.Unit, file string, x *expansion) {
 		return
 	}
 	name := path.Join(path.Dir(filepath.ToSlash(file)), ".env")
-	src := readBeside(filepath.FromSlash(name))
+	src := x.readBeside(filepath.FromSlash(name))
 	if src == nil || !x.spend(len(src)) {
 		return
 	}
