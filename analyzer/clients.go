@@ -320,7 +320,7 @@ func (b *builder) credentialCall(c *ast.CallExpr, fn *types.Func, g *rules.GoCli
 			Role:    rules.RoleToken,
 			Method:  b.implied(c, "POST"),
 			URL:     b.template(c, g.TokenURL),
-			Grant:   b.implied(c, grant),
+			Grant:   rules.OrNil(b.implied(c, grant)),
 			Library: true,
 			Via:     lastElem(g.Package),
 			Pos:     b.span(c),

@@ -71,7 +71,7 @@ func (b *builder) sdkCall(c *ast.CallExpr, fn *types.Func) {
 		r := &rules.Request{
 			Role:    rules.RoleToken,
 			Method:  b.implied(c, "POST"),
-			Grant:   b.implied(c, "client_credentials"),
+			Grant:   rules.OrNil(b.implied(c, "client_credentials")),
 			Library: true,
 			Via:     viaSDK,
 			Pos:     b.span(c),

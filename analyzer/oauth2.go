@@ -43,7 +43,7 @@ func (b *builder) clientCredentials(lit *ast.CompositeLit) {
 	r := &rules.Request{
 		Role:    rules.RoleToken,
 		Method:  b.implied(lit, "POST"),
-		Grant:   b.implied(lit, "client_credentials"),
+		Grant:   rules.OrNil(b.implied(lit, "client_credentials")),
 		Library: true,
 		Via:     viaOAuth2,
 		Pos:     b.span(lit),
@@ -109,7 +109,7 @@ func (b *builder) oauth2Assign(lhs, rhs ast.Expr) {
 	r := &rules.Request{Role: rules.RoleToken, URL: b.str(rhs), Library: true, Via: viaOAuth2, Pos: b.span(sel)}
 	switch {
 	case pkg == clientCredentialsPath && name == "Config":
-		r.Grant = b.implied(sel, "client_credentials")
+		r.Grant = rules.OrNil(b.implied(sel, "client_credentials"))
 	case pkg == oauth2Path && name == "Endpoint":
 	default:
 		return

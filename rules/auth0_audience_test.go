@@ -38,7 +38,7 @@ func TestAuth0Audience(t *testing.T) {
 		}, ""},
 		{"library", func(s *src) *Request {
 			r := s.post(url, nil)
-			r.Library, r.Grant = true, s.lit("client_credentials")
+			r.Library, r.Grant = true, OrNil(s.lit("client_credentials"))
 			return r
 		}, ""},
 		{"body unseen", func(s *src) *Request {

@@ -161,8 +161,8 @@ func (p *Pass) asksClientCredentials(r *Request) bool {
 		text, ok := fieldText(f)
 		return ok && p.Catalog.IsClientGrant(strings.TrimSpace(text))
 	}
-	if !r.Grant.IsZero() {
-		return r.Grant.Known() && p.Catalog.IsClientGrant(strings.TrimSpace(r.Grant.Text))
+	if g := r.Grant; g != nil {
+		return g.Known() && p.Catalog.IsClientGrant(strings.TrimSpace(g.Text))
 	}
 	g := p.Grants()
 	return !p.DynamicGrant() && len(g) == 1 && p.Catalog.IsClientGrant(g[0])

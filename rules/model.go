@@ -143,8 +143,8 @@ type Auth struct {
 // A Request is one HTTP request as the source describes it.
 //
 // A large file holds a request per line or two, so what most requests do
-// not state sits behind a pointer (Auth, InsecureAt) and the small fields
-// sit together: a request of a config file is 288 bytes, not 448.
+// not state sits behind a pointer (Auth, Grant, InsecureAt) and the small fields
+// sit together: a request of a config file is 224 bytes, not 448.
 type Request struct {
 	Method  Value // zero when the source does not say (the tool's default applies)
 	URL     Value
@@ -154,8 +154,9 @@ type Request struct {
 	// none (see AuthOf).
 	Auth *Auth
 	// Grant is the OAuth grant type this token request asks for, when the
-	// source states it outside a body field (a helper's grant_type setting).
-	Grant Value
+	// source states it outside a body field (a helper's grant_type setting);
+	// nil when it does not (see OrNil, GrantType).
+	Grant *Value
 	// Via names the tool or library that sends the request ("curl",
 	// "http file", "net/http", "golang.org/x/oauth2", "Genesys Go SDK").
 	Via string
@@ -200,6 +201,15 @@ func (r *Request) SetAuth(a Auth) {
 	r.Auth = &a
 }
 
+// OrNil is &v, or nil when v is zero: a field of the model that most
+// sources leave unstated (Request.Grant) is a pointer.
+func OrNil(v Value) *Value {
+	if v.IsZero() {
+		return nil
+	}
+	return &v
+}
+
 // MarkInsecure records that the request is sent without verifying TLS
 // certificates, as the source says at at.
 func (r *Request) MarkInsecure(at Span) {
@@ -218,8 +228,8 @@ func (r *Request) AuthKind() AuthKind {
 // GrantType is the grant the request asks for: Grant, else the body's
 // grant_type field. The zero Value means none is stated.
 func (r *Request) GrantType() Value {
-	if !r.Grant.IsZero() {
-		return r.Grant
+	if r.Grant != nil {
+		return *r.Grant
 	}
 	if f := r.Body.Field("grant_type"); f != nil {
 		return f.Value
@@ -383,7 +393,9 @@ func (u *Unit) Values(fn func(*Value)) {
 func (r *Request) values(fn func(*Value)) {
 	fn(&r.Method)
 	fn(&r.URL)
-	fn(&r.Grant)
+	if r.Grant != nil {
+		fn(r.Grant)
+	}
 	for i := range r.Headers {
 		fn(&r.Headers[i].Name)
 		fn(&r.Headers[i].Value)

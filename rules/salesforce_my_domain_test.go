@@ -19,7 +19,7 @@ func TestSalesforceMyDomain(t *testing.T) {
 			return s.post("https://test.salesforce.com/services/oauth2/token", s.form("grant_type=client_credentials&client_id=x"))
 		}, nil, "test.salesforce.com"},
 		{"helper", func(s *src) *Request {
-			return &Request{Role: RoleToken, URL: s.lit("https://login.salesforce.com/services/oauth2/token"), Library: true, Grant: s.lit("client_credentials")}
+			return &Request{Role: RoleToken, URL: s.lit("https://login.salesforce.com/services/oauth2/token"), Library: true, Grant: OrNil(s.lit("client_credentials"))}
 		}, nil, "login.salesforce.com"},
 		{"config with a declared grant", func(s *src) *Request {
 			return &Request{Role: RoleToken, URL: s.lit("https://login.salesforce.com/services/oauth2/token"), Via: ViaConfig, Library: true}

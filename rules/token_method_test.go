@@ -31,7 +31,7 @@ func TestTokenMethod(t *testing.T) {
 			s := newSrc("f.http")
 			r := &Request{URL: s.lit(tt.url)}
 			if tt.want && !tt.noGrant {
-				r.Grant = s.lit("client_credentials")
+				r.Grant = OrNil(s.lit("client_credentials"))
 			}
 			switch {
 			case tt.method == "$M":
@@ -67,7 +67,7 @@ func TestTokenMethod(t *testing.T) {
 // (FuzzPipeline 471c0e4f68eff63a: curl --request '0<LF>0').
 func TestMessagesAreOneLine(t *testing.T) {
 	s := newSrc("t.sh")
-	r := &Request{URL: s.lit("https://login.mypurecloud.com/oauth/token"), Method: s.lit("0\n0\r"), Grant: s.lit("client_credentials")}
+	r := &Request{URL: s.lit("https://login.mypurecloud.com/oauth/token"), Method: s.lit("0\n0\r"), Grant: OrNil(s.lit("client_credentials"))}
 	got := runOnly(t, TokenMethod, &Unit{Name: "t.sh", Requests: []*Request{r}}, nil)
 	if len(got) != 1 || strings.ContainsAny(got[0].Message, "\r\n") || !strings.Contains(got[0].Message, `0\n0`) {
 		t.Fatalf("findings %+v: want one, its message one line with the method's breaks escaped", got)

@@ -378,7 +378,7 @@ func (s *shellScript) salesforceLogin(words []*syntax.Word) bool {
 		Role: rules.RoleToken, Via: "the Salesforce CLI (" + strings.Join(cmd, " ") + ")", Library: true,
 		Method: rules.Decoded(s.file, "POST", sub.Start, sub.End),
 		URL:    url,
-		Grant:  rules.Decoded(s.file, grant, sub.Start, sub.End),
+		Grant:  rules.OrNil(rules.Decoded(s.file, grant, sub.Start, sub.End)),
 		Pos:    rules.Span{File: s.file, Start: int(words[0].Pos().Offset()), End: int(words[len(words)-1].End().Offset())},
 		// The CLI form-encodes the id and secret itself (URLSearchParams).
 		Auth: &rules.Auth{Kind: rules.AuthOAuth2, User: id, Secret: secret, Encodes: true, Via: "sf --client-secret"},

@@ -228,7 +228,7 @@ func (h oauthHelper) request() *rules.Request {
 	r := &rules.Request{
 		Role:    rules.RoleToken,
 		URL:     h.TokenURL,
-		Grant:   h.Grant,
+		Grant:   rules.OrNil(h.Grant),
 		Via:     h.Via,
 		Library: true,
 		Pos:     h.Pos,

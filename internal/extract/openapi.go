@@ -66,7 +66,7 @@ func extractOpenAPI(file string, src []byte) (*rules.Unit, error) {
 		u.Requests = append(u.Requests, &rules.Request{
 			Role:    rules.RoleToken,
 			URL:     tokenURL,
-			Grant:   rules.Decoded(file, grant, y.offset(flowKey.Line, flowKey.Column), y.offset(flowKey.Line, flowKey.Column)+len(flowKey.Value)),
+			Grant:   rules.OrNil(rules.Decoded(file, grant, y.offset(flowKey.Line, flowKey.Column), y.offset(flowKey.Line, flowKey.Column)+len(flowKey.Value))),
 			Via:     "OpenAPI " + flowName + " flow",
 			Library: true,
 			Pos:     tokenURL.Span(),

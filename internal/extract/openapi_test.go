@@ -54,8 +54,8 @@ func TestOpenAPITokenURL(t *testing.T) {
 				t.Fatalf("%d requests", len(u.Requests))
 			}
 			r := u.Requests[0]
-			if r.URL.Text != tt.wantURL || r.URL.Known() != tt.known || r.Grant.Text != tt.wantGrant || !r.Library || r.Role != rules.RoleToken {
-				t.Errorf("request %q known=%v grant %q", r.URL.Text, r.URL.Known(), r.Grant.Text)
+			if r.URL.Text != tt.wantURL || r.URL.Known() != tt.known || r.GrantType().Text != tt.wantGrant || !r.Library || r.Role != rules.RoleToken {
+				t.Errorf("request %q known=%v grant %q", r.URL.Text, r.URL.Known(), r.GrantType().Text)
 			}
 		})
 	}

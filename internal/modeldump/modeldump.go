@@ -31,7 +31,9 @@ func Write(w io.Writer, format string, u *rules.Unit, src []byte, secrets []rule
 		fmt.Fprintf(b, "request %d: %s via %q%s at %s\n", i+1, r.Role, r.Via, flags(r), d.span(r.Pos))
 		d.value(b, "  method", r.Method)
 		d.value(b, "  url", r.URL)
-		d.value(b, "  grant", r.Grant)
+		if r.Grant != nil {
+			d.value(b, "  grant", *r.Grant)
+		}
 		for _, h := range r.Headers {
 			d.value(b, "  header", h.Name)
 			d.value(b, "    =", h.Value)
