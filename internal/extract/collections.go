@@ -407,7 +407,7 @@ func parseJSONObjectList(file string, src []byte, what phrase, key string) (*yam
 			text, list = withoutList(derived, open, end), &jsonList{elems: elems}
 		}
 	}
-	y, err := parseYAML(file, text)
+	y, err := parseJSONYAML(file, text)
 	if err != nil {
 		return nil, nil, nil, err
 	}

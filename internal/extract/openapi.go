@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"encoding/json"
 	"net/url"
 	"strings"
 
@@ -42,7 +43,11 @@ var oauthGrants = map[string]string{
 }
 
 func extractOpenAPI(file string, src []byte) (*rules.Unit, error) {
-	y, err := parseYAML(file, src)
+	parse := parseYAML
+	if json.Valid(src) {
+		parse = parseJSONYAML // a swagger.json
+	}
+	y, err := parse(file, src)
 	if err != nil {
 		return nil, err
 	}
