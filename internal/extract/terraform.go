@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"maps"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/hashicorp/hcl/v2"
@@ -68,10 +69,19 @@ func extractTFVars(file string, src []byte, x *expansion) (*rules.Unit, error) {
 		return nil, Errorf(file, 0, "invalid HCL")
 	}
 	t := &tfFile{file: file, src: src, u: &rules.Unit{Name: file}, vars: map[string]hclsyntax.Expression{}, x: x}
-	for _, a := range body.Attributes {
+	for _, a := range inOrder(body.Attributes) {
 		t.keyValue(a.Name, a.NameRange, a.Expr)
 	}
 	return t.u, nil
+}
+
+// inOrder is a body's attributes in the order the file writes them: HCL
+// keeps them in a map, and the model (and so -debug-model and any message
+// that lists settings) must not change from one run to the next.
+func inOrder(attrs hclsyntax.Attributes) []*hclsyntax.Attribute {
+	out := slices.Collect(maps.Values(attrs))
+	slices.SortFunc(out, func(a, b *hclsyntax.Attribute) int { return a.SrcRange.Start.Byte - b.SrcRange.Start.Byte })
+	return out
 }
 
 // extractTerraformIn is extractTerraform with the expansion budget x,
@@ -118,7 +128,7 @@ func extractTerraformIn(file string, src []byte, x *expansion) (*rules.Unit, err
 				t.keyValue(b.Labels[0], t.unquoted(b.LabelRanges[0]), a.Expr)
 			}
 		case b.Type == "locals":
-			for _, a := range b.Body.Attributes {
+			for _, a := range inOrder(b.Body.Attributes) {
 				t.keyValue(a.Name, a.NameRange, a.Expr)
 			}
 		case (b.Type == "data" || b.Type == "resource") && len(b.Labels) == 2:
@@ -151,8 +161,8 @@ var genesysProvider = map[string]rules.SettingKind{
 }
 
 func (t *tfFile) provider(b *hclsyntax.Block) {
-	for name, a := range b.Body.Attributes {
-		kind, ok := genesysProvider[name]
+	for _, a := range inOrder(b.Body.Attributes) {
+		kind, ok := genesysProvider[a.Name]
 		if !ok {
 			continue
 		}

@@ -131,3 +131,17 @@ func TestTerraformVariableKey(t *testing.T) {
 		}
 	}
 }
+
+// HCL keeps a body's attributes in a map; the settings come out in the
+// order the file writes them, every time.
+func TestTerraformSettingsInFileOrder(t *testing.T) {
+	src := "provider \"genesyscloud\" {\n  oauthclient_id = \"abc\"\n  oauthclient_secret = var.secret\n  aws_region = \"ap-southeast-2\"\n}\nlocals {\n  a_region = \"us-east-1\"\n  b_client_id = \"x\"\n  c_token_url = \"https://login.mypurecloud.com/oauth/token\"\n}\n"
+	for range 20 {
+		u := mustExtract(t, "main.tf", src)
+		for i := 1; i < len(u.Settings); i++ {
+			if a, b := u.Settings[i-1].Key.Span().Start, u.Settings[i].Key.Span().Start; a > b {
+				t.Fatalf("setting %d at %d comes before setting %d at %d", i-1, a, i, b)
+			}
+		}
+	}
+}
