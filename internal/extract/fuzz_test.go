@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -92,6 +93,9 @@ func checkUnit(t *testing.T, src []byte, u *rules.Unit, err error) {
 		case strings.ContainsAny(err.Error(), "\r\n"):
 			t.Fatalf("error message is not one line: %q", err.Error())
 		}
+		if w := secretLikeWord(e.Msg, src); w != "" {
+			t.Fatalf("error message quotes the file's text %q: %q", w, e.Msg)
+		}
 		return
 	}
 	if u == nil {
@@ -117,13 +121,51 @@ func checkUnit(t *testing.T, src []byte, u *rules.Unit, err error) {
 	}
 }
 
+// secretLikeWord is a word of msg that looks like a secret and is in src:
+// 8 or more letters, digits and _+/=- with an upper-case letter, a
+// lower-case letter and a digit. Neither our messages nor a parser's own
+// words look like that, so one in an error is the file's text.
+func secretLikeWord(msg string, src []byte) string {
+	inWord := func(c byte) bool {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("_+/=-", c) >= 0
+	}
+	for i := 0; i < len(msg); {
+		j := i
+		for j < len(msg) && inWord(msg[j]) {
+			j++
+		}
+		if w := msg[i:j]; len(w) >= 8 && strings.ContainsAny(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") &&
+			strings.ContainsAny(w, "abcdefghijklmnopqrstuvwxyz") && strings.ContainsAny(w, "0123456789") && bytes.Contains(src, []byte(w)) {
+			return w
+		}
+		i = j + 1
+	}
+	return ""
+}
+
+// errorSeeds are malformed files whose parser quotes or echoes a
+// secret-looking word, for FuzzFrontEnds to start from.
+var errorSeeds = []struct{ format, src string }{
+	{"yaml", "token_url: https://login.mypurecloud.com/oauth/token\nsecret: *Kx7Qw9Zp3Lm2Rt\n"},
+	{"toml", "token_url = \"https://login.mypurecloud.com/oauth/token\"\n[tbl]\nKx7Qw9Zp3Lm2Rt = 1\nKx7Qw9Zp3Lm2Rt = 2\n"},
+	{"bruno", "meta {\n  name: token\n}\n\npost {\n  url: https://login.mypurecloud.com/oauth/token\n  Kx7Qw9Zp3Lm2Rt\tx\n}\n"},
+	{"shell", "curl -X POST https://login.mypurecloud.com/oauth/token <<Kx7Qw9Zp3Lm2Rt\nx\n"},
+	{"terraform", "locals {\n  token_url = \"https://login.mypurecloud.com/oauth/token\"\n  Kx7Qw9Zp3Lm2Rt {{\n}\n"},
+	{"json", "{\"token_url\": \"https://login.mypurecloud.com/oauth/token\", \"x\": Kx7Qw9Zp3Lm2Rt}\n"},
+}
+
 // FuzzFrontEnds feeds arbitrary bytes to every registered front end (the
-// first byte picks one from fuzzNames), seeded with every fixture: no
-// panic, errors are *Error, and every span lies inside the file.
+// first byte picks one from fuzzNames), seeded with every fixture and
+// errorSeeds: no panic, errors are *Error and quote no secret-looking word
+// of the file, and every span lies inside the file.
 func FuzzFrontEnds(f *testing.F) {
 	kinds, srcs := fixtureSeeds(f)
 	for i := range kinds {
 		f.Add(kinds[i], srcs[i])
+	}
+	for _, s := range errorSeeds {
+		k := slices.IndexFunc(fuzzNames, func(n struct{ format, name string }) bool { return n.format == s.format })
+		f.Add(byte(k), []byte(s.src))
 	}
 	f.Fuzz(func(t *testing.T, kind byte, src []byte) {
 		n := fuzzNames[int(kind)%len(fuzzNames)]

@@ -461,7 +461,8 @@ const collectAfter = 1 << 20
 func lintOne(j job, opts Options) (out fileResult) {
 	defer func() {
 		if r := recover(); r != nil {
-			out = fileResult{err: &FileError{File: j.display, Message: fmt.Sprintf("internal error while reading this file: %v", r)}}
+			// A panic's value may be a parser's message, quoting the file.
+			out = fileResult{err: &FileError{File: j.display, Message: redact.Error(fmt.Sprintf("internal error while reading this file: %v", r), nil)}}
 		}
 	}()
 	data := j.data

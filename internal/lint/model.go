@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/tokenlint/tokenlint/internal/extract"
+	"github.com/tokenlint/tokenlint/internal/redact"
 	"github.com/tokenlint/tokenlint/internal/safefile"
 	"github.com/tokenlint/tokenlint/rules"
 )
@@ -24,7 +25,7 @@ type Model struct {
 func BuildModel(path string, opts Options) (m *Model, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			m, err = nil, fmt.Errorf("%s: internal error while reading this file: %v", path, r)
+			m, err = nil, fmt.Errorf("%s: %s", path, redact.Error(fmt.Sprintf("internal error while reading this file: %v", r), nil))
 		}
 	}()
 	opts.MaxFileSize = fileLimit(opts.MaxFileSize)
