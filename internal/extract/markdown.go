@@ -3,10 +3,8 @@ package extract
 import (
 	"bytes"
 	"regexp"
-	"slices"
 	"strings"
 
-	"github.com/tokenlint/tokenlint/internal/keyword"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -56,7 +54,7 @@ func extractMarkdownIn(file string, src []byte, x *expansion) (*rules.Unit, erro
 			name = sniffBlock(f)
 		}
 		format := ByName(name)
-		if format == nil || !fenceGates[name].admits(f) {
+		if format == nil || !fenceGates[name].admits(f.text) {
 			continue
 		}
 		if name == "yaml" || name == "json" {
@@ -79,63 +77,22 @@ func extractMarkdownIn(file string, src []byte, x *expansion) (*rules.Unit, erro
 	return u, nil
 }
 
-// fenceGates are, for the fence formats whose front ends cost most per
-// block, the words without which a block gives its front end nothing to
-// record (no request, setting or secret), so it is not parsed: a README's
-// "npm install" or "terraform init" block. Its unit would be empty, so
-// the file's findings and the secrets they mask are what they are with it
-// parsed, whatever the other blocks hold.
-//   - shell: a command that sends a request (curl, wget, HTTPie's http and
-//     xh, sf), an assignment whose name the key table or the credential
-//     names read (keys.go), or text that can spell either without its
-//     letters in a row: a backslash escape, or a $ with quotes in the
-//     block (C=cu""rl; $C ...).
-//   - terraform: the genesyscloud provider, a variable or local of such a
-//     name, an http data source's url, or a backslash escape in a label.
-//
-// A skipped block spends nothing of the file's expansion budget, which
-// leaves more for the others; that differs only in a file past it.
-var fenceGates = map[string]*fenceGate{
-	"shell":     newFenceGate(true, "curl", "wget", "http", "xh", "sf"),
-	"terraform": newFenceGate(false, "genesyscloud"),
-}
+// fenceGates are the gates (gate.go) of the fence formats whose front
+// ends cost most per block and report no error of their own: a README's
+// "npm install" block is not parsed. (Terraform's front end gates every
+// text itself.) A skipped block spends nothing of the file's expansion
+// budget, which leaves more for the others; that differs only in a file
+// past it.
+var fenceGates = map[string]*gate{"shell": shellGate}
 
-// A fenceGate tells whether a block may give its format's front end
-// something to record.
-type fenceGate struct {
-	words *keyword.Set
-	// quotedVars admits a block with a $ and a quote: a shell variable
-	// can hold a command name written in quoted pieces.
-	quotedVars bool
-}
-
-// newFenceGate is the gate of the format's own words, the key table's
-// words (configKeyWords), the credential names' stems and the backslash.
-func newFenceGate(quotedVars bool, words ...string) *fenceGate {
-	words = slices.Concat(words, configKeyWords, rules.CredentialStems(), []string{`\`})
-	return &fenceGate{words: keyword.New(words), quotedVars: quotedVars}
-}
-
-// admits reports whether f may give something to record; a nil gate
-// admits every block. Words do not span lines, so the lines are tested
-// one by one, without joining them.
-func (g *fenceGate) admits(f fence) bool {
-	if g == nil {
-		return true
-	}
-	dollar, quote := false, false
+// text is the lines of f, for a gate: words do not span lines, so they
+// are tested one by one, without joining them.
+func (f fence) text(yield func([]byte) bool) {
 	for _, l := range f.lines {
-		// A name the key table reads may fold to ASCII only in Unicode
-		// (a Kelvin sign in API_KEY), as mentionsConfigKey allows for.
-		if g.words.In(l.text) || hasNonASCII(l.text) && g.words.In(bytes.ToLower(l.text)) {
-			return true
-		}
-		if g.quotedVars {
-			dollar = dollar || bytes.IndexByte(l.text, '$') >= 0
-			quote = quote || bytes.ContainsAny(l.text, `"'`)
+		if !yield(l.text) {
+			return
 		}
 	}
-	return dollar && quote
 }
 
 // A fence is one fenced code block, or an indented code block (lang "").

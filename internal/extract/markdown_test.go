@@ -152,78 +152,109 @@ func TestMarkdownTabIndentedFenceInList(t *testing.T) {
 	}
 }
 
-// TestFenceGate: a block is skipped only when its text has none of the
-// words its front end needs to record anything; every way the front end
-// has of recording something is admitted.
-func TestFenceGate(t *testing.T) {
+// TestGates: a text is skipped only when it has none of the words its
+// front end needs to record anything; every way the front end has of
+// recording something is admitted.
+func TestGates(t *testing.T) {
 	for _, tt := range []struct {
-		format, text string
-		admits       bool
+		g      *gate
+		text   string
+		admits bool
 	}{
-		{"shell", "npm install\nnpm run build\n", false},
-		{"shell", "docker compose up -d\ngo test ./...\n", false},
-		{"shell", "curl https://example.org/x\n", true},
-		{"shell", "wget -qO- https://example.org/x\n", true},
-		{"shell", "xh POST example.org/x a=b\n", true},
-		{"shell", "sf org login jwt --instance-url x\n", true},
-		{"shell", "export API_BASE_URL=https://example.org\n", true},
-		{"shell", "export DB_PASSWORD=hunter2hunter2\n", true},
-		{"shell", "export API_\u212AEY=x\n", true}, // a Kelvin sign: API_KEY in Unicode
-		{"shell", "run \\\n  --fast\n", true},      // an escape can spell curl: c\url
-		{"shell", "C=cu\"\"rl\n$C example.org\n", true},
-		{"shell", "$'\\x63url' example.org\n", true},
-		{"terraform", "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n", false},
-		{"terraform", "provider \"genesyscloud\" {\n  aws_region = \"eu-west-1\"\n}\n", true},
-		{"terraform", "variable \"api_url\" {\n  default = \"https://example.org\"\n}\n", true},
-		{"terraform", "data \"http\" \"x\" {\n  url = \"https://example.org\"\n}\n", true},
-		{"json", "{}\n", true}, // no gate: the front end gates itself
+		{shellGate, "npm install\nnpm run build\n", false},
+		{shellGate, "docker compose up -d\ngo test ./...\n", false},
+		{shellGate, "curl https://example.org/x\n", true},
+		{shellGate, "wget -qO- https://example.org/x\n", true},
+		{shellGate, "xh POST example.org/x a=b\n", true},
+		{shellGate, "sf org login jwt --instance-url x\n", true},
+		{shellGate, "export API_BASE_URL=https://example.org\n", true},
+		{shellGate, "export DB_PASSWORD=hunter2hunter2\n", true},
+		{shellGate, "export API_\u212AEY=x\n", true}, // a Kelvin sign: API_KEY in Unicode
+		{shellGate, "run \\\n  --fast\n", true},      // an escape can spell curl: c\url
+		{shellGate, "C=cu\"\"rl\n$C example.org\n", true},
+		{shellGate, "$'\\x63url' example.org\n", true},
+		{terraformGate, "resource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n", false},
+		{terraformGate, "resource \"genesyscloud_routing_queue\" \"q\" {\n  name = \"Support\"\n}\n", false},
+		{terraformGate, "provider \"genesyscloud\" {\n  aws_region = \"eu-west-1\"\n}\n", true},
+		{terraformGate, "variable \"api_url\" {\n  default = \"https://example.org\"\n}\n", true},
+		{terraformGate, "data \"http\" \"x\" {\n  url = \"https://example.org\"\n}\n", true},
+		{terraformGate, "variable \"\\u0075rl\" {\n  default = \"https://example.org\"\n}\n", true},
+		{nil, "{}\n", true}, // no gate: the front end gates itself
 	} {
-		f := scanFences([]byte("```" + tt.format + "\n" + tt.text + "```\n"))[0]
-		if got := fenceGates[tt.format].admits(f); got != tt.admits {
-			t.Errorf("%s %q: admits %v, want %v", tt.format, tt.text, got, tt.admits)
+		f := scanFences([]byte("```sh\n" + tt.text + "```\n"))[0]
+		if got := tt.g.admits(f.text); got != tt.admits {
+			t.Errorf("%q: admits %v, want %v", tt.text, got, tt.admits)
+		}
+		if got := tt.g.admits(whole([]byte(tt.text))); got != tt.admits {
+			t.Errorf("%q whole: admits %v, want %v", tt.text, got, tt.admits)
 		}
 	}
 }
 
-// TestFenceGateSkipsOnlyEmptyBlocks: every block of every Markdown file
-// under testdata/ and of TestFenceGate's cases that the gate turns away
-// gives its front end nothing, so skipping it changes nothing.
-func TestFenceGateSkipsOnlyEmptyBlocks(t *testing.T) {
-	var docs [][]byte
-	for _, text := range []string{"npm install\n", "docker compose up -d\ngo test ./...\n", "echo done\nls -la /tmp\n"} {
-		docs = append(docs, []byte("```sh\n"+text+"```\n"))
+// TestGatesSkipOnlyEmptyTexts: every shell and Terraform block of every
+// Markdown file under testdata/, every .tf file there, and the texts
+// written here that a gate turns away give their front end nothing, so
+// skipping them changes nothing.
+func TestGatesSkipOnlyEmptyTexts(t *testing.T) {
+	type text struct {
+		format string
+		src    []byte
 	}
-	docs = append(docs, []byte("```hcl\nresource \"aws_s3_bucket\" \"b\" {\n  bucket = \"b\"\n}\n```\n"))
+	var texts []text
+	add := func(format string, src []byte) { texts = append(texts, text{format, src}) }
+	for _, s := range []string{"npm install\n", "docker compose up -d\ngo test ./...\n", "echo done\nls -la /tmp\n"} {
+		add("shell", []byte(s))
+	}
+	add("terraform", []byte("resource \"genesyscloud_routing_queue\" \"q\" {\n  name = \"Support\"\n}\n"))
 	err := filepath.WalkDir("../../testdata", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
-			src, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			docs = append(docs, src)
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".tf") {
+			return err
 		}
-		return err
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if strings.HasSuffix(p, ".tf") {
+			add("terraform", src)
+			return nil
+		}
+		for _, f := range scanFences(src) {
+			if name := fenceFormats[f.lang]; name == "shell" || name == "terraform" {
+				t, _ := f.join(allLines)
+				add(name, t)
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	read := map[string]func(string, []byte, *expansion) (*rules.Unit, error){"shell": extractShellIn, "terraform": readTerraform}
+	gates := map[string]*gate{"shell": shellGate, "terraform": terraformGate}
 	skipped := 0
-	for _, src := range docs {
-		for _, f := range scanFences(src) {
-			name := fenceFormats[f.lang]
-			if fenceGates[name].admits(f) {
-				continue
-			}
-			skipped++
-			text, _ := f.join(allLines)
-			u, err := ByName(name).extractIn("README.md", text, newExpansion(len(text)))
-			if err == nil && (len(u.Requests) > 0 || len(u.Settings) > 0 || len(u.Secrets) > 0 || len(u.Origins) > 0) {
-				t.Errorf("a skipped %s block gives %d requests, %d settings, %d secrets: %q", name, len(u.Requests), len(u.Settings), len(u.Secrets), text)
-			}
+	for _, tx := range texts {
+		if gates[tx.format].admits(whole(tx.src)) {
+			continue
+		}
+		skipped++
+		u, err := read[tx.format]("x", tx.src, newExpansion(len(tx.src)))
+		if err == nil && (len(u.Requests) > 0 || len(u.Settings) > 0 || len(u.Secrets) > 0 || len(u.Origins) > 0) {
+			t.Errorf("a skipped %s text gives %d requests, %d settings, %d secrets: %q", tx.format, len(u.Requests), len(u.Settings), len(u.Secrets), tx.src)
 		}
 	}
 	if skipped < 4 {
-		t.Errorf("%d blocks skipped, want at least the 4 written here", skipped)
+		t.Errorf("%d texts skipped, want at least the 4 written here", skipped)
+	}
+}
+
+// TestTerraformGated: a .tf file with nothing the front end reads is not
+// parsed, so a malformed one is no error; one with a provider block is.
+func TestTerraformGated(t *testing.T) {
+	if u, err := extractTerraform("main.tf", []byte("resource \"genesyscloud_routing_queue\" \"q\" {\n  name = \n")); err != nil || len(u.Requests)+len(u.Settings) > 0 {
+		t.Errorf("gated: %v, %+v", err, u)
+	}
+	if _, err := extractTerraform("main.tf", []byte("provider \"genesyscloud\" {\n  aws_region = \n")); err == nil {
+		t.Error("a malformed provider block is no error")
 	}
 }
 

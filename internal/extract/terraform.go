@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -86,7 +87,20 @@ func inOrder(attrs hclsyntax.Attributes) []*hclsyntax.Attribute {
 
 // extractTerraformIn is extractTerraform with the expansion budget x,
 // which variable defaults and locals draw on as they are resolved.
+//
+// A text terraformGate turns away holds nothing this front end reads, and
+// is not parsed: a malformed one is no error, as a YAML or JSON file that
+// names no key the key table reads is none. A binary one still goes to
+// the parser, which says what it is.
 func extractTerraformIn(file string, src []byte, x *expansion) (*rules.Unit, error) {
+	if !terraformGate.admits(whole(src)) && utf8.Valid(src) && bytes.IndexByte(src, 0) < 0 {
+		return &rules.Unit{Name: file}, nil
+	}
+	return readTerraform(file, src, x)
+}
+
+// readTerraform parses and reads a Terraform text.
+func readTerraform(file string, src []byte, x *expansion) (*rules.Unit, error) {
 	if at := hclTooDeep(src, maxNesting); at >= 0 {
 		return nil, Errorf(file, lineOf(src, at), "invalid HCL: nesting deeper than %d levels", maxNesting)
 	}
