@@ -61,9 +61,11 @@ repository writes for it: ${{ env.GENESYS_BASE }}/oauth/token in a workflow
 step, with the env: blocks of the workflow, job and step in scope (one a
 step may export to $GITHUB_ENV stays unknown), and
 {{$dotenv GENESYS_BASE}}/oauth/token in a .http file, with the .env beside
-it. The finding points at the use and names where the value is written. A
-value from a secret, a repository variable or another template stays
-unknown.`,
+it. A run: script's $GENESYS_BASE and ${GENESYS_ENV} start with the same
+env: values, whole URL or domain alike, unless the script assigns, unsets
+or sources its variables itself. The finding points at the use and names
+where the value is written. A value from a secret, a repository variable
+or another template stays unknown.`,
 		Sources: []string{
 			"every official Genesys host builder derives the token host by replacing api. with login. (platform-client-sdk-go configuration.go AuthorizeClientCredentials; platform-client-sdk-cli restclient.go)",
 			"no official region map has a genesys.cloud API host (docs/facts/genesys.md 1.1, 1.3)",

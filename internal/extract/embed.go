@@ -124,14 +124,20 @@ func (m OffsetMap) split(s rules.Segment) ([]rules.Segment, bool) {
 // (a workflow's run: and script:, an OpenAPI code sample).
 var scriptFormat = "shell"
 
+// An environ gives the literal value that the file embedding a script
+// writes down for one of its variables (a workflow's env: blocks in the
+// step's scope), or false: unknown.
+type environ func(name string) (writtenValue, bool)
+
 // embedScalars lints YAML scalars as one text of format f (a shell script:
 // a workflow's run:, an OpenAPI code sample): their texts joined by
 // newlines, positions mapped into the YAML, the findings' requests added
 // to u. With GHAExpr, GitHub expressions become shell parameters of the
-// same length; base, when not nil, gives the literal base URLs of the
-// expressions in scope (substituteBaseURLs). A text f rejects is not the
-// YAML file's error.
-func embedScalars(f *Format, y *yamlSource, items []*yaml.Node, syn Syntax, u *rules.Unit, x *expansion, base func(tmpl string) (writtenValue, bool)) {
+// same length; env, when not nil, is the environment the text runs in:
+// the literal base URLs of ${{ env.NAME }} (substituteBaseURLs) and the
+// values a script's $NAME starts with. A text f rejects is not the YAML
+// file's error.
+func embedScalars(f *Format, y *yamlSource, items []*yaml.Node, syn Syntax, u *rules.Unit, x *expansion, env environ) {
 	if f == nil {
 		return
 	}
@@ -167,21 +173,28 @@ func embedScalars(f *Format, y *yamlSource, items []*yaml.Node, syn Syntax, u *r
 		text = append(append(text, t...), '\n')
 		orig = append(append(orig, v.Text...), '\n')
 	}
-	embedText(f, y.file, text, m, u, x, func(sub *rules.Unit) {
+	embedText(f, y.file, text, m, u, x, env, func(sub *rules.Unit) {
 		markRanges(sub, exprs)
 		restoreRanges(sub, orig, exprs)
-		if base != nil {
-			substituteBaseURLs(sub, base)
+		if env != nil {
+			substituteBaseURLs(sub, func(tmpl string) (writtenValue, bool) {
+				name := ghaEnvName(tmpl)
+				if name == "" {
+					return writtenValue{}, false
+				}
+				return env(name)
+			})
 		}
 	})
 }
 
-// embedText lints text, derived from file by the runs of m, as format f,
-// and adds what it describes to u at the file's positions; fix, when not
-// nil, adjusts the derived unit before its spans are mapped. A text f
-// rejects is not the file's error: it reports false.
-func embedText(f *Format, file string, text []byte, m OffsetMap, u *rules.Unit, x *expansion, fix func(*rules.Unit)) bool {
-	sub, err := f.extractIn(file, text, x)
+// embedText lints text, derived from file by the runs of m, as format f
+// run in the environment env (nil: none known), and adds what it
+// describes to u at the file's positions; fix, when not nil, adjusts the
+// derived unit before its spans are mapped. A text f rejects is not the
+// file's error: it reports false.
+func embedText(f *Format, file string, text []byte, m OffsetMap, u *rules.Unit, x *expansion, env environ, fix func(*rules.Unit)) bool {
+	sub, err := f.extractIn(file, text, x, env)
 	if err != nil || sub == nil {
 		return false
 	}

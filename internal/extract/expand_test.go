@@ -102,7 +102,7 @@ func TestExpansionBudgetBoundsEveryExpander(t *testing.T) {
 			}
 			x := newExpansion(len(tt.src))
 			budget := *x
-			u, err := f.extractIn(tt.file, []byte(tt.src), x)
+			u, err := f.extractIn(tt.file, []byte(tt.src), x, nil)
 			if err != nil {
 				t.Fatal(err)
 			}

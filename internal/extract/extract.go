@@ -28,6 +28,11 @@ type Format struct {
 	// front ends that resolve variables: a Markdown file's fences and a
 	// workflow's scripts share their file's budget (expand.go).
 	extract func(file string, src []byte, x *expansion) (*rules.Unit, error)
+	// extractEnv is extract for a text its host file runs with variables
+	// set (a workflow step's env: for its run: script): env gives the
+	// values the text starts with. Only a format whose texts read their
+	// environment has one.
+	extractEnv func(file string, src []byte, x *expansion, env environ) (*rules.Unit, error)
 	// Comments are the line-comment markers of the format, for inline
 	// suppression ("#", "//"); Markdown uses "<!--".
 	Comments []string
@@ -69,8 +74,11 @@ func init() {
 }
 
 // extractIn extracts a text derived from a file (a fence, a script)
-// whose expansion budget is x.
-func (f *Format) extractIn(file string, src []byte, x *expansion) (*rules.Unit, error) {
+// whose expansion budget is x and whose environment, when not nil, is env.
+func (f *Format) extractIn(file string, src []byte, x *expansion, env environ) (*rules.Unit, error) {
+	if env != nil && f.extractEnv != nil {
+		return f.extractEnv(file, src, x, env)
+	}
 	if f.extract != nil {
 		return f.extract(file, src, x)
 	}

@@ -72,7 +72,7 @@ func extractMarkdownIn(file string, src []byte, x *expansion) (*rules.Unit, erro
 		text, m := f.join(keep)
 		// A README's snippet is often partial ("..."); a block that does
 		// not parse is not the file's error.
-		embedText(format, file, text, m, u, x, nil)
+		embedText(format, file, text, m, u, x, nil, nil)
 	}
 	return u, nil
 }

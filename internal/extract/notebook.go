@@ -91,7 +91,7 @@ func extractNotebook(file string, src []byte, x *expansion) (*rules.Unit, error)
 		text = append(text, '\n')
 	}
 	if len(strings.TrimSpace(string(text))) > 0 {
-		embedText(ByName(scriptFormat), y.file, text, m, u, x, nil)
+		embedText(ByName(scriptFormat), y.file, text, m, u, x, nil, nil)
 	}
 	return u, nil
 }

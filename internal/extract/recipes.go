@@ -67,7 +67,7 @@ func recipesIn(file string, src []byte, x *expansion, derive func([]byte) deriva
 	u := &rules.Unit{Name: file}
 	d := derive(src)
 	if len(d.text) > 0 {
-		embedText(ByName(scriptFormat), file, d.text, d.m, u, x, nil)
+		embedText(ByName(scriptFormat), file, d.text, d.m, u, x, nil, nil)
 	}
 	return u, nil
 }

@@ -33,13 +33,18 @@ import (
 // written, and "https://$HOST/oauth/token" still shows its path. A
 // variable assigned more than once, in a function or a branch, by for or
 // read, or to a wholly dynamic value stays dynamic at the use.
+//
+// A script another file runs (a workflow step's run:) starts with the
+// variables that file sets for it (the step's env:): a variable the
+// script never assigns resolves to that value, at the use.
 
 var shellFormat = &Format{
-	Name:     "shell",
-	Match:    matchShell,
-	Extract:  extractShell,
-	extract:  extractShellIn,
-	Comments: []string{"#"},
+	Name:       "shell",
+	Match:      matchShell,
+	Extract:    extractShell,
+	extract:    extractShellIn,
+	extractEnv: extractShellEnv,
+	Comments:   []string{"#"},
 }
 
 // shellVariants are the parser dialects by file extension.
@@ -152,6 +157,12 @@ func extractShell(file string, src []byte) (*rules.Unit, error) {
 
 // extractShellIn is extractShell drawing on the expansion budget x.
 func extractShellIn(file string, src []byte, x *expansion) (*rules.Unit, error) {
+	return extractShellEnv(file, src, x, nil)
+}
+
+// extractShellEnv is extractShellIn for a script that starts with the
+// variables env gives (a workflow step's env:), nil for none known.
+func extractShellEnv(file string, src []byte, x *expansion, env environ) (*rules.Unit, error) {
 	if bytes.IndexByte(src, 0) >= 0 {
 		return nil, Errorf(file, 0, "binary file (NUL byte)")
 	}
@@ -167,20 +178,20 @@ func extractShellIn(file string, src []byte, x *expansion) (*rules.Unit, error) 
 		// otherwise: bash reads what POSIX sh and most snippets write.
 		variant = syntax.LangBash
 	}
-	return extractShellText(file, src, variant, 0, x)
+	return extractShellText(file, src, variant, 0, x, env)
 }
 
 // maxShellC bounds scripts inside scripts (bash -c '... sh -c "..."').
 const maxShellC = 3
 
-func extractShellText(file string, src []byte, variant syntax.LangVariant, depth int, x *expansion) (*rules.Unit, error) {
+func extractShellText(file string, src []byte, variant syntax.LangVariant, depth int, x *expansion, env environ) (*rules.Unit, error) {
 	// The parser reads a cleaned copy; values are cut from the file's own
 	// bytes, at the same offsets.
 	// <CLIENT_ID> is a placeholder to the reader and two redirections to
 	// the parser: the parser reads it as a word.
 	clean := maskShellPlaceholders(shellSource(src))
 	script := func() *shellScript {
-		return &shellScript{file: file, src: src, unit: &rules.Unit{Name: file}, expanded: map[string]bool{}, x: x, variant: variant, depth: depth}
+		return &shellScript{file: file, src: src, unit: &rules.Unit{Name: file}, expanded: map[string]bool{}, x: x, variant: variant, depth: depth, env: env}
 	}
 	s := script()
 	err := s.read(shellStmts(clean, variant))
@@ -330,6 +341,7 @@ func (s *shellScript) read(stmts stmtSource) error {
 	if err := stmts(func(st *syntax.Stmt) { s.countAssigns(st, count) }); err != nil {
 		return err
 	}
+	s.assigned = count
 	s.vars = map[string]shellVar{}
 	return stmts(func(st *syntax.Stmt) {
 		s.topLevelVars(st, count)
@@ -450,6 +462,13 @@ type shellScript struct {
 	// scripts it is.
 	variant syntax.LangVariant
 	depth   int
+	// env gives the values the script's variables start with (a workflow
+	// step's env:), nil when none is known. A variable the script assigns
+	// (assigned counts them) is the script's own; when it may assign any
+	// variable (opaque: source, eval, export "$line"), env is not read.
+	env      environ
+	assigned map[string]int
+	opaque   bool
 }
 
 type urlVar struct {
@@ -475,18 +494,48 @@ func (s *shellScript) countAssigns(st *syntax.Stmt, count map[string]int) {
 					s.declare(n.Name, n.Value)
 				}
 			}
+			if n.Name == nil && n.Naked && !declOption(n.Value) {
+				s.opaque = true // export "$line", declare $(...): any name
+			}
+		case *syntax.DeclClause:
+			// local X (and declare X in a function) is a new, empty X;
+			// export X and readonly X keep its value.
+			if v := n.Variant.Value; v != "export" && v != "readonly" {
+				for _, a := range n.Args {
+					if a.Naked && a.Name != nil {
+						count[a.Name.Value]++
+					}
+				}
+			}
 		case *syntax.WordIter:
 			count[n.Name.Value]++
 		case *syntax.CallExpr:
-			// read and getopts assign their operands.
-			if len(n.Args) > 0 && (n.Args[0].Lit() == "read" || n.Args[0].Lit() == "getopts") {
+			if len(n.Args) == 0 {
+				break
+			}
+			switch n.Args[0].Lit() {
+			case "read", "getopts", "unset":
+				// read and getopts assign their operands; unset empties them.
 				for _, a := range n.Args[1:] {
 					count[a.Lit()]++
 				}
+			case "printf":
+				if len(n.Args) > 2 && n.Args[1].Lit() == "-v" {
+					count[n.Args[2].Lit()]++
+				}
+			case "source", ".", "eval":
+				s.opaque = true
 			}
 		}
 		return true
 	})
+}
+
+// declOption reports whether a name-less word of export or declare is an
+// option (-x, +n), not a word that names a variable only at run time.
+func declOption(w *syntax.Word) bool {
+	lit := w.Lit()
+	return lit != "" && (lit[0] == '-' || lit[0] == '+') && !strings.Contains(lit, "=")
 }
 
 // topLevelVars records the variables a top-level statement assigns once,
@@ -626,7 +675,9 @@ func (s *shellScript) inner(w *syntax.Word, variant syntax.LangVariant, depth in
 	if !v.Known() {
 		return
 	}
-	sub, err := extractShellText(s.file, []byte(v.Text), variant, depth+1, s.x)
+	// The inner shell sees the environment as the outer script has changed
+	// it by then, which is not followed: its variables start unknown.
+	sub, err := extractShellText(s.file, []byte(v.Text), variant, depth+1, s.x, nil)
 	if err != nil {
 		return // a broken inner script is the outer command's failure at run time
 	}
@@ -803,11 +854,41 @@ func (s *shellScript) resolve(p *syntax.ParamExp, at int, resolve bool) (rules.V
 	if text != "$"+name && text != "${"+name+"}" {
 		return rules.Value{}, false
 	}
-	v, ok := s.vars[name]
-	if !ok || v.at >= at || !s.x.spendValue(v.value) {
+	if v, ok := s.vars[name]; ok {
+		if v.at >= at || !s.x.spendValue(v.value) {
+			return rules.Value{}, false
+		}
+		return v.value, true
+	}
+	return s.fromEnv(name, text, at)
+}
+
+// fromEnv is the value the environment gives a variable the script never
+// assigns, used as written at at: the value's text on the use's span, so
+// a finding points at the use and no fix edits it there (the value may
+// serve other uses), with the value's place as the use's Origin, named by
+// the variable alone (the use's text is masked where the value is a
+// secret). A value
+// with a $ or a backquote in it is unknown: the runner does not expand
+// it, but whoever wrote it meant something to.
+func (s *shellScript) fromEnv(name, use string, at int) (rules.Value, bool) {
+	if s.env == nil || s.opaque || s.assigned[name] > 0 {
 		return rules.Value{}, false
 	}
-	return v.value, true
+	w, ok := s.env(name)
+	if !ok || strings.ContainsAny(w.text, "$`") {
+		return rules.Value{}, false
+	}
+	end := at + len(use)
+	v := rules.Decoded(s.file, w.text, at, end)
+	if strings.Contains(v.Text, "{{") {
+		v = markPlaceholders(v, Mustache)
+	}
+	if !s.x.spendValue(v) {
+		return rules.Value{}, false
+	}
+	s.unit.Origins = append(s.unit.Origins, rules.Origin{At: rules.Span{File: s.file, Start: at, End: end}, Name: name, Value: w.at})
+	return v, true
 }
 
 // unescape adds the source bytes start:end of an unquoted or double-quoted

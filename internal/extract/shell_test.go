@@ -629,3 +629,70 @@ func TestSchemelessCurlURL(t *testing.T) {
 		}
 	}
 }
+
+// A script run with an environment (a workflow step's env:) starts with
+// its values: $NAME is the value, on the use's span and not verbatim (no
+// fix edits the use), with the value's place as the use's Origin; a name
+// the script assigns, unsets or may set by other means is not the env's.
+func TestShellEnv(t *testing.T) {
+	valueAt := rules.Span{File: "w.yml", Start: 900, End: 927}
+	env := func(name string) (writtenValue, bool) {
+		switch name {
+		case "BASE":
+			return writtenValue{text: "https://api.mypurecloud.com", at: valueAt}, true
+		case "SHELLISH":
+			return writtenValue{text: "https://api.$DOMAIN", at: valueAt}, true
+		}
+		return writtenValue{}, false
+	}
+	const known = "https://api.mypurecloud.com/oauth/token"
+	for _, tc := range []struct {
+		name, src string
+		want      string // the first URL as described
+	}{
+		{"plain", `curl -X POST "$BASE/oauth/token"`, known},
+		{"braces", `curl -X POST "${BASE}/oauth/token"`, known},
+		{"exported", "export BASE\ncurl -X POST \"$BASE/oauth/token\"", known},
+		{"assigned by the script", "BASE=https://login.mypurecloud.com\ncurl -X POST \"$BASE/oauth/token\"", "https://login.mypurecloud.com/oauth/token"},
+		{"used before the script assigns it", "curl -X POST \"$BASE/oauth/token\"\nBASE=https://login.mypurecloud.com", "«$BASE»/oauth/token"},
+		{"unset", "unset BASE\ncurl -X POST \"$BASE/oauth/token\"", "«$BASE»/oauth/token"},
+		{"local", "f() { local BASE; curl -X POST \"$BASE/oauth/token\"; }", "«$BASE»/oauth/token"},
+		{"printf -v", "printf -v BASE %s \"$1\"\ncurl -X POST \"$BASE/oauth/token\"", "«$BASE»/oauth/token"},
+		{"read", "read -r BASE < f\ncurl -X POST \"$BASE/oauth/token\"", "«$BASE»/oauth/token"},
+		{"sourced file", ". ./ci.env\ncurl -X POST \"$BASE/oauth/token\"", "«$BASE»/oauth/token"},
+		{"eval", "eval \"$(./settings)\"\ncurl -X POST \"$BASE/oauth/token\"", "«$BASE»/oauth/token"},
+		{"export of a computed name", "export \"$line\"\ncurl -X POST \"$BASE/oauth/token\"", "«$BASE»/oauth/token"},
+		{"default expansion", `curl -X POST "${BASE:-https://x.com}/oauth/token"`, "«${BASE:-https://x.com}»/oauth/token"},
+		{"sh -c", `sh -c 'curl -X POST "$BASE/oauth/token"'`, "«$BASE»/oauth/token"},
+		{"not in the env", `curl -X POST "$OTHER/oauth/token"`, "«$OTHER»/oauth/token"},
+		{"a value with a $", `curl -X POST "$SHELLISH/oauth/token"`, "«$SHELLISH»/oauth/token"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			u, err := extractShellEnv("t.sh", []byte(tc.src), newExpansion(len(tc.src)), env)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(u.Requests) == 0 {
+				t.Fatal("no request")
+			}
+			r := u.Requests[0]
+			if _, got, _ := strings.Cut(describe(r), " "); got != tc.want {
+				t.Errorf("URL %q, want %q", got, tc.want)
+			}
+			if tc.want != known {
+				return
+			}
+			use := strings.Index(tc.src, "$BASE")
+			if use < 0 {
+				use = strings.Index(tc.src, "${BASE}")
+			}
+			seg := r.URL.Segs[0]
+			if seg.Verbatim || int(seg.Start) != use {
+				t.Errorf("value's segment %+v, want one not verbatim at the use, %d", seg, use)
+			}
+			if len(u.Origins) != 1 || u.Origins[0].Name != "BASE" || u.Origins[0].Value != valueAt || u.Origins[0].At.Start != use {
+				t.Errorf("origins %+v, want BASE's use at %d from %+v", u.Origins, use, valueAt)
+			}
+		})
+	}
+}

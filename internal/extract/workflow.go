@@ -117,7 +117,7 @@ func (w *workflow) steps(list *yaml.Node, shell string, outer envScope) {
 		if !posixShell(sh) {
 			continue
 		}
-		w.script([]*yaml.Node{run}, GHAExpr, w.baseURL(env))
+		w.script([]*yaml.Node{run}, GHAExpr, w.environ(env))
 	}
 }
 
@@ -225,7 +225,10 @@ func (w *workflow) env(n *yaml.Node, syn Syntax, outer envScope) envScope {
 			}
 			kv, _ := w.y.Scalar(k, 0)
 			vv, _ := w.y.Scalar(v, syn)
+			requests, settings, secrets := len(w.u.Requests), len(w.u.Settings), len(w.u.Secrets)
 			addKeyValue(w.u, k.Value, kv, vv)
+			judged := len(w.u.Requests) > requests || len(w.u.Secrets) > secrets ||
+				len(w.u.Settings) > settings && w.u.Settings[len(w.u.Settings)-1].Kind == rules.SettingClientSecret
 			if !own {
 				scope, own = maps.Clone(outer), true
 				if scope == nil {
@@ -234,9 +237,9 @@ func (w *workflow) env(n *yaml.Node, syn Syntax, outer envScope) envScope {
 			}
 			// A value with an expression in it (${{ secrets.X }}) is
 			// unknown, and hides an outer literal of the same name.
-			var val writtenValue
+			var val envValue
 			if vv.Known() {
-				val = writtenValue{text: vv.Text, at: vv.Span()}
+				val = envValue{writtenValue: writtenValue{text: vv.Text, at: vv.Span()}, judged: judged}
 			}
 			scope[k.Value] = val
 		})
@@ -246,15 +249,26 @@ func (w *workflow) env(n *yaml.Node, syn Syntax, outer envScope) envScope {
 
 // An envScope is the env context of a step: each variable's value where
 // it is a literal, an empty text where it is not.
-type envScope map[string]writtenValue
+type envScope map[string]envValue
 
-// baseURL gives the literal value that ${{ env.NAME }} stands for in the
-// scope, for substituteBaseURLs; none for a variable a step may export.
-func (w *workflow) baseURL(scope envScope) func(tmpl string) (writtenValue, bool) {
-	return func(tmpl string) (writtenValue, bool) {
-		name := ghaEnvName(tmpl)
+// An envValue is a variable's literal value in an env: block; judged when
+// the block's key makes it a request of its own (TOKEN_URL) or a
+// credential (CLIENT_SECRET), which is judged where it is written.
+type envValue struct {
+	writtenValue
+	judged bool
+}
+
+// environ is the environment a step's script runs in: the literal value
+// of each variable of the scope, what ${{ env.NAME }} and the shell's
+// $NAME stand for. A variable a step may export is unknown (a later step
+// sees the exported value), and so is one the env: block judges itself
+// (a token URL, a secret), so that one mistake is not reported at the
+// value and again at each use.
+func (w *workflow) environ(scope envScope) environ {
+	return func(name string) (writtenValue, bool) {
 		v, ok := scope[name]
-		return v, ok && name != "" && v.text != "" && !w.exported[name]
+		return v.writtenValue, ok && v.text != "" && !v.judged && !w.exported[name]
 	}
 }
 
@@ -291,10 +305,10 @@ var exportedName = regexp.MustCompile(`(?:\b([A-Za-z_]\w*)(?:=|<<)|exportVariabl
 // newlines, linted by the shell front end, positions mapped into the YAML.
 // GitHub expressions are replaced by shell parameters of the same length
 // (the runner substitutes them before the shell runs, so they are dynamic
-// even inside single quotes); base, when not nil, gives the literal base
-// URLs of ${{ env.NAME }} in scope.
-func (w *workflow) script(items []*yaml.Node, syn Syntax, base func(string) (writtenValue, bool)) {
-	embedScalars(ByName(scriptFormat), w.y, items, syn, w.u, w.x, base)
+// even inside single quotes); env, when not nil, is the step's env
+// context.
+func (w *workflow) script(items []*yaml.Node, syn Syntax, env environ) {
+	embedScalars(ByName(scriptFormat), w.y, items, syn, w.u, w.x, env)
 }
 
 // nodeText is a scalar's value, or the values of a sequence of scalars.
