@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"cmp"
 	"os"
 	"path"
 	"path/filepath"
@@ -108,7 +109,11 @@ func addBeside(u *rules.Unit, file string, x *expansion, want func(name string) 
 	}
 	entries, _ := d.ReadDir(maxDirEntries)
 	d.Close()
-	slices.SortFunc(entries, func(a, b os.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	// The files that write values down come first, so that a module of
+	// more than maxEnvFiles files is still looked up where its values are.
+	slices.SortFunc(entries, func(a, b os.DirEntry) int {
+		return cmp.Or(cmp.Compare(valueRank(a.Name()), valueRank(b.Name())), strings.Compare(a.Name(), b.Name()))
+	})
 	self := path.Base(filepath.ToSlash(file))
 	nread := 0
 	for _, e := range entries {
@@ -127,6 +132,20 @@ func addBeside(u *rules.Unit, file string, x *expansion, want func(name string) 
 			}
 		}
 	}
+}
+
+// valueRank orders the files beside one by how likely they write a
+// variable's value down: a Terraform variable definitions file, then a
+// file named for variables (variables.tf, vars.tf), then the rest.
+func valueRank(name string) int {
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(lower, ".tfvars"):
+		return 0
+	case strings.Contains(lower, "var"):
+		return 1
+	}
+	return 2
 }
 
 // besideCacheBytes bounds the source the cache of besideSettings holds.

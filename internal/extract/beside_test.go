@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -108,5 +109,29 @@ func TestBesideParsedOnce(t *testing.T) {
 	addBeside(u, files[0], newExpansion(len(tf)), isModuleFile, counting)
 	if parsed[vars] != 2 || len(u.Beside) != 1 || u.Beside[0].Value.Text != "mypurecloud.de" {
 		t.Errorf("after an edit: parsed %d times, beside %+v", parsed[vars], u.Beside)
+	}
+}
+
+// TestBesideValuesPastTheCap: in a module of more files than a lookup
+// reads, the file that declares the variable is read first, whatever its
+// name sorts after.
+func TestBesideValuesPastTheCap(t *testing.T) {
+	dir := t.TempDir()
+	const tf = "data \"http\" \"t\" {\n  url = \"https://api.${var.environment}/oauth/token\"\n}\n"
+	for i := range maxEnvFiles + 2 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("m%02d.tf", i)), []byte(tf), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "z_variables.tf"), []byte("variable \"environment\" {\n  default = \"mypurecloud.ie\"\n}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.ToSlash(filepath.Join(dir, "m00.tf"))
+	u, err := terraformFormat.Extract(file, []byte(tf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(u.Beside) != 1 || u.Beside[0].Value.Text != "mypurecloud.ie" {
+		t.Errorf("beside %+v, want the default of z_variables.tf", u.Beside)
 	}
 }
