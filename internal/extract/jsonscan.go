@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 
+	"github.com/tokenlint/tokenlint/internal/keyword"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -21,7 +22,8 @@ type jsonScan struct {
 	i    int // the next byte to read
 	// line is the 1-based line of offset lineOff; offsets asked for grow.
 	line, lineOff int
-	paths         int // jsonPaths made
+	paths         int       // jsonPaths made
+	root          *jsonPath // the paths reached
 }
 
 var errSlowPath = errors.New("not for the fast path")
@@ -34,8 +36,23 @@ type jsonPath struct {
 	name     string // the last member's name
 	path     string
 	hasPath  bool // inside an object: the top level has no path
+	stems    bool // a member's name holds a credential stem
 	read     bool // readKey(path)
 	children map[string]*jsonPath
+}
+
+// credentialStemSet finds the credential names' stems, ignoring ASCII
+// case as IsCredentialName does.
+var credentialStemSet = keyword.New(rules.CredentialStems())
+
+// readPath is readKey(path) for a path the scan has followed, which knows
+// whether its members' names hold a credential stem: the key table reads
+// only a path's tail (keyTail), whose answers repeat across paths that
+// differ before it, and IsCredentialName is false for a path without a
+// stem. A file of unique paths (a JSON Schema's properties) classifies
+// each without splitting it into words.
+func readPath(path string, stems bool) bool {
+	return classifyKey(keyTail(path)) != keyOther || stems && rules.IsCredentialName(path)
 }
 
 // maxJSONPaths bounds the paths a scan keeps: a file of unique keys
@@ -56,7 +73,8 @@ func (s *jsonScan) child(p *jsonPath, raw []byte) (*jsonPath, bool) {
 	if p.hasPath {
 		path = p.path + "." + member
 	}
-	c := &jsonPath{name: member, path: path, hasPath: true, read: readKey(path)}
+	stems := p.stems || credentialStemSet.In(raw)
+	c := &jsonPath{name: member, path: path, hasPath: true, stems: stems, read: readPath(path, stems)}
 	if s.paths++; s.paths > maxJSONPaths {
 		return c, true
 	}
@@ -81,6 +99,7 @@ func (s *jsonScan) ws() {
 // doc reads the whole text: objects and arrays with white space between.
 func (s *jsonScan) doc() error {
 	root := &jsonPath{}
+	s.root = root
 	for {
 		s.ws()
 		if s.i == len(s.src) {

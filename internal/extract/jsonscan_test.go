@@ -86,3 +86,50 @@ func FuzzJSONFastPath(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte) { sameJSON(t, "fuzz", src) })
 }
+
+// TestJSONPathsReadAsReadKey: every path the scanner follows in the JSON
+// fixtures and in paths chosen for it (stems in a parent, across the dot,
+// in Unicode) is read or not as readKey says.
+func TestJSONPathsReadAsReadKey(t *testing.T) {
+	var docs [][]byte
+	filepath.WalkDir(filepath.Join("..", "..", "testdata"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".json") {
+			if src, err := os.ReadFile(p); err == nil {
+				docs = append(docs, src)
+			}
+		}
+		return err
+	})
+	for _, s := range []string{
+		`{"api": {"key": 1, "Key": 2, "Key": 3, "toKen_url": 4}, "client": {"secret": {"x": 1}}, "PassWord": {"a": {"b": 1}}}`,
+		`{"oauth2": {"client": {"registration": {"x": {"client-id": 1, "token-uri": 2}}}}, "to": {"ken": 1}}`,
+		`[{"access": {"token": {"url": 1}}}, {"a.b": {"c": 1}}, {"": {"": 1}}]`,
+	} {
+		docs = append(docs, []byte(s))
+	}
+	n := 0
+	var check func(p *jsonPath)
+	check = func(p *jsonPath) {
+		for _, c := range p.children {
+			n++
+			if c.read != readKey(c.path) {
+				t.Errorf("%q: read %v, readKey %v", c.path, c.read, readKey(c.path))
+			}
+			check(c)
+		}
+	}
+	for _, src := range docs {
+		buf, err := prepareJSON("x.json", src)
+		if err != nil {
+			continue
+		}
+		s := &jsonScan{file: "x.json", src: buf, u: &rules.Unit{Name: "x.json"}, line: 1}
+		s.doc()
+		if s.root != nil {
+			check(s.root)
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d paths checked", n)
+	}
+}
