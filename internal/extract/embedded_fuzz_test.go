@@ -13,6 +13,7 @@ func FuzzEmbeddedFormats(f *testing.F) {
 	f.Add(byte(0), []byte("```sh\ncurl -d a=b https://login.mypurecloud.com/oauth/token\n```\n"))
 	f.Add(byte(0), []byte("> - ```console\n>   $ curl \\\n>     x\n"))
 	f.Add(byte(1), []byte("jobs:\n  t:\n    steps:\n      - run: |\n          curl ${{ secrets.X }}\n"))
+	f.Add(byte(1), []byte("env:\n  B: https://api.mypurecloud.com\njobs:\n  t:\n    steps:\n      - env: {D: mypurecloud.de}\n        run: curl \"$B/oauth/token\" \"https://login.${D}/x\"\n"))
 	f.Add(byte(2), []byte("openapi: 3.0.0\nservers: [{url: 'https://{h}'}]\ncomponents: {securitySchemes: {o: {type: oauth2, flows: {clientCredentials: {tokenUrl: \"/t\\u00e9\"}}}}}\n"))
 	f.Add(byte(3), []byte("data \"http\" \"t\" {\n  url = \"https://${var.h}/oauth/token\"\n  request_body = <<EOT\ngrant_type=client_credentials&client_secret=${urlencode(var.s)}\nEOT\n}\n"))
 	f.Add(byte(4), []byte("x:\n  script:\n    - 'a ''b'' c'\n    - >-\n      curl\n      d\n"))

@@ -14,7 +14,9 @@ import (
 // (.github/workflows/*.yml, and composite actions' action.yml) and GitLab
 // CI files (.gitlab-ci.yml and included *.gitlab-ci.yml), linted by the
 // shell front end with positions mapped into the YAML, block scalars
-// included. env: and variables: maps are read like any config's keys.
+// included. env: and variables: maps are read like any config's keys; a
+// GitHub step's env context (the workflow's, job's and step's env:) is
+// also what ${{ env.NAME }} and its script's $NAME stand for.
 
 var workflowFormat = &Format{
 	Name:     "workflow",
