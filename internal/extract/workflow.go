@@ -156,7 +156,8 @@ var gitlabKeywords = map[string]bool{
 // gitlab reads the script lists of every job (hidden .template jobs too)
 // and of default:. A job's before_script and script run in one shell, so
 // they are linted as one script: a variable set in one line is seen by the
-// next.
+// next. variables: does not give a script's $NAME its value: a project's
+// or group's CI/CD variable of the same name wins over it.
 func (w *workflow) gitlab(root *yaml.Node) {
 	w.env(root, DollarVar, nil)
 	global := scriptItems(root, "before_script")
