@@ -112,19 +112,29 @@ func TestConfiguredCredentialCopiesNeverPrinted(t *testing.T) {
 	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res, outputs, files := lintEveryOutputWith(t, []string{p}, cfg.Rules)
+	// Values after the configured names that no front end reads as a
+	// credential: a command's environment, a YAML key of its own.
+	env := filepath.Join(dir, "env.sh")
+	if err := os.WriteFile(env, []byte("ACCT_PIN=hunter9 curl -X POST https://api.mypurecloud.com/oauth/token -d grant_type=client_credentials\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	yml := filepath.Join(dir, "app.yaml")
+	if err := os.WriteFile(yml, []byte("token_url: https://api.mypurecloud.com/oauth/token\nacct_pin: Zq81xWpin\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, outputs, files := lintEveryOutputWith(t, []string{p, env, yml}, cfg.Rules)
 	if len(res.Findings) == 0 || files == 0 {
 		t.Fatalf("%d findings, %d fixable files: the outputs show no line", len(res.Findings), files)
 	}
 	// JSON and GitHub annotations print no file text; they are checked
 	// for leaks below with every other output.
 	for _, name := range []string{"-format text", "-format sarif", "fix diff"} {
-		if !strings.Contains(outputs[name].String(), "acct_pin=ab***") {
+		if !strings.Contains(outputs[name].String(), "acct_pin=ab***") || name != "-format sarif" && !strings.Contains(outputs[name].String(), "ACCT_PIN=hu*****") {
 			t.Errorf("%s shows no masked pin: the line is not checked:\n%s", name, outputs[name])
 		}
 	}
 	for name, buf := range outputs {
-		for _, leak := range []string{"=abc12", ": qwer"} {
+		for _, leak := range []string{"=abc12", ": qwer", "=hunter9", "81xW"} {
 			if strings.Contains(buf.String(), leak) {
 				t.Errorf("%s printed the secret %q: %s", name, leak, buf)
 			}

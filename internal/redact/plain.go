@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
 
@@ -163,4 +164,85 @@ func (r *Redactor) scrubPlain(s string) string {
 	}
 	b.WriteString(s[last:])
 	return b.String()
+}
+
+// configuredValues are the values written after a credential name that cat
+// has beyond the default catalog (a configuration's credential_fields and
+// credential_headers: ACCT_PIN=…, "acct_pin": "…", X-Acme-Sig: …). No front
+// end knows those names, so none called the values credentials: the text
+// is the only place that says so. A placeholder ($PIN, {{pin}}, <pin>)
+// holds no secret and is left as written.
+func configuredValues(cat *rules.Catalog, src []byte) []rules.Span {
+	names := configuredNames(cat)
+	if len(names) == 0 {
+		return nil
+	}
+	lower := asciiLower(src)
+	var out []rules.Span
+	for _, name := range names {
+		for at := 0; ; {
+			i := bytes.Index(lower[at:], name)
+			if i < 0 {
+				break
+			}
+			i += at
+			at = i + len(name)
+			if i > 0 && keyByte(src[i-1]) || at < len(src) && keyByte(src[at]) {
+				continue // inside a longer name
+			}
+			start, assigned := at, false
+			for start < len(src) && start-at < 8 && separator(src[start]) {
+				assigned = assigned || src[start] == '=' || src[start] == ':'
+				start++
+			}
+			end := start
+			for end < len(src) && !valueEnd(src, end) {
+				end++
+			}
+			if w := string(src[start:end]); authScheme(w) && end < len(src) && src[end] == ' ' {
+				start, end = end+1, end+1 // Authorization-style: the credential after the scheme
+				for end < len(src) && !valueEnd(src, end) {
+					end++
+				}
+			}
+			if assigned && end > start && strings.IndexByte("$<{%", src[start]) < 0 {
+				out = append(out, rules.Span{Start: start, End: end})
+			}
+		}
+	}
+	return out
+}
+
+// configuredNames are cat's credential field and header names that the
+// default catalog does not call credentials, lower-cased.
+func configuredNames(cat *rules.Catalog) [][]byte {
+	def := rules.DefaultCatalog()
+	if cat == def {
+		return nil
+	}
+	var out [][]byte
+	for _, n := range cat.CredentialFields {
+		if n != "" && !def.IsCredentialField(n) && !def.IsCredentialHeader(n) {
+			out = append(out, asciiLower([]byte(n)))
+		}
+	}
+	for _, n := range cat.CredentialHeaders {
+		if n != "" && !def.IsCredentialHeader(n) && !def.IsCredentialField(n) {
+			out = append(out, asciiLower([]byte(n)))
+		}
+	}
+	return out
+}
+
+// asciiLower is b with its ASCII letters lower-cased, byte for byte, so
+// offsets stay those of b (bytes.ToLower may change a rune's length).
+func asciiLower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
 }

@@ -58,7 +58,7 @@ func New(src []byte, spans []rules.Span, cat *rules.Catalog) *Redactor {
 	}
 	r := &Redactor{src: src, secrets: map[string][]string{}, plain: plainSecrets{cat: cat}}
 	seen := map[string]bool{}
-	for _, sp := range spans {
+	for _, sp := range append(slices.Clip(spans), configuredValues(cat, src)...) {
 		if sp.Start < 0 || sp.End > len(src) || sp.End <= sp.Start {
 			continue
 		}

@@ -125,3 +125,18 @@ func TestPlainCopiesInCredentialPositions(t *testing.T) {
 		t.Errorf("Scrub = %q", got)
 	}
 }
+
+// TestConfiguredCredentialValues: a value after a credential name that
+// only the run's catalog has is masked where it is written, placeholders
+// and longer names left as written; the default catalog masks nothing new.
+func TestConfiguredCredentialValues(t *testing.T) {
+	cat := rules.DefaultCatalog().Merge(&rules.Catalog{CredentialFields: []string{"acct_pin"}, CredentialHeaders: []string{"X-Acme-Sig"}})
+	src := []byte("ACCT_PIN=hunter9 run\n\"acct_pin\": \"Zq81xW\"\nx-acme-sig: Basic qwer\nacct_pin=$PIN my_acct_pin=nope acct_pins=nope\n")
+	want := "ACCT_PIN=hu***** run\n\"acct_pin\": \"Zq****\"\nx-acme-sig: Basic qw**\nacct_pin=$PIN my_acct_pin=nope acct_pins=nope\n"
+	if got := New(src, nil, cat).Window(0, len(src)); got != want {
+		t.Errorf("configured names:\n got %q\nwant %q", got, want)
+	}
+	if got := New(src, nil, nil).Window(0, len(src)); got != string(src) {
+		t.Errorf("default catalog masked %q", got)
+	}
+}
