@@ -304,19 +304,25 @@ func (w *walker) dir(p, rel string, set ignoreSet, top, goVisible bool) {
 	if !top && slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == ".gitignore" }) {
 		set = set.withFile(p, path.Join(w.prefix, rel))
 	}
-	for _, d := range entries {
-		name := d.Name()
-		var cp string // the child's path on disk, as filepath.WalkDir forms it
+	// The child's path on disk, as filepath.WalkDir forms it, and from the
+	// walk root: made only for what the walk looks at further, as most
+	// files are no format's.
+	child := func(name string) (cp, crel string) {
 		if top {
 			cp = filepath.Join(p, name)
 		} else {
 			cp = p + string(filepath.Separator) + name
 		}
-		crel := name
+		crel = name
 		if rel != "" {
 			crel = rel + "/" + name
 		}
+		return cp, crel
+	}
+	for _, d := range entries {
+		name := d.Name()
 		if d.IsDir() {
+			cp, crel := child(name)
 			display := filepath.ToSlash(cp)
 			if skipDirs[name] || set.ignored(path.Join(w.prefix, crel), true) || w.isExcluded(display) {
 				continue
@@ -329,6 +335,10 @@ func (w *walker) dir(p, rel string, set ignoreSet, top, goVisible bool) {
 			// FIFOs and devices are never opened.
 			continue
 		}
+		if !w.wants(name) {
+			continue
+		}
+		cp, crel := child(name)
 		w.file(cp, crel, name, set, goVisible)
 	}
 }
@@ -339,11 +349,11 @@ func (w *walker) file(p, rel, name string, set ignoreSet, goVisible bool) {
 	// The cheap test first: most files are no format's, and only a
 	// candidate or Go code needs the ignore rules. Once the walk has seen
 	// Go code, another .go file tells it nothing.
-	isGo := name == "go.mod" || strings.HasSuffix(name, ".go")
-	isCandidate := candidate(name)
-	if !isCandidate && (!isGo || w.seen.any && name != "go.mod") {
+	if !w.wants(name) {
 		return
 	}
+	isGo := name == "go.mod" || strings.HasSuffix(name, ".go")
+	isCandidate := candidate(name)
 	display := filepath.ToSlash(p)
 	if set.ignored(path.Join(w.prefix, rel), false) || isCandidate && w.isExcluded(display) {
 		return
@@ -364,6 +374,13 @@ func (w *walker) file(p, rel, name string, set ignoreSet, goVisible bool) {
 	}
 	w.emitted++
 	w.emit(job{path: p, display: display})
+}
+
+// wants reports whether a file named name may be a candidate or tell the
+// walk about Go code: the test on the name alone, before any path is made.
+func (w *walker) wants(name string) bool {
+	isGo := name == "go.mod" || strings.HasSuffix(name, ".go")
+	return candidate(name) || isGo && (!w.seen.any || name == "go.mod")
 }
 
 // candidate reports whether some format may claim a file by its name, or
