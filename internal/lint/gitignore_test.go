@@ -2,6 +2,7 @@ package lint
 
 import (
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -45,4 +46,48 @@ func TestGitignoreDoubleStarLinear(t *testing.T) {
 	if set.ignored(deep+"x.sh", false) || !set.ignored(deep+"t.sh", false) {
 		t.Error("wrong answer for the deep path")
 	}
+}
+
+// TestGitignoreIndexAgrees: the indexed rules decide as trying every rule
+// from the last one does, at the root and in a subdirectory, for rules
+// that the index files by name and by extension and for those it tries.
+func TestGitignoreIndexAgrees(t *testing.T) {
+	lines := []string{"*.log", "!keep.log", "build/", "/secret.env", "node_modules", "*.tar.gz", "*~", "*.[Cc]ache",
+		"[Dd]ebug/", "**/gen/*.md", "docs/out", "/*.tmp", "*.log/", "README.md", "!README.md", "*.md", "!docs/*.md",
+		"x.y", "*.min.js", "vendor/", "!vendor/keep", "*.py[cod]", "a*b", "!aXb", "!m.pyc", "\\!bang", ".env", "*.env", "!*.log"}
+	names := []string{"a.log", "keep.log", "build", "secret.env", "node_modules", "x.tar.gz", "y.gz", "f~", "a.cache", "a.Cache",
+		"Debug", "debug", "gen", "a.md", "README.md", "out", "z.tmp", "x.y", "m.min.js", "m.js", "vendor", "keep", "m.pyc",
+		"aXb", "!bang", ".env", "prod.env", ".log", "log", "noext"}
+	dirs := []string{"", "docs", "sub/gen", "vendor", "build/x", "a.log"}
+	for _, rel := range []string{"", "sub"} {
+		dir := t.TempDir()
+		for _, n := range []int{len(lines), 7, 1} { // every rule, a few, one
+			os.WriteFile(filepath.Join(dir, ".gitignore"), []byte(strings.Join(lines[:n], "\n")+"\n"), 0o644)
+			set := ignoreSet{}.withFile(dir, rel)
+			for _, d := range dirs {
+				for _, name := range names {
+					for _, p := range []string{path.Join(rel, d, name), path.Join(d, name)} {
+						for _, isDir := range []bool{false, true} {
+							if got, want := set.ignored(p, isDir), ignoredTryingEach(set, p, isDir); got != want {
+								t.Errorf("%d rules at %q: ignored(%q, dir=%v) = %v, trying each says %v", n, rel, p, isDir, got, want)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// ignoredTryingEach is ignored without the index: the last rule that
+// matches decides.
+func ignoredTryingEach(s ignoreSet, rel string, isDir bool) bool {
+	for set := &s; set != nil; set = set.parent {
+		for i := len(set.rules) - 1; i >= 0; i-- {
+			if r := &set.rules[i]; r.matches(rel, isDir) {
+				return !r.negate
+			}
+		}
+	}
+	return false
 }
