@@ -35,8 +35,9 @@ import (
 // read, or to a wholly dynamic value stays dynamic at the use.
 //
 // A script another file runs (a workflow step's run:) starts with the
-// variables that file sets for it (the step's env:): a variable the
-// script never assigns resolves to that value, at the use.
+// variables that file sets for it (the step's env:): a use of one the
+// script has not assigned yet, outside loops and functions, resolves to
+// that value, at the use.
 
 var shellFormat = &Format{
 	Name:       "shell",
@@ -464,11 +465,16 @@ type shellScript struct {
 	depth   int
 	// env gives the values the script's variables start with (a workflow
 	// step's env:), nil when none is known. A variable the script assigns
-	// (assigned counts them) is the script's own; when it may assign any
-	// variable (opaque: source, eval, export "$line"), env is not read.
-	env      environ
-	assigned map[string]int
-	opaque   bool
+	// (assigned counts them, firstAssign is where the first one is
+	// written) is the script's own from there on; a use before it is the
+	// env's unless it lies in a loop or a function (repeated), which may
+	// run after the assignment. When the script may assign any variable
+	// (opaque: source, eval, export "$line"), env is not read.
+	env         environ
+	assigned    map[string]int
+	firstAssign map[string]int
+	repeated    [][2]int
+	opaque      bool
 }
 
 type urlVar struct {
@@ -484,12 +490,26 @@ type shellVar struct {
 // countAssigns counts the assignments of each variable in a statement
 // (a variable assigned more than once, or by for or read, does not
 // resolve), and records the settings and secrets assignments declare.
+// With an environment it also records where each variable is first
+// assigned and which parts of the script may run more than once.
 func (s *shellScript) countAssigns(st *syntax.Stmt, count map[string]int) {
+	assign := func(name string, at syntax.Pos) {
+		count[name]++
+		if s.env == nil {
+			return
+		}
+		if s.firstAssign == nil {
+			s.firstAssign = map[string]int{}
+		}
+		if first, ok := s.firstAssign[name]; !ok || int(at.Offset()) < first {
+			s.firstAssign[name] = int(at.Offset())
+		}
+	}
 	syntax.Walk(st, func(n syntax.Node) bool {
 		switch n := n.(type) {
 		case *syntax.Assign:
 			if n.Name != nil && !n.Naked {
-				count[n.Name.Value]++
+				assign(n.Name.Value, n.Pos())
 				if n.Value != nil {
 					s.declare(n.Name, n.Value)
 				}
@@ -503,12 +523,17 @@ func (s *shellScript) countAssigns(st *syntax.Stmt, count map[string]int) {
 			if v := n.Variant.Value; v != "export" && v != "readonly" {
 				for _, a := range n.Args {
 					if a.Naked && a.Name != nil {
-						count[a.Name.Value]++
+						assign(a.Name.Value, a.Pos())
 					}
 				}
 			}
 		case *syntax.WordIter:
-			count[n.Name.Value]++
+			assign(n.Name.Value, n.Pos())
+		case *syntax.WhileClause, *syntax.ForClause, *syntax.FuncDecl:
+			if s.env != nil {
+				// A use inside may run after an assignment written below it.
+				s.repeated = append(s.repeated, [2]int{int(n.Pos().Offset()), int(n.End().Offset())})
+			}
 		case *syntax.CallExpr:
 			if len(n.Args) == 0 {
 				break
@@ -517,11 +542,11 @@ func (s *shellScript) countAssigns(st *syntax.Stmt, count map[string]int) {
 			case "read", "getopts", "unset":
 				// read and getopts assign their operands; unset empties them.
 				for _, a := range n.Args[1:] {
-					count[a.Lit()]++
+					assign(a.Lit(), n.Pos())
 				}
 			case "printf":
 				if len(n.Args) > 2 && n.Args[1].Lit() == "-v" {
-					count[n.Args[2].Lit()]++
+					assign(n.Args[2].Lit(), n.Pos())
 				}
 			case "source", ".", "eval":
 				s.opaque = true
@@ -863,8 +888,18 @@ func (s *shellScript) resolve(p *syntax.ParamExp, at int, resolve bool) (rules.V
 	return s.fromEnv(name, text, at)
 }
 
-// fromEnv is the value the environment gives a variable the script never
-// assigns, used as written at at: the value's text on the use's span, so
+// mayRepeat reports whether offset at lies in a loop or a function body.
+func (s *shellScript) mayRepeat(at int) bool {
+	for _, r := range s.repeated {
+		if r[0] <= at && at < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// fromEnv is the value the environment gives a variable the script has
+// not assigned by the time it is used, used as written at at: the value's text on the use's span, so
 // a finding points at the use and no fix edits it there (the value may
 // serve other uses), with the value's place as the use's Origin, named by
 // the variable alone (the use's text is masked where the value is a
@@ -872,7 +907,7 @@ func (s *shellScript) resolve(p *syntax.ParamExp, at int, resolve bool) (rules.V
 // with a $ or a backquote in it is unknown: the runner does not expand
 // it, but whoever wrote it meant something to.
 func (s *shellScript) fromEnv(name, use string, at int) (rules.Value, bool) {
-	if s.env == nil || s.opaque || s.assigned[name] > 0 {
+	if s.env == nil || s.opaque || s.assigned[name] > 0 && (at >= s.firstAssign[name] || s.mayRepeat(at)) {
 		return rules.Value{}, false
 	}
 	w, ok := s.env(name)
