@@ -287,3 +287,22 @@ func TestFenceWithoutKeywordsCounts(t *testing.T) {
 		}
 	}
 }
+
+// wget with two URLs makes two requests from one command; each has an
+// Auth of its own, so remapping a fence's unit to the Markdown file moves
+// each secret once, to where the file writes it.
+func TestFenceRequestsOfOneCommandRemapOnce(t *testing.T) {
+	src := "Get a token:\n\n```sh\nwget --user=id --password=s3cr3t https://login.mypurecloud.com/oauth/token https://login.mypurecloud.ie/oauth/token\n```\n"
+	u := mustExtract(t, "README.md", src)
+	if len(u.Requests) != 2 {
+		t.Fatalf("%d requests, want 2", len(u.Requests))
+	}
+	for i, r := range u.Requests {
+		if r.Auth == nil {
+			t.Fatalf("request %d has no auth", i)
+		}
+		if sp := r.Auth.Secret.Span(); src[sp.Start:sp.End] != "s3cr3t" {
+			t.Errorf("request %d: the secret's span is %q", i, src[sp.Start:sp.End])
+		}
+	}
+}
