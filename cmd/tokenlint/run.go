@@ -231,6 +231,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		StdinFilename: o.stdinName,
 		Go:            goLinter(o.goCode, golint.Settings{Download: o.goDownload}),
 		KeepSource:    sources.keep,
+		PaceGC:        true,
 	})
 	if o.writeBaseline != "" {
 		if err := baseline.WriteFile(o.writeBaseline, res.Findings); err != nil {

@@ -57,8 +57,13 @@ type Options struct {
 	// finding with a fix, for -fix and -diff (path opens the file, display
 	// names it in findings).
 	KeepSource func(display, path string, src []byte, secrets []rules.Span)
+	// PaceGC lets the run set the collector's pace while it reads config
+	// files (gcpace.go): a command's run sets it, a library caller or a
+	// long-lived server keeps the pace of its own process.
+	PaceGC bool
 
 	filter *keyword.Set // the prefilter of Rules, set by Run
+	pace   *gcPacer     // set by lintFiles
 }
 
 // A GoLinter lints the Go code the user named: the packages of every
@@ -406,6 +411,9 @@ type fileResult struct {
 // directories that hold Go code.
 func lintFiles(jobs []job, opts Options, res *Result) []GoTree {
 	var trees []GoTree
+	pace := &gcPacer{}
+	defer pace.start(opts.PaceGC)()
+	opts.pace = pace
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -498,6 +506,9 @@ func lintOne(j job, opts Options) (out fileResult) {
 		case err != nil:
 			return fileResult{err: &FileError{File: j.display, Message: err.Error()}}
 		}
+	}
+	if opts.pace != nil {
+		defer opts.pace.large(len(data))()
 	}
 	orig := data
 	data, form := readable(data)
