@@ -126,7 +126,9 @@ if [ -z "${SKIP_VET:-}" ]; then
   src=$(go mod download -json "$xtools" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
   mod=$out/xtools-${xtools#*@}
   [ -d "$mod" ] || { cp -r "$src" "$mod"; chmod -R u+w "$mod"; }
-  warm=$PWD/$out/gocache-warm-${xtools#*@}
+  # The warm cache is named by the toolchain too: one warmed by another Go
+  # is a cold cache, and the row would time compiling, not vetting.
+  warm=$PWD/$out/gocache-warm-${xtools#*@}-$(go env GOVERSION)
   [ -d "$warm" ] || (cd "$mod" && GOCACHE=$warm GOFLAGS=-mod=mod go build ./go/... >/dev/null)
   pairs=$out/vet-pairs.txt
   : >"$pairs"
