@@ -69,10 +69,9 @@ var skippedConfigs = map[string]bool{
 	"jsconfig.json":       true,
 }
 
-// skippedConfig reports whether a file is one of skippedConfigs (or a
-// tsconfig.<variant>.json).
-func skippedConfig(name string) bool {
-	b := base(name)
+// skippedConfig reports whether a file, by its lower-case base name, is
+// one of skippedConfigs (or a tsconfig.<variant>.json).
+func skippedConfig(b string) bool {
 	return skippedConfigs[b] || strings.HasPrefix(b, "tsconfig.") && strings.HasSuffix(b, ".json")
 }
 

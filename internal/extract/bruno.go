@@ -28,7 +28,7 @@ const viaBruno = "Bruno"
 
 var brunoFormat = &Format{
 	Name:     "bruno",
-	Match:    func(name string, _ []byte) bool { return ext(name) == ".bru" },
+	match:    func(n fileName, _ []byte) bool { return n.ext == ".bru" },
 	Extract:  extractBruno,
 	extract:  extractBrunoIn,
 	Comments: nil, // .bru has no comments

@@ -12,7 +12,7 @@ import (
 
 var envFormat = &Format{
 	Name:     "env",
-	Match:    matchEnv,
+	match:    matchEnv,
 	Extract:  extractEnv,
 	Comments: []string{"#"},
 }
@@ -24,8 +24,8 @@ var notEnvExt = map[string]bool{
 	".toml": true, ".py": true, ".go": true, ".sh": true, ".md": true, ".d.ts": true,
 }
 
-func matchEnv(name string, _ []byte) bool {
-	b := base(name)
+func matchEnv(n fileName, _ []byte) bool {
+	b := n.base
 	if b == ".env" || strings.HasSuffix(b, ".env") {
 		return true
 	}

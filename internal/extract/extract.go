@@ -16,11 +16,11 @@ import (
 // A Format is one input format.
 type Format struct {
 	Name string
-	// Match reports whether the file is of this format, from its slash path
+	// match reports whether the file is of this format, from its name
 	// and its first bytes (up to 4 KiB). With a nil head it answers whether
 	// the name alone makes the file a candidate, so the walker reads only
 	// files some format may claim.
-	Match func(name string, head []byte) bool
+	match func(n fileName, head []byte) bool
 	// Extract builds the unit of one file. file is the name to record in
 	// spans. A malformed file returns an *Error.
 	Extract func(file string, src []byte) (*rules.Unit, error)
@@ -114,8 +114,9 @@ const DetectHead = 4096
 // Detect returns the format of a file, or nil when tokenlint does not read
 // it. name is a slash path; head is the start of the content.
 func Detect(name string, head []byte) *Format {
+	n := newFileName(name)
 	for _, f := range formats {
-		if f.Match(name, head) {
+		if f.match(n, head) {
 			return f
 		}
 	}
@@ -186,6 +187,19 @@ type phrase string
 type parserMessage string
 
 var oneLine = strings.NewReplacer("\r\n", `\r\n`, "\n", `\n`, "\r", `\r`)
+
+// A fileName is a slash path with its lower-case base name and extension,
+// made once for the formats' match functions: Detect asks up to 18 of them,
+// for every entry of a walked tree.
+type fileName struct {
+	path string // as given
+	base string // base(path)
+	ext  string // ext(path)
+}
+
+func newFileName(name string) fileName {
+	return fileName{path: name, base: base(name), ext: ext(name)}
+}
 
 // base is the lower-case base name of a slash path.
 func base(name string) string { return strings.ToLower(path.Base(name)) }

@@ -14,7 +14,7 @@ import (
 
 var httpFormat = &Format{
 	Name:     "http",
-	Match:    func(name string, _ []byte) bool { e := ext(name); return e == ".http" || e == ".rest" },
+	match:    func(n fileName, _ []byte) bool { return n.ext == ".http" || n.ext == ".rest" },
 	Extract:  extractHTTP,
 	extract:  extractHTTPIn,
 	Comments: []string{"#", "//"},

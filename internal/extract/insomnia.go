@@ -28,14 +28,14 @@ const viaInsomnia = "Insomnia"
 
 var insomniaFormat = &Format{
 	Name:     "insomnia",
-	Match:    matchInsomnia,
+	match:    matchInsomnia,
 	Extract:  extractInsomnia,
 	extract:  extractInsomniaIn,
 	Comments: []string{"#"}, // in the YAML form
 }
 
-func matchInsomnia(name string, head []byte) bool {
-	switch ext(name) {
+func matchInsomnia(n fileName, head []byte) bool {
+	switch n.ext {
 	case ".json", ".yaml", ".yml":
 	default:
 		return false

@@ -129,7 +129,7 @@ func TestInsomniaMatch(t *testing.T) {
 		{"config.yaml", "server:\n  port: 8080\n", false},
 		{"a.bru", "", false},
 	} {
-		if got := matchInsomnia(tt.name, []byte(tt.head)); got != tt.want {
+		if got := matchInsomnia(newFileName(tt.name), []byte(tt.head)); got != tt.want {
 			t.Errorf("matchInsomnia(%s) = %v", tt.name, got)
 		}
 	}

@@ -28,9 +28,8 @@ import (
 
 var jsonFormat = &Format{
 	Name: "json",
-	Match: func(name string, _ []byte) bool {
-		e := ext(name)
-		return (e == ".json" || e == ".jsonc") && !skippedConfig(name)
+	match: func(n fileName, _ []byte) bool {
+		return (n.ext == ".json" || n.ext == ".jsonc") && !skippedConfig(n.base)
 	},
 	Extract: extractJSON,
 }

@@ -17,7 +17,7 @@ import (
 
 var markdownFormat = &Format{
 	Name:     "markdown",
-	Match:    func(name string, _ []byte) bool { e := ext(name); return e == ".md" || e == ".markdown" },
+	match:    func(n fileName, _ []byte) bool { return n.ext == ".md" || n.ext == ".markdown" },
 	Extract:  extractMarkdown,
 	extract:  extractMarkdownIn,
 	Comments: []string{"<!--"},

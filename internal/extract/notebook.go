@@ -17,7 +17,7 @@ import (
 
 var notebookFormat = &Format{
 	Name:  "notebook",
-	Match: func(name string, _ []byte) bool { return ext(name) == ".ipynb" },
+	match: func(n fileName, _ []byte) bool { return n.ext == ".ipynb" },
 	Extract: func(file string, src []byte) (*rules.Unit, error) {
 		return extractNotebook(file, src, newExpansion(len(src)))
 	},

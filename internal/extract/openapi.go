@@ -17,13 +17,13 @@ import (
 
 var openAPIFormat = &Format{
 	Name:     "openapi",
-	Match:    matchOpenAPI,
+	match:    matchOpenAPI,
 	Extract:  extractOpenAPI,
 	Comments: []string{"#"},
 }
 
-func matchOpenAPI(name string, head []byte) bool {
-	switch ext(name) {
+func matchOpenAPI(n fileName, head []byte) bool {
+	switch n.ext {
 	case ".yaml", ".yml", ".json":
 	default:
 		return false

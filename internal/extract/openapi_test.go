@@ -21,11 +21,11 @@ func TestMatchOpenAPI(t *testing.T) {
 		{"api.md", "openapi: 3.0.3\n", false},
 	}
 	for _, tt := range tests {
-		if got := matchOpenAPI(tt.name, []byte(tt.head)); got != tt.want {
+		if got := matchOpenAPI(newFileName(tt.name), []byte(tt.head)); got != tt.want {
 			t.Errorf("matchOpenAPI(%q, %q) = %v", tt.name, tt.head, got)
 		}
 	}
-	if !matchOpenAPI("x.yaml", nil) {
+	if !matchOpenAPI(newFileName("x.yaml"), nil) {
 		t.Error("a .yaml name is not a candidate")
 	}
 }

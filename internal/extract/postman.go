@@ -39,23 +39,22 @@ const viaPostman = "Postman"
 
 var postmanFormat = &Format{
 	Name:    "postman",
-	Match:   matchPostman,
+	match:   matchPostman,
 	Extract: extractPostman,
 	extract: extractPostmanIn,
 }
 
 var postmanEnvFormat = &Format{
 	Name:    "postman-environment",
-	Match:   matchPostmanEnv,
+	match:   matchPostmanEnv,
 	Extract: extractPostmanEnv,
 }
 
-func matchPostman(name string, head []byte) bool {
-	b := base(name)
-	if strings.HasSuffix(b, ".postman_collection.json") || strings.HasSuffix(b, ".postman_collection") {
+func matchPostman(n fileName, head []byte) bool {
+	if strings.HasSuffix(n.base, ".postman_collection.json") || strings.HasSuffix(n.base, ".postman_collection") {
 		return true
 	}
-	if ext(name) != ".json" {
+	if n.ext != ".json" {
 		return false
 	}
 	if head == nil {
@@ -66,12 +65,11 @@ func matchPostman(name string, head []byte) bool {
 		bytes.Contains(head, []byte(`"_postman_id"`))
 }
 
-func matchPostmanEnv(name string, head []byte) bool {
-	b := base(name)
-	if isPostmanEnvName(b) {
+func matchPostmanEnv(n fileName, head []byte) bool {
+	if isPostmanEnvName(n.base) {
 		return true
 	}
-	if ext(name) != ".json" {
+	if n.ext != ".json" {
 		return false
 	}
 	return head == nil || bytes.Contains(head, []byte(`"_postman_variable_scope"`))

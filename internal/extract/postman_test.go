@@ -225,10 +225,10 @@ func TestPostmanMatch(t *testing.T) {
 		if tt.head == "" {
 			head = []byte("{}")
 		}
-		if got := matchPostman(tt.name, head); got != tt.coll {
+		if got := matchPostman(newFileName(tt.name), head); got != tt.coll {
 			t.Errorf("matchPostman(%s) = %v", tt.name, got)
 		}
-		if got := matchPostmanEnv(tt.name, head); got != tt.env {
+		if got := matchPostmanEnv(newFileName(tt.name), head); got != tt.env {
 			t.Errorf("matchPostmanEnv(%s) = %v", tt.name, got)
 		}
 	}

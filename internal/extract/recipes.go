@@ -36,7 +36,7 @@ var (
 func recipeFormat(name string, derive func([]byte) derivation, match func(base, ext string) bool) *Format {
 	return &Format{
 		Name:    name,
-		Match:   func(file string, _ []byte) bool { return match(base(file), ext(file)) },
+		match:   func(n fileName, _ []byte) bool { return match(n.base, n.ext) },
 		Extract: func(file string, src []byte) (*rules.Unit, error) { return extractRecipes(file, src, derive) },
 		extract: func(file string, src []byte, x *expansion) (*rules.Unit, error) {
 			return recipesIn(file, src, x, derive)

@@ -41,7 +41,7 @@ import (
 
 var shellFormat = &Format{
 	Name:       "shell",
-	Match:      matchShell,
+	match:      matchShell,
 	Extract:    extractShell,
 	extract:    extractShellIn,
 	extractEnv: extractShellEnv,
@@ -59,8 +59,8 @@ var shellInterpreters = map[string]syntax.LangVariant{
 	"zsh": syntax.LangZsh, "ksh": syntax.LangMirBSDKorn, "mksh": syntax.LangMirBSDKorn,
 }
 
-func matchShell(name string, head []byte) bool {
-	e := ext(name)
+func matchShell(n fileName, head []byte) bool {
+	e := n.ext
 	if _, ok := shellVariants[e]; ok {
 		return true
 	}
@@ -68,7 +68,7 @@ func matchShell(name string, head []byte) bool {
 		return false
 	}
 	_, ok := shebangVariant(head)
-	return ok || curlScript(name, head)
+	return ok || curlScript(n.path, head)
 }
 
 // proseNames are extensionless files that are text, not scripts.

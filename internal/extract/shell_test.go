@@ -426,7 +426,7 @@ func TestShellMatch(t *testing.T) {
 		if tc.head != "" {
 			head = []byte(tc.head)
 		}
-		if got := matchShell(tc.name, head); got != tc.want {
+		if got := matchShell(newFileName(tc.name), head); got != tc.want {
 			t.Errorf("matchShell(%q, %q) = %v, want %v", tc.name, tc.head, got, tc.want)
 		}
 	}

@@ -23,7 +23,7 @@ import (
 
 var terraformFormat = &Format{
 	Name:     "terraform",
-	Match:    func(name string, _ []byte) bool { return ext(name) == ".tf" },
+	match:    func(n fileName, _ []byte) bool { return n.ext == ".tf" },
 	Extract:  extractTerraform,
 	extract:  extractTerraformIn,
 	Comments: []string{"#", "//"},

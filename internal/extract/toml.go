@@ -26,7 +26,7 @@ import (
 
 var tomlFormat = &Format{
 	Name:     "toml",
-	Match:    func(name string, _ []byte) bool { return ext(name) == ".toml" && !skippedConfig(name) },
+	match:    func(n fileName, _ []byte) bool { return n.ext == ".toml" && !skippedConfig(n.base) },
 	Extract:  extractTOML,
 	Comments: []string{"#"},
 }

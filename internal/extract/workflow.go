@@ -20,28 +20,27 @@ import (
 
 var workflowFormat = &Format{
 	Name:     "workflow",
-	Match:    func(name string, _ []byte) bool { return isGitHubWorkflow(name) || isGitLabCI(name) },
+	match:    func(n fileName, _ []byte) bool { return isGitHubWorkflow(n) || gitLabCIBase(n.base) },
 	Extract:  extractWorkflow,
 	extract:  extractWorkflowIn,
 	Comments: []string{"#"},
 }
 
-func isYAMLName(name string) bool { e := ext(name); return e == ".yml" || e == ".yaml" }
-
-func isGitHubWorkflow(name string) bool {
-	if !isYAMLName(name) {
+func isGitHubWorkflow(n fileName) bool {
+	if n.ext != ".yml" && n.ext != ".yaml" {
 		return false
 	}
-	dir := path.Dir(name)
+	dir := path.Dir(n.path)
 	if dir == ".github/workflows" || strings.HasSuffix(dir, "/.github/workflows") {
 		return true
 	}
-	b := base(name)
-	return b == "action.yml" || b == "action.yaml"
+	return n.base == "action.yml" || n.base == "action.yaml"
 }
 
-func isGitLabCI(name string) bool {
-	b := base(name)
+func isGitLabCI(name string) bool { return gitLabCIBase(base(name)) }
+
+// gitLabCIBase reports whether a lower-case base name is a GitLab CI file's.
+func gitLabCIBase(b string) bool {
 	return b == ".gitlab-ci.yml" || b == ".gitlab-ci.yaml" || strings.HasSuffix(b, ".gitlab-ci.yml") || strings.HasSuffix(b, ".gitlab-ci.yaml")
 }
 

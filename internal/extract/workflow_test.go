@@ -14,7 +14,7 @@ import (
 // spaces, $X dynamic.
 var fakeShell = &Format{
 	Name:  "fake-shell",
-	Match: func(string, []byte) bool { return false },
+	match: func(fileName, []byte) bool { return false },
 	Extract: func(file string, src []byte) (*rules.Unit, error) {
 		u := &rules.Unit{Name: file}
 		off := 0

@@ -34,9 +34,8 @@ import (
 
 var yamlFormat = &Format{
 	Name: "yaml",
-	Match: func(name string, _ []byte) bool {
-		e := ext(name)
-		return (e == ".yaml" || e == ".yml") && !skippedConfig(name)
+	match: func(n fileName, _ []byte) bool {
+		return (n.ext == ".yaml" || n.ext == ".yml") && !skippedConfig(n.base)
 	},
 	Extract:  extractYAML,
 	Comments: []string{"#"},
