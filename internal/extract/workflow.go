@@ -270,7 +270,7 @@ type envValue struct {
 func (w *workflow) environ(scope envScope) environ {
 	return func(name string) (writtenValue, bool) {
 		v, ok := scope[name]
-		return v.writtenValue, ok && v.text != "" && !v.judged && !w.exported[name]
+		return v.writtenValue, ok && v.text != "" && !v.judged && !w.exported[name] && !w.exported[anyName]
 	}
 }
 
@@ -278,17 +278,26 @@ func (w *workflow) environ(scope envScope) environ {
 // for the steps after it: echo "NAME=..." >> "$GITHUB_ENV" in a script,
 // core.exportVariable('NAME', ...) in github-script. Their env: values
 // are not what a later step sees. Any name assigned in a text that writes
-// the environment file counts, which errs on the side of unknown.
+// the environment file counts, which errs on the side of unknown. A write
+// whose names the workflow does not spell out (cat vars.env >>
+// "$GITHUB_ENV", echo "$line" >> ..., exportVariable(name, ...)) may set
+// any variable: the set then holds anyName.
 func exportedNames(root *yaml.Node) map[string]bool {
 	var out map[string]bool
+	add := func(name string) {
+		if out == nil {
+			out = map[string]bool{}
+		}
+		out[name] = true
+	}
 	var walk func(n *yaml.Node) // yaml.v3 caps a document's depth
 	walk = func(n *yaml.Node) {
 		if n.Kind == yaml.ScalarNode && (strings.Contains(n.Value, "GITHUB_ENV") || strings.Contains(n.Value, "exportVariable")) {
 			for _, m := range exportedName.FindAllStringSubmatch(n.Value, -1) {
-				if out == nil {
-					out = map[string]bool{}
-				}
-				out[m[1]+m[2]] = true
+				add(m[1] + m[2])
+			}
+			if writesUnnamed(n.Value) {
+				add(anyName)
 			}
 		}
 		for _, c := range n.Content {
@@ -302,6 +311,35 @@ func exportedNames(root *yaml.Node) map[string]bool {
 // exportedName matches NAME= and NAME<< (a line of the environment file)
 // and exportVariable('NAME'.
 var exportedName = regexp.MustCompile(`(?:\b([A-Za-z_]\w*)(?:=|<<)|exportVariable\(\s*['"]([A-Za-z_]\w*))`)
+
+// anyName in exportedNames stands for every variable.
+const anyName = "*"
+
+// unnamedExport matches exportVariable( with a name that is not a literal.
+var unnamedExport = regexp.MustCompile(`exportVariable\(\s*[^'"\s]`)
+
+// writesUnnamed reports whether text may write the environment file
+// without spelling out the name: a command before a GITHUB_ENV on its
+// line (back to the previous one) with no NAME= or NAME<< in it, or an
+// exportVariable whose name is not a literal.
+func writesUnnamed(text string) bool {
+	if unnamedExport.MatchString(text) {
+		return true
+	}
+	for line := range strings.Lines(text) {
+		for {
+			i := strings.Index(line, "GITHUB_ENV")
+			if i < 0 {
+				break
+			}
+			if !exportedName.MatchString(line[:i]) {
+				return true
+			}
+			line = line[i+len("GITHUB_ENV"):]
+		}
+	}
+	return false
+}
 
 // script lints the scalars as one shell script: their texts joined by
 // newlines, linted by the shell front end, positions mapped into the YAML.

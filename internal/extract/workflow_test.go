@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -204,5 +205,30 @@ func TestExportedNames(t *testing.T) {
 	}
 	if got["NOT_EXPORTED"] {
 		t.Errorf("NOT_EXPORTED is only echoed, yet in %v", got)
+	}
+}
+
+func TestExportedNamesUnnamed(t *testing.T) {
+	for _, script := range []string{
+		`cat vars.env >> "$GITHUB_ENV"`,
+		`echo "$line" >> $GITHUB_ENV`,
+		`echo "A=1" >> "$GITHUB_ENV"; ./discover.sh >> "$GITHUB_ENV"`,
+		"{\n  echo A=1\n} >> $GITHUB_ENV",
+		`core.exportVariable(name, value)`,
+	} {
+		var root yaml.Node
+		if err := yaml.Unmarshal([]byte("run: "+strconv.Quote(script)), &root); err != nil {
+			t.Fatal(err)
+		}
+		if got := exportedNames(&root); !got[anyName] {
+			t.Errorf("%q may export any name, yet exportedNames is %v", script, got)
+		}
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal([]byte(`run: echo "A=1" >> "$GITHUB_ENV"`), &root); err != nil {
+		t.Fatal(err)
+	}
+	if got := exportedNames(&root); got[anyName] {
+		t.Errorf("a named export exports any name: %v", got)
 	}
 }
