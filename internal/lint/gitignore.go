@@ -24,6 +24,10 @@ type ignoreRule struct {
 	literal bool     // no wildcard: compare
 	suffix  string   // "*" then a literal: HasSuffix
 	segs    []string // the pattern's segments when "**" spans directories
+	// A glob's literal ends: what every path it matches starts and ends
+	// with, so most of a long .gitignore's glob lines ("[Dd]ebug",
+	// "_ReSharper*") fail a path without path.Match.
+	prefix, tail string
 }
 
 // ignoreSet holds the .gitignore rules in force in a directory: the
@@ -177,6 +181,9 @@ func (s ignoreSet) withPatterns(name, relDir string) ignoreSet {
 			r.suffix = line[1:]
 		case strings.Contains(line, "**"):
 			r.segs = glob.Split(line)
+			r.prefix, r.tail = literalEnds(line)
+		default:
+			r.prefix, r.tail = literalEnds(line)
 		}
 		out = append(out, r)
 	}
@@ -222,10 +229,25 @@ func (r *ignoreRule) matches(rel string, isDir bool) bool {
 		return name == r.pattern
 	case r.suffix != "":
 		return strings.HasSuffix(name, r.suffix)
+	case !strings.HasPrefix(name, r.prefix) || !strings.HasSuffix(name, r.tail):
+		return false
 	case r.segs != nil:
 		return glob.Match(r.segs, glob.Split(name))
 	default:
 		ok, _ := path.Match(r.pattern, name)
 		return ok
 	}
+}
+
+// literalEnds is the text before a glob's first wildcard, escape or class
+// and the text after its last one (a class's "]" counts), each within one
+// segment: the first segment of a path the glob matches starts with the
+// one and its last ends with the other. A "**" segment may match no
+// directory, so neither end reaches past a "/".
+func literalEnds(pattern string) (prefix, tail string) {
+	const stops = `*?[]\/`
+	if i := strings.IndexAny(pattern, stops); i >= 0 {
+		prefix = pattern[:i]
+	}
+	return prefix, pattern[strings.LastIndexAny(pattern, stops)+1:]
 }

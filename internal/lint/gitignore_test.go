@@ -91,3 +91,32 @@ func ignoredTryingEach(s ignoreSet, rel string, isDir bool) bool {
 	}
 	return false
 }
+
+// TestGitignoreLiteralEndsAgree holds the glob rules' literal-ends test to
+// the globs themselves: a rule with it says what the same rule without it
+// says, for escapes, classes (a "]" first in one is a member), "**" that
+// match no directory, and anchored paths.
+func TestGitignoreLiteralEndsAgree(t *testing.T) {
+	lines := []string{"[Dd]ebug/", "_ReSharper*/", "*_i.c", "[Bb]uild[Ll]og.*", "**/Packages/*", "**/node_modules", "a/**", "a/**/b",
+		"docs/*.md", "/*.tmp", `a\*b`, `\[x]`, "[]a]x", "[*]b", `[\]]c`, "x[", "a]b", "**", "*", "?x", "x?", "**/gen/*.md", "a*/**/z*",
+		"foo**", "**foo", "ab[^c]d", "é?é"}
+	names := []string{"Debug", "debug", "xDebug", "_ReSharper.x", "_ReSharpe", "m_i.c", "_i.c", "BuildLog.htm", "buildlog.", "Packages/a",
+		"x/Packages/a", "node_modules", "x/node_modules", "a", "a/b", "a/x/b", "b", "docs/x.md", "z.tmp", "a*b", "aXb", "[x]", "x",
+		"]x", "ax", "*b", "]c", "x[", "a]b", "gen/a.md", "s/gen/a.md", "ab/q/zz", "ab/z", "foo", "foobar", "xfoo", "abxd", "abcd",
+		"éxé", "éé", ""}
+	for _, line := range lines {
+		dir := t.TempDir()
+		os.WriteFile(filepath.Join(dir, ".gitignore"), []byte(line+"\n"), 0o644)
+		set := ignoreSet{}.withFile(dir, "")
+		r := set.rules[0]
+		whole := r
+		whole.prefix, whole.tail = "", ""
+		for _, name := range names {
+			for _, isDir := range []bool{false, true} {
+				if got, want := r.matches(name, isDir), whole.matches(name, isDir); got != want {
+					t.Errorf("%q (literal ends %q, %q) matches %q = %v, the glob says %v", line, r.prefix, r.tail, name, got, want)
+				}
+			}
+		}
+	}
+}
