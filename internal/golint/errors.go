@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/mod/module"
 	"golang.org/x/mod/semver"
@@ -91,10 +92,14 @@ func (m *errorMaker) withoutEchoes(msg, file string) string {
 			end--
 		}
 		core := msg[start:end]
-		if core != "" && !quoted(core) && (after || echo[core]) && !redact.GrammarWord(core) {
-			b.WriteString(msg[last:start])
-			b.WriteString(redact.Mask(core))
-			last = end
+		// A quoted word redact.Error has judged, unless it is an argument
+		// the go command echoes with a stray quote ("Kx7…).
+		bare := strings.Trim(core, quotes)
+		if bare != "" && (after && !quoted(core) || echo[bare]) && !redact.GrammarWord(bare) {
+			at := start + strings.Index(core, bare)
+			b.WriteString(msg[last:at])
+			b.WriteString(redact.Mask(bare))
+			last = at + len(bare)
 		}
 		after = slices.Contains(misplaced, word)
 		i = j
@@ -107,7 +112,10 @@ func (m *errorMaker) withoutEchoes(msg, file string) string {
 }
 
 // quoted reports whether a word is quoted: redact.Error has judged it.
-func quoted(w string) bool { return strings.IndexByte("'\"`", w[0]) >= 0 }
+func quoted(w string) bool { return w != "" && strings.IndexByte(quotes, w[0]) >= 0 }
+
+// quotes are the quote characters of Go and of the messages about it.
+const quotes = "'\"`"
 
 // wordPunct is what withoutEchoes strips from the ends of a word.
 const wordPunct = ":;,()[]{}"
@@ -185,8 +193,23 @@ func directiveWords(src []byte) []string {
 		} else {
 			continue
 		}
-		for _, w := range strings.Fields(args) {
-			if w = strings.Trim(w, wordPunct+"\"`"); w != "" {
+		// The go command echoes an argument as it reads it: a quoted one
+		// unquoted, and a malformed one from where its quote goes wrong
+		// (`a`Kx7…, "Kx7… without its end), so the words are cut at quotes
+		// as well as blanks, and a quoted argument's value is cut too.
+		words := strings.FieldsFunc(args, func(r rune) bool { return unicode.IsSpace(r) || r == '"' || r == '`' })
+		for i := strings.IndexAny(args, "\"`"); i >= 0; i = strings.IndexAny(args, "\"`") {
+			q, err := strconv.QuotedPrefix(args[i:])
+			if err != nil {
+				break
+			}
+			if v, err := strconv.Unquote(q); err == nil {
+				words = append(words, strings.Fields(v)...)
+			}
+			args = args[i+len(q):]
+		}
+		for _, w := range words {
+			if w = strings.Trim(w, wordPunct); w != "" {
 				out = append(out, w)
 			}
 		}

@@ -105,6 +105,20 @@ func f(s string) int {
 			"go.mod":   "module example.com/embedpat\n\ngo 1.22\n",
 			"embed.go": "package embedpat\n\nimport _ \"embed\"\n\n//go:embed Kx7Qw9Zp3Lm2RtSecret\nvar s string\n",
 		}, []string{`embed.go:5: pattern Kx******************: no matching files found`}},
+		// The go command echoes a quoted pattern unquoted, its escapes
+		// decoded, and a malformed one from where its quote goes wrong.
+		{"embed pattern escaped", map[string]string{
+			"go.mod":   "module example.com/embedesc\n\ngo 1.22\n",
+			"embed.go": "package embedesc\n\nimport _ \"embed\"\n\n//go:embed \"Kx7Qw9Zp3\\x4cm2RtSecret\"\nvar s string\n",
+		}, []string{`embed.go:5: pattern Kx******************: no matching files found`}},
+		{"embed pattern unterminated", map[string]string{
+			"go.mod":   "module example.com/embedopen\n\ngo 1.22\n",
+			"embed.go": "package embedopen\n\nimport _ \"embed\"\n\n//go:embed \"Kx7Qw9Zp3Lm2RtSecret\nvar s string\n",
+		}, []string{`embed.go:5: invalid quoted string in //go:embed: "Kx******************`}},
+		{"embed pattern after a quote", map[string]string{
+			"go.mod":   "module example.com/embedafter\n\ngo 1.22\n",
+			"embed.go": "package embedafter\n\nimport _ \"embed\"\n\n//go:embed `a`Kx7Qw9Zp3Lm2RtSecret\nvar s string\n",
+		}, []string{`embed.go:5: invalid quoted string in //go:embed: Kx******************`}},
 		// An unquoted secret reads as a token the parser cannot place,
 		// or as a name the type checker cannot find.
 		{"unplaced tokens", map[string]string{
