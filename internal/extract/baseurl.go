@@ -34,8 +34,10 @@ type writtenValue struct {
 // template's text, ${{ env.BASE }}) by that URL. The substituted part points
 // at the use, not at the value: the value may serve other requests, so no
 // fix edits it from here; u's Origins name where it is written, so a
-// finding at the use shows it.
-func substituteBaseURLs(u *rules.Unit, lookup func(tmpl string) (writtenValue, bool)) {
+// finding at the use shows it. Each substitution is charged to the file's
+// expansion budget x: one long value used by many requests would
+// otherwise be copied into each of them.
+func substituteBaseURLs(u *rules.Unit, x *expansion, lookup func(tmpl string) (writtenValue, bool)) {
 	for _, r := range u.Requests {
 		v := r.URL
 		if len(v.Segs) < 2 || !v.Segs[0].Dynamic || v.Segs[1].Dynamic || !strings.HasPrefix(v.Text[v.Segs[1].Off:], "/") {
@@ -44,7 +46,7 @@ func substituteBaseURLs(u *rules.Unit, lookup func(tmpl string) (writtenValue, b
 		cut := int(v.Segs[1].Off)
 		tmpl := v.Text[:cut]
 		b, ok := lookup(tmpl)
-		if !ok || !isBaseURL(b.text) {
+		if !ok || !isBaseURL(b.text) || !x.spend(len(b.text)+segmentBytes) {
 			continue
 		}
 		use := v.SpanOf(0, cut)
@@ -131,7 +133,7 @@ func substituteDotenvBaseURLs(u *rules.Unit, file string, x *expansion) {
 		return
 	}
 	values := dotenvValues(name, src)
-	substituteBaseURLs(u, func(tmpl string) (writtenValue, bool) {
+	substituteBaseURLs(u, x, func(tmpl string) (writtenValue, bool) {
 		v, ok := values[dotenvName(tmpl)]
 		return v, ok
 	})

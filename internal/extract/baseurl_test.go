@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestIsBaseURL(t *testing.T) {
 	for text, want := range map[string]bool{
@@ -47,5 +50,34 @@ func TestBaseTemplateNames(t *testing.T) {
 		if got := dotenvName(c.tmpl); got != c.dotenv {
 			t.Errorf("dotenvName(%q) = %q, want %q", c.tmpl, got, c.dotenv)
 		}
+	}
+}
+
+// TestBaseURLSubstitutionBudget: each substituted base URL is charged to
+// the file's expansion budget, so a long value used by many requests
+// cannot multiply into gigabytes (a 180 KB workflow took 1.2 GB before).
+func TestBaseURLSubstitutionBudget(t *testing.T) {
+	value := "https://login.mypurecloud.com/" + strings.Repeat("a", 100_000)
+	var b strings.Builder
+	b.WriteString("on: push\nenv:\n  BASE: " + value + "\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n      - run: |\n")
+	for range 200 {
+		b.WriteString(`          curl -X POST "${{ env.BASE }}/oauth/token" -d grant_type=client_credentials` + "\n")
+	}
+	src := []byte(b.String())
+	u, err := extractWorkflow(".github/workflows/a.yml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	substituted := 0
+	for _, r := range u.Requests {
+		if strings.HasPrefix(r.URL.Text, "https://") {
+			substituted += len(value)
+		}
+	}
+	if substituted == 0 {
+		t.Fatal("no base URL substituted")
+	}
+	if limit := expansionBytes + expansionBytesPerByte*len(src); substituted > limit {
+		t.Errorf("%d bytes substituted, past the file's budget of %d", substituted, limit)
 	}
 }

@@ -177,7 +177,7 @@ func embedScalars(f *Format, y *yamlSource, items []*yaml.Node, syn Syntax, u *r
 		markRanges(sub, exprs)
 		restoreRanges(sub, orig, exprs)
 		if env != nil {
-			substituteBaseURLs(sub, func(tmpl string) (writtenValue, bool) {
+			substituteBaseURLs(sub, x, func(tmpl string) (writtenValue, bool) {
 				name := ghaEnvName(tmpl)
 				if name == "" {
 					return writtenValue{}, false
