@@ -294,6 +294,11 @@ func withoutConstants(msg string) string {
 // "file:line: msg" or "file:line:col: msg" (file may hold colons).
 var positioned = regexp.MustCompile(`^(.+?):(\d+)(?::\d+)?: (.*)$`)
 
+// unlined is a go command error about a Go file it read no line of:
+// go/build's "main.go: parsing //go:build line: unexpected token Kx7…".
+// Naming the file keeps its words (the //go:build expression) masked.
+var unlined = regexp.MustCompile(`^([^\s:]+\.go): (.*)$`)
+
 // oneLine reads a go command error as one line and the position it names.
 // go/packages wraps the go command's stderr ("err: exit status 1: stderr:
 // go: errors parsing go.mod:\n/x/go.mod:4: unknown directive: foo"): the
@@ -313,6 +318,9 @@ func oneLine(msg string) (text, file string, line int) {
 	if m := positioned.FindStringSubmatch(first); m != nil {
 		n, _ := strconv.Atoi(m[2])
 		return m[3], m[1], n
+	}
+	if m := unlined.FindStringSubmatch(first); m != nil {
+		return m[2], m[1], 0
 	}
 	header := strings.HasPrefix(first, "# ") // the compiler's "# pkg"
 	if header || strings.HasSuffix(first, ":") {
