@@ -36,7 +36,7 @@ type writtenValue struct {
 // fix edits it from here; u's Origins name where it is written, so a
 // finding at the use shows it. Each substitution is charged to the file's
 // expansion budget x: one long value used by many requests would
-// otherwise be copied into each of them.
+// otherwise be copied into each of them, and read by isBaseURL for each.
 func substituteBaseURLs(u *rules.Unit, x *expansion, lookup func(tmpl string) (writtenValue, bool)) {
 	for _, r := range u.Requests {
 		v := r.URL
@@ -46,7 +46,9 @@ func substituteBaseURLs(u *rules.Unit, x *expansion, lookup func(tmpl string) (w
 		cut := int(v.Segs[1].Off)
 		tmpl := v.Text[:cut]
 		b, ok := lookup(tmpl)
-		if !ok || !isBaseURL(b.text) || !x.spend(len(b.text)+segmentBytes) {
+		// Charged before isBaseURL reads it, so that the reading is
+		// bounded as well.
+		if !ok || !x.spend(len(b.text)+segmentBytes) || !isBaseURL(b.text) {
 			continue
 		}
 		use := v.SpanOf(0, cut)
