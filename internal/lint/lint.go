@@ -494,7 +494,7 @@ func lintOne(j job, opts Options) (out fileResult) {
 		var err error
 		// A file the walk found is not read through a link swapped in
 		// since; one named on the command line is the user's choice.
-		links := safefile.NoLinks
+		links := safefile.Listed
 		if j.explicit {
 			links = safefile.FollowLinks
 		}

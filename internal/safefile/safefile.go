@@ -19,14 +19,20 @@ import (
 )
 
 // Links says whether a symbolic link is followed.
-type Links bool
+type Links uint8
 
 const (
+	// NoLinks is for a file found in the tree being linted.
+	NoLinks Links = iota
 	// FollowLinks is for a path the user named (a command-line argument,
 	// -config, -baseline): a link there is the user's choice.
-	FollowLinks Links = true
-	// NoLinks is for a file found in the tree being linted.
-	NoLinks Links = false
+	FollowLinks
+	// Listed is NoLinks for a file its directory's listing has just shown
+	// to be a regular file, not a link (a walk's entry), so its type is not
+	// asked again: a link swapped in since is refused by the open itself
+	// (O_NOFOLLOW), anything else by the fstat. It saves the lstat of
+	// every file a walk reads where the system has O_NOFOLLOW.
+	Listed
 )
 
 // ErrNotRegular is the error for a directory, device, FIFO or socket.
@@ -59,6 +65,13 @@ func HumanSize(n int64) string {
 // NoLinks; the lstat is compared with the opened file, so a link swapped
 // in between is refused too.
 func Open(name string, links Links, limit int64) (*os.File, int64, error) {
+	if links == Listed && noFollow == 0 {
+		links = NoLinks
+	}
+	flags := os.O_RDONLY | syscall.O_NONBLOCK
+	if links == Listed {
+		flags |= noFollow
+	}
 	var before fs.FileInfo
 	if links == NoLinks {
 		info, err := os.Lstat(name)
@@ -73,8 +86,13 @@ func Open(name string, links Links, limit int64) (*os.File, int64, error) {
 		}
 		before = info
 	}
-	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, err := os.OpenFile(name, flags, 0)
 	if err != nil {
+		// O_NOFOLLOW's error for a link differs between systems (ELOOP,
+		// EMLINK): ask what the name is.
+		if info, lerr := os.Lstat(name); links == Listed && lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
+			err = ErrLink
+		}
 		return nil, 0, err
 	}
 	info, err := f.Stat()

@@ -53,6 +53,13 @@ func TestReadRefusesWhatIsNotASmallRegularFile(t *testing.T) {
 		{in, NoLinks, 1 << 20, ErrLink},
 		{dir, FollowLinks, 1 << 20, ErrNotRegular},
 		{"/dev/null", FollowLinks, 1 << 20, ErrNotRegular},
+		// A walk's entry, listed as a regular file, that is one no longer.
+		{zero, Listed, 1 << 20, ErrLink},
+		{out, Listed, 1 << 20, ErrLink},
+		{in, Listed, 1 << 20, ErrLink},
+		{fifo, Listed, 1 << 20, ErrNotRegular},
+		{fifoLink, Listed, 1 << 20, ErrLink},
+		{dir, Listed, 1 << 20, ErrNotRegular},
 	} {
 		if _, err := Read(tt.name, tt.links, tt.limit); !errors.Is(err, tt.want) {
 			t.Errorf("Read(%s, %v) = %v, want %v", filepath.Base(tt.name), tt.links, err, tt.want)
@@ -65,7 +72,7 @@ func TestReadRefusesWhatIsNotASmallRegularFile(t *testing.T) {
 	for _, tt := range []struct {
 		name  string
 		links Links
-	}{{regular, NoLinks}, {in, FollowLinks}, {out, FollowLinks}} {
+	}{{regular, NoLinks}, {regular, Listed}, {in, FollowLinks}, {out, FollowLinks}} {
 		if data, err := Read(tt.name, tt.links, 6); err != nil || len(data) == 0 {
 			t.Errorf("Read(%s, %v) = %q, %v", filepath.Base(tt.name), tt.links, data, err)
 		}
