@@ -911,16 +911,18 @@ func (s *shellScript) fromEnv(name, use string, at int) (rules.Value, bool) {
 		return rules.Value{}, false
 	}
 	w, ok := s.env(name)
-	if !ok || strings.ContainsAny(w.text, "$`") {
+	// The value is charged before it is read: a long one used many times
+	// is read once per use.
+	if !ok || !s.x.spend(len(w.text)+segmentBytes) || strings.ContainsAny(w.text, "$`") {
 		return rules.Value{}, false
 	}
 	end := at + len(use)
 	v := rules.Decoded(s.file, w.text, at, end)
 	if strings.Contains(v.Text, "{{") {
 		v = markPlaceholders(v, Mustache)
-	}
-	if !s.x.spendValue(v) {
-		return rules.Value{}, false
+		if !s.x.spend(segmentBytes * (len(v.Segs) - 1)) {
+			return rules.Value{}, false
+		}
 	}
 	s.unit.Origins = append(s.unit.Origins, rules.Origin{At: rules.Span{File: s.file, Start: at, End: end}, Name: name, Value: w.at})
 	return v, true
