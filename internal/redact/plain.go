@@ -195,8 +195,8 @@ func configuredValues(cat *rules.Catalog, src []byte) []rules.Span {
 				assigned = assigned || src[start] == '=' || src[start] == ':'
 				start++
 			}
-			end := start
-			for end < len(src) && !valueEnd(src, end) {
+			end, quoted := quotedValueEnd(src, at, start)
+			for !quoted && end < len(src) && !valueEnd(src, end) {
 				end++
 			}
 			if w := string(src[start:end]); authScheme(w) && end < len(src) && src[end] == ' ' {
@@ -211,6 +211,20 @@ func configuredValues(cat *rules.Catalog, src []byte) []rules.Span {
 		}
 	}
 	return out
+}
+
+// quotedValueEnd is where a value that starts at start, after a key that
+// ends at key, ends when the separators before it end in a quote: at the
+// same quote on its line, blanks and all. Else it is start, and false.
+func quotedValueEnd(src []byte, key, start int) (int, bool) {
+	if start == key || src[start-1] != '"' && src[start-1] != '\'' {
+		return start, false
+	}
+	n := bytes.IndexByte(src[start:], src[start-1])
+	if n < 0 || bytes.ContainsAny(src[start:start+n], "\r\n") {
+		return start, false
+	}
+	return start + n, true
 }
 
 // configuredNames are cat's credential field and header names that the

@@ -139,4 +139,10 @@ func TestConfiguredCredentialValues(t *testing.T) {
 	if got := New(src, nil, nil).Window(0, len(src)); got != string(src) {
 		t.Errorf("default catalog masked %q", got)
 	}
+	// A quoted value ends at its quote, not at its first blank.
+	src = []byte("# acct_pin: \"correct horse battery\", next\nacct_pin='hunter two' x\n")
+	want = "# acct_pin: \"co*******************\", next\nacct_pin='hu********' x\n"
+	if got := New(src, nil, cat).Window(0, len(src)); got != want {
+		t.Errorf("quoted values:\n got %q\nwant %q", got, want)
+	}
 }
