@@ -218,6 +218,9 @@ func (w *workflow) env(n *yaml.Node, syn Syntax, outer envScope) envScope {
 	scope, own := outer, false
 	for _, key := range []string{"env", "variables"} {
 		_, m := mapValue(n, key)
+		if setsUnwritten(m) {
+			scope, own = envScope{}, true
+		}
 		mapPairs(m, func(k, v *yaml.Node) {
 			if v.Kind == yaml.MappingNode { // GitLab {value:, description:}
 				_, v = mapValue(v, "value")
@@ -247,6 +250,28 @@ func (w *workflow) env(n *yaml.Node, syn Syntax, outer envScope) envScope {
 		})
 	}
 	return scope
+}
+
+// setsUnwritten reports whether an env: node may set variables the file
+// does not write out, so that no outer value is known under it: an
+// expression (env: ${{ fromJSON(inputs.env) }}), an alias, or a map that
+// merges one in (<<: *common).
+func setsUnwritten(m *yaml.Node) bool {
+	if m == nil {
+		return false
+	}
+	switch m.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Tag == "!!merge" {
+				return true
+			}
+		}
+		return false
+	case yaml.ScalarNode:
+		return m.Tag != "!!null"
+	}
+	return true
 }
 
 // An envScope is the env context of a step: each variable's value where

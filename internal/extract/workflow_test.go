@@ -232,3 +232,30 @@ func TestExportedNamesUnnamed(t *testing.T) {
 		t.Errorf("a named export exports any name: %v", got)
 	}
 }
+
+// TestWorkflowEnvNotWrittenOut: an env: that is an expression or an alias
+// (not a map the file writes out) may set any variable, so an outer
+// literal of the same name is not what the step sees.
+func TestWorkflowEnvNotWrittenOut(t *testing.T) {
+	const head = "on: push\nenv:\n  BASE: https://api.mypurecloud.com\njobs:\n  j:\n    runs-on: ubuntu-latest\n"
+	const use = `        run: curl -X POST "${{ env.BASE }}/oauth/token" -u "$ID:$SECRET" -d grant_type=client_credentials` + "\n"
+	for _, c := range []struct {
+		name, src string
+		findings  int
+	}{
+		{"literal", head + "    steps:\n      - env: {OTHER: x}\n" + use, 1},
+		{"null env", head + "    steps:\n      - env:\n" + use, 1},
+		{"step expression", head + "    steps:\n      - env: ${{ fromJSON(inputs.env) }}\n" + use, 0},
+		{"job expression", head + "    env: ${{ fromJSON(inputs.env) }}\n    steps:\n      - name: s\n" + use, 0},
+		{"alias", "x: &more {BASE: https://login.mypurecloud.com}\n" + head + "    steps:\n      - env: *more\n" + use, 0},
+		{"merge key", "x: &more {BASE: https://login.mypurecloud.com}\n" + head + "    steps:\n      - env: {<<: *more, OTHER: x}\n" + use, 0},
+	} {
+		u, err := extractWorkflow(".github/workflows/a.yml", []byte(c.src))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if fs := rules.Run(u, nil); len(fs) != c.findings {
+			t.Errorf("%s: %d findings, want %d: %+v", c.name, len(fs), c.findings, fs)
+		}
+	}
+}
