@@ -47,8 +47,13 @@ func parseYAML(file string, src []byte) (*yamlSource, error) {
 // them, the first at first: it ends a line at LF, CR, CRLF, NEL, LS and PS
 // alike, so a file with a lone CR has more lines than LFs.
 func lineStarts(src []byte, first int) []int {
-	lines := []int{first}
+	lines := make([]int, 1, bytes.Count(src[first:], []byte("\n"))+2)
+	lines[0] = first
 	for i := first; i < len(src); {
+		if !mayBreak[src[i]] {
+			i++
+			continue
+		}
 		if n := yamlBreak(src, i); n > 0 {
 			i += n
 			lines = append(lines, i)
@@ -58,6 +63,9 @@ func lineStarts(src []byte, first int) []int {
 	}
 	return lines
 }
+
+// mayBreak holds the bytes a line break of yamlBreak's starts with.
+var mayBreak = [256]bool{'\n': true, '\r': true, 0xc2: true, 0xe2: true}
 
 // fileLine is the line of the file (as tokenlint numbers them, at LF)
 // that holds the start of yaml.v3's line: errors name the file's lines.

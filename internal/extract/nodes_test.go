@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -86,5 +88,32 @@ func TestParseYAMLErrorLine(t *testing.T) {
 	xe, ok := err.(*Error)
 	if !ok || xe.Line == 0 {
 		t.Errorf("error %v has no line", err)
+	}
+}
+
+// TestLineStartsAsYAMLBreak: lineStarts ends a line wherever yamlBreak
+// says one ends, whatever bytes come between, from every first offset.
+func TestLineStartsAsYAMLBreak(t *testing.T) {
+	alphabet := []byte("a\n\r\xc2\x85\xe2\x80\xa8\xa9 ")
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		src := make([]byte, rng.IntN(16))
+		for i := range src {
+			src[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		for first := 0; first <= len(src); first++ {
+			want := []int{first}
+			for i := first; i < len(src); {
+				if n := yamlBreak(src, i); n > 0 {
+					i += n
+					want = append(want, i)
+					continue
+				}
+				i++
+			}
+			if got := lineStarts(src, first); !slices.Equal(got, want) {
+				t.Fatalf("lineStarts(%q, %d) = %v, want %v", src, first, got, want)
+			}
+		}
 	}
 }
