@@ -20,29 +20,36 @@ import (
 // alone.
 const treeGCPercent = 400
 
-// A gcPacer sets the collector's pace from the files in flight.
+// A gcPacer sets the collector's pace from the runs and files in flight.
 type gcPacer struct {
 	mu      sync.Mutex
-	on      bool
-	prev    int // the pace before the run, restored for large files and at the end
+	runs    int // runs that pace
+	prev    int // the pace before the first run, restored for large files and after the last
 	inLarge int // large files being linted
 }
 
+// gcPace is the process's pacer: the pace is a setting of the process, so
+// runs that overlap must share one account of it.
+var gcPace gcPacer
+
 // start sets the tree pace when pacing is allowed and the user has not
-// chosen one; the returned function restores the pace before it.
+// chosen one; the returned function ends the run, and the last run to end
+// restores the pace from before the first.
 func (g *gcPacer) start(allowed bool) (stop func()) {
 	if !allowed || os.Getenv("GOGC") != "" {
 		return func() {}
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	g.on, g.inLarge = true, 0
-	g.prev = debug.SetGCPercent(treeGCPercent)
+	if g.runs++; g.runs == 1 {
+		g.prev = debug.SetGCPercent(treeGCPercent)
+	}
 	return func() {
 		g.mu.Lock()
 		defer g.mu.Unlock()
-		g.on = false
-		debug.SetGCPercent(g.prev)
+		if g.runs--; g.runs == 0 {
+			debug.SetGCPercent(g.prev)
+		}
 	}
 }
 
@@ -55,7 +62,7 @@ func (g *gcPacer) large(n int) (done func()) {
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if !g.on {
+	if g.runs == 0 {
 		return func() {}
 	}
 	if g.inLarge++; g.inLarge == 1 {
@@ -64,7 +71,7 @@ func (g *gcPacer) large(n int) (done func()) {
 	return func() {
 		g.mu.Lock()
 		defer g.mu.Unlock()
-		if g.inLarge--; g.inLarge == 0 && g.on {
+		if g.inLarge--; g.inLarge == 0 && g.runs > 0 {
 			debug.SetGCPercent(treeGCPercent)
 		}
 	}

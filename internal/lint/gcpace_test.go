@@ -68,3 +68,23 @@ func TestGCPaceLeavesTheUsersGOGC(t *testing.T) {
 	}
 	stop()
 }
+
+// TestGCPaceOverlappingRuns: the pace is the process's, so two runs that
+// overlap (a server, parallel tests) share it: the tree pace holds until
+// the last run ends, which restores the pace from before the first, in
+// whichever order they end.
+func TestGCPaceOverlappingRuns(t *testing.T) {
+	t.Setenv("GOGC", "")
+	before := gcPercent()
+	defer debug.SetGCPercent(before)
+	stopA := gcPace.start(true)
+	stopB := gcPace.start(true)
+	stopA()
+	if got := gcPercent(); got != treeGCPercent {
+		t.Fatalf("pace while one run goes on = %d, want %d", got, treeGCPercent)
+	}
+	stopB()
+	if got := gcPercent(); got != before {
+		t.Fatalf("pace after both runs = %d, want the pace before them, %d", got, before)
+	}
+}

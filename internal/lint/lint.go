@@ -63,7 +63,7 @@ type Options struct {
 	PaceGC bool
 
 	filter *keyword.Set // the prefilter of Rules, set by Run
-	pace   *gcPacer     // set by lintFiles
+	pace   *gcPacer     // gcPace, set by lintFiles
 }
 
 // A GoLinter lints the Go code the user named: the packages of every
@@ -411,9 +411,8 @@ type fileResult struct {
 // directories that hold Go code.
 func lintFiles(jobs []job, opts Options, res *Result) []GoTree {
 	var trees []GoTree
-	pace := &gcPacer{}
-	defer pace.start(opts.PaceGC)()
-	opts.pace = pace
+	defer gcPace.start(opts.PaceGC)()
+	opts.pace = &gcPace
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
