@@ -23,9 +23,12 @@ const configSyntax = Mustache | DollarVar | GHAExpr | Jinja
 
 // configKeyWords are the words every interesting key contains (the last
 // words of keys.go's table); a file without any of them names nothing the
-// rules read, so it is not parsed.
+// rules read, so it is not parsed. endpoint is two words to the table
+// (classifyWords joins END_POINT's), so its common spellings as two are
+// here too.
 var configKeyWords = []string{
-	"url", "uri", "endpoint", "host", "base", "region", "env", "client", "secret", "grant", "token",
+	"url", "uri", "endpoint", "end_point", "end-point", "end.point", "end point",
+	"host", "base", "region", "env", "client", "secret", "grant", "token",
 }
 
 var configKeys = keyword.New(configKeyWords)

@@ -229,6 +229,8 @@ func TestYAMLKeyGate(t *testing.T) {
 		"compose environment": "services:\n  app:\n    environment:\n      - TOKEN_URL=https://login.mypurecloud.com/oauth/token\n",
 		"Kelvin sign":         "to\u212Aen_url: https://login.mypurecloud.com/oauth/token\n", // tokenurl in Unicode
 		"credential name":     "db:\n  password: hunter2hunter2\n",
+		"endpoint in words":   "auth:\n  END_POINT: https://login.mypurecloud.com/oauth/token\n", // end|point is endpoint to the key table
+		"endpoint in dashes":  "auth:\n  end-point: https://login.mypurecloud.com/oauth/token\n",
 	}
 	for name, src := range read {
 		if !mentionsYAMLKey([]byte(src)) {
