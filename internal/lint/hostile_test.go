@@ -77,15 +77,24 @@ func TestReadFileLimit(t *testing.T) {
 }
 
 // A segment's offsets are int32: no configured limit lets a file past
-// them into the model.
+// them into the model, also once a UTF-16 file is decoded (U+0800 and up
+// are two bytes in UTF-16, three in UTF-8).
 func TestFileLimitStaysWithinOffsets(t *testing.T) {
+	widest := []byte("\xff\xfe" + strings.Repeat("\x00\x08", 512))
+	text, form := readable(widest)
+	if form != decodedUTF16 || len(text) != (len(widest)-2)*3/2 {
+		t.Fatalf("readable: %d bytes of form %v from %d, want UTF-16 decoded to %d", len(text), form, len(widest), (len(widest)-2)*3/2)
+	}
 	for _, c := range []struct{ configured, want int64 }{
 		{0, DefaultMaxFileSize},
 		{64 << 20, 64 << 20},
-		{8 << 30, rules.MaxOffset},
+		{8 << 30, rules.MaxOffset / 3 * 2},
 	} {
 		if got := fileLimit(c.configured); got != c.want {
 			t.Errorf("fileLimit(%d) = %d, want %d", c.configured, got, c.want)
+		}
+		if got := fileLimit(c.configured); got*3/2 > rules.MaxOffset {
+			t.Errorf("fileLimit(%d) = %d: decoded from UTF-16 it may reach %d, past rules.MaxOffset", c.configured, got, got*3/2)
 		}
 	}
 }

@@ -28,12 +28,14 @@ import (
 const DefaultMaxFileSize = 10 << 20
 
 // fileLimit is the size above which a file is skipped: the configured
-// one, or the default, but never past the offsets the model holds.
+// one, or the default, but never past the offsets the model holds, also
+// once readable has decoded a UTF-16 file (up to half again as long: a
+// two-byte unit becomes up to three bytes of UTF-8).
 func fileLimit(configured int64) int64 {
 	if configured == 0 {
 		configured = DefaultMaxFileSize
 	}
-	return min(configured, rules.MaxOffset)
+	return min(configured, rules.MaxOffset/3*2)
 }
 
 // Options configure a run.
