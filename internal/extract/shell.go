@@ -527,6 +527,12 @@ func (s *shellScript) countAssigns(st *syntax.Stmt, count map[string]int) {
 					}
 				}
 			}
+			for _, a := range n.Args {
+				// declare -n ref=NAME: assigning ref assigns NAME.
+				if a.Name == nil && a.Naked && declOption(a.Value) && strings.HasPrefix(a.Value.Lit(), "-") && strings.Contains(a.Value.Lit(), "n") {
+					s.opaque = true
+				}
+			}
 		case *syntax.WordIter:
 			assign(n.Name.Value, n.Pos())
 		case *syntax.WhileClause, *syntax.ForClause, *syntax.FuncDecl:
@@ -543,10 +549,16 @@ func (s *shellScript) countAssigns(st *syntax.Stmt, count map[string]int) {
 				// read and getopts assign their operands; unset empties them.
 				for _, a := range n.Args[1:] {
 					assign(a.Lit(), n.Pos())
+					if a.Lit() == "" && n.Args[0].Lit() == "unset" {
+						s.opaque = true // unset "$name": any name
+					}
 				}
 			case "printf":
 				if len(n.Args) > 2 && n.Args[1].Lit() == "-v" {
 					assign(n.Args[2].Lit(), n.Pos())
+					if n.Args[2].Lit() == "" {
+						s.opaque = true // printf -v "$name": any name
+					}
 				}
 			case "source", ".", "eval":
 				s.opaque = true
