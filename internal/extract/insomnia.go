@@ -1,11 +1,11 @@
 package extract
 
 import (
-	"bytes"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/tokenlint/tokenlint/internal/keyword"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -43,9 +43,11 @@ func matchInsomnia(n fileName, head []byte) bool {
 	if head == nil {
 		return true
 	}
-	return bytes.Contains(head, []byte("__export_format")) && bytes.Contains(head, []byte("_type")) ||
-		bytes.Contains(head, []byte("collection.insomnia.rest/5")) ||
-		bytes.Contains(head, []byte("spec.insomnia.rest/5"))
+	// Every JSON and YAML file's head is asked: each word is looked for
+	// by a byte rarer than its first (keyword.ContainsBy).
+	return keyword.ContainsBy(head, "__export_format", 3) && keyword.ContainsBy(head, "_type", 2) ||
+		keyword.ContainsBy(head, "collection.insomnia.rest/5", 25) ||
+		keyword.ContainsBy(head, "spec.insomnia.rest/5", 19)
 }
 
 // An insomniaNode is a folder or request of either version, with its

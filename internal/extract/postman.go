@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -11,6 +10,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/tokenlint/tokenlint/internal/keyword"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -61,8 +61,10 @@ func matchPostman(n fileName, head []byte) bool {
 		return true
 	}
 	// info.schema names the format; exports write info first.
-	return bytes.Contains(head, []byte("/json/collection/v2")) ||
-		bytes.Contains(head, []byte(`"_postman_id"`))
+	// Every JSON file's head is asked: each word is looked for by a byte
+	// rarer than its first (keyword.ContainsBy).
+	return keyword.ContainsBy(head, "/json/collection/v2", 1) ||
+		keyword.ContainsBy(head, `"_postman_id"`, 2)
 }
 
 func matchPostmanEnv(n fileName, head []byte) bool {
@@ -72,7 +74,7 @@ func matchPostmanEnv(n fileName, head []byte) bool {
 	if n.ext != ".json" {
 		return false
 	}
-	return head == nil || bytes.Contains(head, []byte(`"_postman_variable_scope"`))
+	return head == nil || keyword.ContainsBy(head, `"_postman_variable_scope"`, 2)
 }
 
 func isPostmanEnvName(lowerBase string) bool {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tokenlint/tokenlint/internal/keyword"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -183,7 +184,8 @@ func Apply(file string, src []byte, markers []string, diags []rules.Diagnostic, 
 
 // parse finds the directives of a file.
 func parse(file string, src []byte, markers []string) []*directive {
-	if !hasDirective(src) {
+	// Every linted file is asked; the directive's "k" is rare in text.
+	if !keyword.ContainsBy(src, Directive, 2) {
 		return nil
 	}
 	var out []*directive
@@ -240,25 +242,6 @@ func parse(file string, src []byte, markers []string) []*directive {
 		out = append(out, d)
 	}
 	return out
-}
-
-// hasDirective is bytes.Contains(src, []byte(Directive)), which every
-// linted file is asked: it looks for the directive's "k", rarer in text
-// than its "t", where bytes.Index starts (six times faster on the
-// public repositories' files).
-func hasDirective(src []byte) bool {
-	const at = 2 // Directive[at] == 'k'
-	for i := at; i < len(src); i++ {
-		j := bytes.IndexByte(src[i:], Directive[at])
-		if j < 0 {
-			return false
-		}
-		i += j
-		if i-at+len(Directive) <= len(src) && string(src[i-at:i-at+len(Directive)]) == Directive {
-			return true
-		}
-	}
-	return false
 }
 
 // commentBefore reports whether the text before a directive ends with a

@@ -1,8 +1,6 @@
 package suppress
 
 import (
-	"bytes"
-	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -150,21 +148,5 @@ func TestNoDirectivesKeepsSlice(t *testing.T) {
 	res := Apply("f", []byte("nothing here"), []string{"#"}, fs, nil)
 	if kept := res.Kept(fs); len(kept) != 1 || &kept[0] != &fs[0] || res.Problems != nil || res.Reason(0) != "" {
 		t.Errorf("%+v", res)
-	}
-}
-
-// TestHasDirective: hasDirective says what bytes.Contains says, at every
-// position, cut short at either end, next to look-alikes.
-func TestHasDirective(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 6))
-	parts := []string{Directive, "tokenlint:", "kenlint:ignore", "k", "t", "to", "tok", "x", " ", "\n", "tokenlint:ignor"}
-	for range 20000 {
-		var b []byte
-		for range rng.IntN(5) {
-			b = append(b, parts[rng.IntN(len(parts))]...)
-		}
-		if got, want := hasDirective(b), bytes.Contains(b, []byte(Directive)); got != want {
-			t.Fatalf("hasDirective(%q) = %v, want %v", b, got, want)
-		}
 	}
 }
