@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/tokenlint/tokenlint/internal/redact"
 	"github.com/tokenlint/tokenlint/rules"
 )
 
@@ -73,6 +74,19 @@ var bruTextBlocks = map[string]bool{
 	"script:post-response": true, "tests": true, "docs": true,
 }
 
+// bruBlockName is a block name for an error message: a name of Bruno's
+// grammar (body:json, auth:oauth2: words that redact.GrammarWord prints,
+// joined by colons and dashes) as a phrase, which Errorf prints; any other, which may
+// be a secret pasted out of place, as the file's text, which it masks.
+func bruBlockName(name string) any {
+	for part := range strings.FieldsFuncSeq(name, func(r rune) bool { return r == ':' || r == '-' }) {
+		if !redact.GrammarWord(part) {
+			return name
+		}
+	}
+	return phrase(name)
+}
+
 // parseBru cuts a .bru file into blocks. Text outside a block, a block
 // that never closes and a dictionary line without ":" are errors, as they
 // are for Bruno.
@@ -111,7 +125,7 @@ func parseBru(file string, src []byte) ([]*bruBlock, error) {
 			}
 		}
 		if end < 0 {
-			return nil, Errorf(file, l.num, "block %q is not closed by a line starting with %q", name, closer)
+			return nil, Errorf(file, l.num, "block %q is not closed by a line starting with %q", bruBlockName(name), closer)
 		}
 		body := lines[i+1 : end]
 		switch {

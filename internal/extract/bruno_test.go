@@ -86,3 +86,21 @@ func TestBrunoInheritance(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestBrunoBlockNameInError: a block name of Bruno's grammar (body:json,
+// script:pre-request) is printed in an error, as meta and post are; a
+// name that is not (it may be a pasted secret) is masked.
+func TestBrunoBlockNameInError(t *testing.T) {
+	for src, want := range map[string]string{
+		"body:json {\n  {\"a\": 1}\n":       `block "body:json" is not closed`,
+		"script:pre-request {\n  x = 1\n":   `block "script:pre-request" is not closed`,
+		"script:post-response {\n  x = 1\n": `block "script:post-response" is not closed`,
+		"Kx7Qw9zZ:Rt5 {\n  a: b\n":          `block "Kx**********" is not closed`,
+	} {
+		_, err := extractBruno("x.bru", []byte(src))
+		var xe *Error
+		if !errors.As(err, &xe) || !strings.HasPrefix(xe.Msg, want) {
+			t.Errorf("%q: error %v, want one starting %s", src, err, want)
+		}
+	}
+}
