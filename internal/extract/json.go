@@ -49,7 +49,7 @@ func extractJSON(file string, src []byte) (*rules.Unit, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &jsonScan{file: file, src: buf, u: u, line: 1}
+	s := newJSONScan(file, buf, u)
 	if err := s.doc(); !errors.Is(err, errSlowPath) {
 		if err != nil {
 			return nil, err

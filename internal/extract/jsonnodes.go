@@ -33,8 +33,7 @@ import (
 const simpleKeyMax = 1000
 
 type jsonNodes struct {
-	src []byte
-	i   int
+	jsonCursor
 	// line and col are the position (yaml.v3's: 1-based, columns in
 	// characters) of byte at; positions asked for only grow.
 	line, col, at int
@@ -47,7 +46,7 @@ func jsonTree(src []byte) (root *yaml.Node, ok bool) {
 	if !yamlReadsAsJSON(src) {
 		return nil, false
 	}
-	b := &jsonNodes{src: src, line: 1, col: 1}
+	b := &jsonNodes{jsonCursor: jsonCursor{src: src}, line: 1, col: 1}
 	b.ws()
 	lead := b.i
 	root, ok = b.value()
@@ -89,17 +88,6 @@ func (b *jsonNodes) pos(off int) (line, col int) {
 		b.line, b.col = advance(b.src, b.at, b.line, b.col)
 	}
 	return b.line, b.col
-}
-
-func (b *jsonNodes) ws() {
-	for b.i < len(b.src) {
-		switch b.src[b.i] {
-		case ' ', '\t', '\r', '\n':
-			b.i++
-			continue
-		}
-		return
-	}
 }
 
 func (b *jsonNodes) node(kind yaml.Kind, style yaml.Style, tag, value string, off int) *yaml.Node {
@@ -158,78 +146,43 @@ func (b *jsonNodes) plainTag(text string) (string, bool) {
 func (b *jsonNodes) object() (*yaml.Node, bool) {
 	n := b.node(yaml.MappingNode, yaml.FlowStyle, "!!map", "", b.i)
 	b.i++
-	b.ws()
-	if b.i < len(b.src) && b.src[b.i] == '}' {
-		b.i++
-		return n, true
-	}
-	for {
-		b.ws()
+	err := b.list('}', func() error {
 		start := b.i
-		if b.i >= len(b.src) || b.src[b.i] != '"' {
-			return nil, false
+		if !b.next('"') {
+			return errSlowPath
 		}
 		key, ok := b.value()
 		if !ok {
-			return nil, false
+			return errSlowPath
 		}
 		b.ws()
-		if b.i >= len(b.src) || b.src[b.i] != ':' || b.i-start > simpleKeyMax ||
-			bytes.ContainsAny(b.src[start:b.i], "\r\n") {
-			return nil, false
+		if !b.next(':') || b.i-start > simpleKeyMax || bytes.ContainsAny(b.src[start:b.i], "\r\n") {
+			return errSlowPath
 		}
 		b.i++
 		b.ws()
 		v, ok := b.value()
 		if !ok {
-			return nil, false
+			return errSlowPath
 		}
 		n.Content = append(n.Content, key, v)
-		b.ws()
-		if b.i >= len(b.src) {
-			return nil, false
-		}
-		switch b.src[b.i] {
-		case ',':
-			b.i++
-			continue
-		case '}':
-			b.i++
-			return n, true
-		}
-		return nil, false
-	}
+		return nil
+	})
+	return n, err == nil
 }
 
 func (b *jsonNodes) array() (*yaml.Node, bool) {
 	n := b.node(yaml.SequenceNode, yaml.FlowStyle, "!!seq", "", b.i)
 	b.i++
-	b.ws()
-	if b.i < len(b.src) && b.src[b.i] == ']' {
-		b.i++
-		return n, true
-	}
-	for {
-		b.ws()
+	err := b.list(']', func() error {
 		v, ok := b.value()
 		if !ok {
-			return nil, false
+			return errSlowPath
 		}
 		n.Content = append(n.Content, v)
-		b.ws()
-		if b.i >= len(b.src) {
-			return nil, false
-		}
-		switch b.src[b.i] {
-		case ',':
-			b.i++
-			continue
-		case ']':
-			b.i++
-			return n, true
-		}
-		return nil, false
-	}
+		return nil
+	})
+	return n, err == nil
 }
 
 // str reads the string at b.i and returns its text, decoded as a

@@ -16,10 +16,9 @@ import (
 // (a scalar at the top level), stops it with errSlowPath, and jsonWalk
 // reads the file again from the start, with its own error messages.
 type jsonScan struct {
+	jsonCursor
 	file string
-	src  []byte
 	u    *rules.Unit
-	i    int // the next byte to read
 	// line is the 1-based line of offset lineOff; offsets asked for grow.
 	line, lineOff int
 	paths         int       // jsonPaths made
@@ -27,6 +26,12 @@ type jsonScan struct {
 }
 
 var errSlowPath = errors.New("not for the fast path")
+
+// newJSONScan is the scanner of the prepared JSON text src of file,
+// which records into u.
+func newJSONScan(file string, src []byte, u *rules.Unit) *jsonScan {
+	return &jsonScan{jsonCursor: jsonCursor{src: src}, file: file, u: u, line: 1}
+}
 
 // A jsonPath is a key path the scan has reached: its dotted text, and
 // whether the key table reads it. The paths below it are kept by member
@@ -85,17 +90,6 @@ func (s *jsonScan) child(p *jsonPath, raw []byte) (*jsonPath, bool) {
 	return c, true
 }
 
-func (s *jsonScan) ws() {
-	for s.i < len(s.src) {
-		switch s.src[s.i] {
-		case ' ', '\t', '\r', '\n':
-			s.i++
-			continue
-		}
-		return
-	}
-}
-
 // doc reads the whole text: objects and arrays with white space between.
 func (s *jsonScan) doc() error {
 	root := &jsonPath{}
@@ -130,30 +124,10 @@ func (s *jsonScan) value(p *jsonPath, keyStart int, want bool) (rules.Value, err
 		return rules.Value{}, s.object(p)
 	case c == '[':
 		s.i++
-		s.ws()
-		if s.i < len(s.src) && s.src[s.i] == ']' {
-			s.i++
-			return rules.Value{}, nil
-		}
-		for {
-			s.ws()
-			if _, err := s.value(p, keyStart, false); err != nil {
-				return rules.Value{}, err
-			}
-			s.ws()
-			if s.i >= len(s.src) {
-				return rules.Value{}, errSlowPath
-			}
-			switch s.src[s.i] {
-			case ',':
-				s.i++
-				continue
-			case ']':
-				s.i++
-				return rules.Value{}, nil
-			}
-			return rules.Value{}, errSlowPath
-		}
+		return rules.Value{}, s.list(']', func() error {
+			_, err := s.value(p, keyStart, false)
+			return err
+		})
 	case c == '"':
 		if !s.skipString() {
 			return rules.Value{}, errSlowPath
@@ -195,15 +169,9 @@ func (s *jsonScan) value(p *jsonPath, keyStart int, want bool) (rules.Value, err
 func (s *jsonScan) object(p *jsonPath) error {
 	var seen map[string]int // the members the key table reads: a duplicate is an error
 	var pair nameValue
-	s.ws()
-	if s.i < len(s.src) && s.src[s.i] == '}' {
-		s.i++
-		return nil
-	}
-	for {
-		s.ws()
+	err := s.list('}', func() error {
 		start := s.i
-		if s.i >= len(s.src) || s.src[s.i] != '"' || !s.skipString() {
+		if !s.next('"') || !s.skipString() {
 			return errSlowPath
 		}
 		child, ok := s.child(p, s.src[start+1:s.i-1])
@@ -222,7 +190,7 @@ func (s *jsonScan) object(p *jsonPath) error {
 			seen[member] = line
 		}
 		s.ws()
-		if s.i >= len(s.src) || s.src[s.i] != ':' {
+		if !s.next(':') {
 			return errSlowPath
 		}
 		s.i++
@@ -232,19 +200,10 @@ func (s *jsonScan) object(p *jsonPath) error {
 			return err
 		}
 		pair.see(member, v)
-		s.ws()
-		if s.i >= len(s.src) {
-			return errSlowPath
-		}
-		if s.src[s.i] == ',' {
-			s.i++
-			continue
-		}
-		if s.src[s.i] != '}' {
-			return errSlowPath
-		}
-		s.i++
-		break
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	pair.add(s.u)
 	return nil

@@ -21,7 +21,7 @@ func jsonBothWays(src []byte) (fast, slow *rules.Unit, fastErr, slowErr error, f
 	if err != nil {
 		return fast, nil, fastErr, err, true
 	}
-	s := &jsonScan{file: file, src: buf, u: &rules.Unit{Name: file}, line: 1}
+	s := newJSONScan(file, buf, &rules.Unit{Name: file})
 	fell = errors.Is(s.doc(), errSlowPath)
 	slow, slowErr = extractJSONStream(file, buf)
 	return fast, slow, fastErr, slowErr, fell
@@ -123,7 +123,7 @@ func TestJSONPathsReadAsReadKey(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		s := &jsonScan{file: "x.json", src: buf, u: &rules.Unit{Name: "x.json"}, line: 1}
+		s := newJSONScan("x.json", buf, &rules.Unit{Name: "x.json"})
 		s.doc()
 		if s.root != nil {
 			check(s.root)
