@@ -37,28 +37,7 @@ var configKeys = keyword.New(configKeyWords)
 // ignoring case: ASCII case in one pass without a copy, and Unicode's
 // (a Kelvin sign folds to k) in text that is not all ASCII.
 func mentionsConfigKey(src []byte) bool {
-	if configKeys.In(src) {
-		return true
-	}
-	if !hasNonASCII(src) {
-		return false
-	}
-	lower := bytes.ToLower(src)
-	for _, w := range configKeyWords {
-		if bytes.Contains(lower, []byte(w)) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasNonASCII(b []byte) bool {
-	for _, c := range b {
-		if c >= 0x80 {
-			return true
-		}
-	}
-	return false
+	return configKeys.InFolded(src)
 }
 
 // skippedConfigs are generated files whose keys mean something else or

@@ -53,7 +53,7 @@ func (g *gate) admits(text iter.Seq[[]byte]) bool {
 	for part := range text {
 		// A name the key table reads may fold to ASCII only in Unicode
 		// (a Kelvin sign in tokenUrl), as mentionsConfigKey allows for.
-		if g.words.In(part) || hasNonASCII(part) && g.words.In(bytes.ToLower(part)) {
+		if g.words.InFolded(part) {
 			return true
 		}
 		if g.quotedVars {

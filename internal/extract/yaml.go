@@ -116,7 +116,7 @@ func mentionsYAMLKey(src []byte) bool {
 			continue
 		}
 		keys := line[:colon]
-		if yamlKeyWords.In(keys) || hasNonASCII(keys) && yamlKeyWords.In(bytes.ToLower(keys)) {
+		if yamlKeyWords.InFolded(keys) {
 			return true
 		}
 		if bytes.IndexByte(keys, '\\') >= 0 {

@@ -3,7 +3,11 @@
 // that decides whether a file is worth parsing at all.
 package keyword
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+)
 
 // A Set is a set of words to look for.
 //
@@ -100,6 +104,23 @@ func (s *Set) In(text []byte) bool {
 		}
 	}
 	return false
+}
+
+// InFolded is In with Unicode's case folding too: a text that is not all
+// ASCII is also asked in its Unicode lower case, where a name may fold
+// to an ASCII word (a Kelvin sign in tokenUrl). All-ASCII text is read
+// once and not copied.
+func (s *Set) InFolded(text []byte) bool {
+	return s.In(text) || !isASCII(text) && s.In(bytes.ToLower(text))
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // hasPrefixFold reports whether b starts with the lower-case w, ignoring

@@ -54,3 +54,26 @@ func BenchmarkInMiss(b *testing.B) {
 		}
 	}
 }
+
+// TestInFolded: a Unicode case folding that reaches an ASCII word counts,
+// and what In finds InFolded finds.
+func TestInFolded(t *testing.T) {
+	s := New([]string{"token"})
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"tokenUrl", true},
+		{"TOKEN_URL", true},
+		{"to\u212Aen_url", true}, // a Kelvin sign folds to k
+		{"tøken", false},
+		{"url", false},
+	} {
+		if got := s.InFolded([]byte(c.text)); got != c.want {
+			t.Errorf("InFolded(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+	if s.In([]byte("to\u212Aen")) {
+		t.Error("In folds Unicode; the test above would not show InFolded's part")
+	}
+}
