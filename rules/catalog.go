@@ -353,16 +353,16 @@ func (c *Catalog) check() error {
 // existing ID extends that provider's lists.
 func (c *Catalog) Merge(extra *Catalog) *Catalog {
 	out := *c
-	out.TokenPaths = append(append([]string{}, c.TokenPaths...), extra.TokenPaths...)
-	out.CredentialFields = append(append([]string{}, c.CredentialFields...), extra.CredentialFields...)
-	out.IdentityFields = append(append([]string{}, c.IdentityFields...), extra.IdentityFields...)
-	out.CredentialHeaders = append(append([]string{}, c.CredentialHeaders...), extra.CredentialHeaders...)
-	out.ClientGrants = append(append([]string{}, c.ClientGrants...), extra.ClientGrants...)
-	out.GrantTypes = append(append([]string{}, c.GrantTypes...), extra.GrantTypes...)
-	out.QuerySecretFields = append(append([]string{}, c.QuerySecretFields...), extra.QuerySecretFields...)
-	out.StaticSecretFields = append(append([]string{}, c.StaticSecretFields...), extra.StaticSecretFields...)
-	out.TokenEndpoints = append(append([]*TokenEndpoint{}, c.TokenEndpoints...), extra.TokenEndpoints...)
-	out.GoClients = append(append([]*GoClient{}, c.GoClients...), extra.GoClients...)
+	out.TokenPaths = slices.Concat(c.TokenPaths, extra.TokenPaths)
+	out.CredentialFields = slices.Concat(c.CredentialFields, extra.CredentialFields)
+	out.IdentityFields = slices.Concat(c.IdentityFields, extra.IdentityFields)
+	out.CredentialHeaders = slices.Concat(c.CredentialHeaders, extra.CredentialHeaders)
+	out.ClientGrants = slices.Concat(c.ClientGrants, extra.ClientGrants)
+	out.GrantTypes = slices.Concat(c.GrantTypes, extra.GrantTypes)
+	out.QuerySecretFields = slices.Concat(c.QuerySecretFields, extra.QuerySecretFields)
+	out.StaticSecretFields = slices.Concat(c.StaticSecretFields, extra.StaticSecretFields)
+	out.TokenEndpoints = slices.Concat(c.TokenEndpoints, extra.TokenEndpoints)
+	out.GoClients = slices.Concat(c.GoClients, extra.GoClients)
 	out.Providers = nil
 	byID := map[string]*Provider{}
 	for _, p := range c.Providers {
@@ -372,11 +372,11 @@ func (c *Catalog) Merge(extra *Catalog) *Catalog {
 	}
 	for _, p := range extra.Providers {
 		if have := byID[p.ID]; have != nil {
-			have.TokenHosts = append(append([]string{}, have.TokenHosts...), p.TokenHosts...)
-			have.APIHosts = append(append([]string{}, have.APIHosts...), p.APIHosts...)
-			have.Hosts = append(append([]string{}, have.Hosts...), p.Hosts...)
-			have.UserOnly = append(append([]*Endpoint{}, have.UserOnly...), p.UserOnly...)
-			have.NotUserOnly = append(append([]*Endpoint{}, have.NotUserOnly...), p.NotUserOnly...)
+			have.TokenHosts = slices.Concat(have.TokenHosts, p.TokenHosts)
+			have.APIHosts = slices.Concat(have.APIHosts, p.APIHosts)
+			have.Hosts = slices.Concat(have.Hosts, p.Hosts)
+			have.UserOnly = slices.Concat(have.UserOnly, p.UserOnly)
+			have.NotUserOnly = slices.Concat(have.NotUserOnly, p.NotUserOnly)
 			continue
 		}
 		cp := *p
